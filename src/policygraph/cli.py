@@ -1,0 +1,171 @@
+"""The `policygraph` command line.
+
+Each subcommand is a thin shell around one stage's entry point; bad input is reported per file
+on standard error, naming the file, and the exit status says whether every file succeeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .parse import DocumentError, Record, extract
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+DEFAULT_CORPUS = Path("data/raw")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    status: int = args.run(args)
+    return status
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policygraph",
+        description="A knowledge graph of Chinese government policy work plans.",
+    )
+    parser.add_argument("--version", action="version", version=f"policygraph {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    extract_cmd = commands.add_parser(
+        "extract", help="read policy documents and print their extraction records",
+        description="Read policy documents (text or HTML, UTF-8 or GB18030) and print one "
+                    "extraction record per document.")
+    extract_cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    extract_cmd.add_argument("--json", action="store_true",
+                             help="print records as JSON (an array for several files)")
+    extract_cmd.set_defaults(run=_run_extract)
+
+    evaluate_cmd = commands.add_parser(
+        "evaluate", help="score extraction against hand-made gold records",
+        description="Extract documents and score the records against gold records: metadata "
+                    "accuracy, task F1, agency P/R/F1, lead accuracy, target P/R/F1, "
+                    "comparator accuracy, per document and in total.")
+    evaluate_cmd.add_argument("gold_dir", type=Path, metavar="GOLD_DIR")
+    evaluate_cmd.add_argument(
+        "files", nargs="*", type=Path, metavar="FILE",
+        help=f"documents or folders of documents to extract (default: {DEFAULT_CORPUS})")
+    evaluate_cmd.add_argument("--json", action="store_true", help="print the figures as JSON")
+    evaluate_cmd.add_argument(
+        "--min", action="append", default=[], metavar="KEY=VALUE",
+        help="exit 1 when a total figure is below this floor (repeatable)")
+    evaluate_cmd.set_defaults(run=_run_evaluate)
+    return parser
+
+
+def _extract_all(paths: Iterable[Path]) -> tuple[list[Record], bool]:
+    """Records of every readable document; failures are reported and do not stop the rest."""
+    records, ok = [], True
+    for path in paths:
+        try:
+            records.append(extract(path))
+        except DocumentError as error:
+            print(f"policygraph: {error}", file=sys.stderr)
+            ok = False
+        except OSError as error:
+            print(f"policygraph: {path}: {error.strerror or error}", file=sys.stderr)
+            ok = False
+    return records, ok
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    records, ok = _extract_all(args.files)
+    if args.json:
+        payload = [record.to_dict() for record in records]
+        single = len(args.files) == 1 and len(payload) == 1
+        print(json.dumps(payload[0] if single else payload, ensure_ascii=False, indent=1))
+    else:
+        for record in records:
+            print(summary(record))
+    return EXIT_OK if ok else EXIT_FAILED
+
+
+def summary(record: Record) -> str:
+    """A readable account of a record: metadata, one line per task, then the targets."""
+    period = "–".join(str(year) for year in record.period) if record.period else "?"
+    lines = [
+        f"== {record.source}",
+        f"title:      {record.title or '?'}",
+        f"issuer:     {record.issuer or '?'}",
+        f"region:     {record.region or '?'} ({record.level or '?'})",
+        f"issued:     {record.issued or '?'}    number: {record.doc_number or '-'}"
+        f"    period: {period}",
+    ]
+    lines += [f"implements: 《{title}》" for title in record.implements]
+    lines.append(f"tasks ({len(record.tasks)}):")
+    for task in record.tasks:
+        path = " ".join(task.path)
+        lead = "、".join(task.lead) or "-"
+        support = "、".join(unit for unit in task.agencies if unit not in task.lead)
+        kind = " [safeguard]" if task.kind == "safeguard" else ""
+        heading = f" {task.heading}" if task.heading else ""
+        lines.append(f"  {path}{kind}{heading} | lead: {lead}"
+                     + (f" | with: {support}" if support else ""))
+    lines.append(f"targets ({len(record.targets)}):")
+    for target in record.targets:
+        value = f"{target.to_dict()['value']}"
+        if target.value_max is not None:
+            value += f"–{target.to_dict()['value_max']}"
+        lines.append(f"  {' '.join(target.path)} | {target.indicator} {target.comparator} "
+                     f"{value}{target.unit} ({target.year})")
+    return "\n".join(lines) + "\n"
+
+
+def _documents(paths: Sequence[Path]) -> list[Path]:
+    """Files named, and the files inside folders named, in a stable order."""
+    found: list[Path] = []
+    for path in paths or [DEFAULT_CORPUS]:
+        if path.is_dir():
+            found.extend(sorted(child for child in path.iterdir() if child.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def _run_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import EvaluationError, below_floors, format_table, load_gold, score
+
+    try:
+        floors = _floors(args.min)
+        gold = load_gold(args.gold_dir)
+    except (EvaluationError, ValueError) as error:
+        print(f"policygraph: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    records, ok = _extract_all(_documents(args.files))
+    rows = score(gold, [record.to_dict() for record in records])
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        print(format_table(rows))
+    short = below_floors(rows, floors)
+    if short:
+        print("below floor: " + ", ".join(short))
+    return EXIT_OK if ok and not short else EXIT_FAILED
+
+
+def _floors(pairs: list[str]) -> dict[str, float]:
+    floors = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        try:
+            floors[key] = float(value)
+        except ValueError:
+            raise ValueError(f"--min {pair!r}: expected KEY=NUMBER") from None
+        if not sep:
+            raise ValueError(f"--min {pair!r}: expected KEY=NUMBER")
+    return floors
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""From a scraped page to the lines of the document: page noise out, one-line pages split.
+
+Sites wrap a document in navigation, metadata fields, share buttons and footers; some pages
+collapse the whole document into one line. This module drops the noise lines listed in
+`tables/noise.toml`, cuts the distribution list and footer at the end, and splits long lines
+before each numbering marker so that the outline parser sees one item per block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .rules import table
+
+# A line this long is a collapsed page (or paragraph run) worth splitting at numbering markers.
+_LONG_LINE = 200
+
+
+@dataclass(frozen=True, slots=True)
+class NoiseRules:
+    """Compiled noise patterns."""
+
+    line_start: re.Pattern[str]
+    anywhere: re.Pattern[str]
+    short_line: int
+    inline_tail: re.Pattern[str]
+    tail_start: re.Pattern[str]
+
+
+@cache
+def noise_rules() -> NoiseRules:
+    rules = table("noise")
+    return NoiseRules(
+        line_start=re.compile(r"\s*(?:" + "|".join(rules["line_start"]) + ")"),
+        anywhere=re.compile("|".join(re.escape(word) for word in rules["anywhere_short"])),
+        short_line=rules["short_line"],
+        inline_tail=re.compile(rules["inline_tail"]),
+        tail_start=re.compile(r"\s*(?:" + "|".join(rules["tail_start"]) + ")"),
+    )
+
+
+def is_noise(line: str) -> bool:
+    """Whether a whole line is page furniture rather than document text."""
+    rules = noise_rules()
+    if rules.line_start.match(line):
+        return True
+    return len(line) <= rules.short_line and rules.anywhere.search(line) is not None
+
+
+def content_lines(text: str) -> list[str]:
+    """The document's own lines: noise lines dropped, the tail cut, blank lines kept as ''."""
+    rules = noise_rules()
+    kept: list[str] = []
+    for raw in text.split("\n"):
+        if rules.tail_start.match(raw):
+            break
+        line = rules.inline_tail.sub("", raw).strip()
+        kept.append("" if is_noise(line) else line)
+    return kept
+
+
+def split_long_line(line: str, marker_start: re.Pattern[str]) -> list[str]:
+    """A collapsed line cut before every marker that follows white space.
+
+    Whether a cut is a real item boundary is for the outline parser to decide; a cut that turns
+    out not to be one is joined back by it.
+    """
+    if len(line) < _LONG_LINE:
+        return [line]
+    cuts = [m.end() for m in re.finditer(r"\s+", line) if marker_start.match(line, m.end())]
+    if not cuts:
+        return [line]
+    pieces, start = [], 0
+    for cut in cuts:
+        pieces.append(line[start:cut].rstrip())
+        start = cut
+    pieces.append(line[start:])
+    return [piece for piece in pieces if piece]

@@ -1,0 +1,56 @@
+"""Make scraped text uniform before it is read, without changing what it says.
+
+Government pages mix full-width and ASCII digits, carry non-breaking spaces, insert pinyin
+glosses after characters (`發(fā)展`) and are sometimes in traditional characters. Extraction
+reads simplified Chinese with ASCII digits; punctuation stays as written.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+_WIDTH = {**{chr(0xFF10 + i): str(i) for i in range(10)},
+          **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+          **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+          "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
+          "\u200b": "", "\ufeff": "", "\r": ""}
+_TRANSLATE = str.maketrans(_WIDTH)
+
+# A gloss is a bracketed pinyin syllable with a tone mark, right after a Han character.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN_GLOSS = re.compile(
+    rf"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*\s*[)）]"
+)
+# Share of Han characters that t2s conversion changes above which a text counts as traditional.
+_TRADITIONAL_SHARE = 0.02
+_SAMPLE = 4000
+
+
+def normalize(text: str) -> str:
+    """Text ready for reading: ASCII digits and spaces, no pinyin glosses, simplified script."""
+    text = text.translate(_TRANSLATE)
+    text = _PINYIN_GLOSS.sub("", text)
+    if _looks_traditional(text):
+        text = _converter().convert(text)
+    return text
+
+
+def _looks_traditional(text: str) -> bool:
+    """Whether a sample of the text changes noticeably under traditional → simplified."""
+    sample = text[:_SAMPLE]
+    han = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    if han == 0:
+        return False
+    converted = _converter().convert(sample)
+    changed = sum(1 for a, b in zip(sample, converted, strict=False) if a != b)
+    return changed / han > _TRADITIONAL_SHARE
+
+
+@cache
+def _converter() -> Any:
+    """OpenCC's traditional → simplified converter, loaded on first need."""
+    import opencc
+
+    return opencc.OpenCC("t2s")

@@ -1,0 +1,63 @@
+"""Numbers as policy documents write them: Arabic, Chinese, circled and enclosed numerals.
+
+Chinese counts in this genre include bare magnitudes (`百家` is a hundred firms, `千名` a
+thousand people), which general-purpose converters reject, so the conversion is done here.
+"""
+
+from __future__ import annotations
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+           "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+
+
+def chinese_to_int(text: str) -> int:
+    """`十五` → 15, `二十` → 20, `百` → 100, `一千二百` → 1200, `二〇二一` → 2021.
+
+    Raises ValueError for text that is not a Chinese numeral.
+    """
+    if not text or any(ch not in _DIGITS and ch not in _SMALL_UNITS and ch not in _BIG_UNITS
+                       for ch in text):
+        raise ValueError(f"not a Chinese numeral: {text!r}")
+    if all(ch in _DIGITS for ch in text) and len(text) > 1:
+        return int("".join(str(_DIGITS[ch]) for ch in text))  # digit by digit: 二〇二一
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        elif ch in _SMALL_UNITS:
+            section += (1 if digit is None else digit) * _SMALL_UNITS[ch]
+            digit = None
+        else:
+            section += digit or 0
+            total += (section or 1) * _BIG_UNITS[ch]
+            section, digit = 0, None
+    return total + section + (digit or 0)
+
+
+def enclosed_to_int(char: str, first: str) -> int:
+    """The value of an enclosed numeral (`①`, `㈠`, `⑴`) given the block's first character."""
+    return ord(char) - ord(first) + 1
+
+
+_ENCLOSED_FIRST = {"circled": "①", "enclosed": "㈠", "parenthesized": "⑴"}
+_CHINESE_OF = "一二三四五六七八九十"
+
+
+def parse_number(text: str, numerals: str) -> int:
+    """The value of a numbering marker's number in the given numeral system."""
+    if numerals == "arabic":
+        return int(text)
+    if numerals == "chinese":
+        return chinese_to_int(text)
+    return enclosed_to_int(text, _ENCLOSED_FIRST[numerals])
+
+
+def written_form(text: str, numerals: str) -> str:
+    """A marker's number as it reads in a path: `㈠` reads `一`, `⑴` reads `1`."""
+    if numerals == "enclosed":
+        return _CHINESE_OF[enclosed_to_int(text, "㈠") - 1]
+    if numerals == "parenthesized":
+        return str(enclosed_to_int(text, "⑴"))
+    return text

@@ -1,0 +1,210 @@
+"""Numeric targets: a number, its unit and comparator, and what it measures.
+
+A target is a quantity the plan sets out to reach (`增长9%以上`, `突破1200亿元`, `1—2家`,
+`培育百家…`). Numbers that are not targets are kept out by rule: years and dates (no unit),
+ordinals (`第三届`), numbers inside quotes or titles (`“342”`, `《…》`), numbers in names
+(`百亿级`, `500强`), counts of a list's items in Chinese numerals (`五项基础工作`), and a
+quantity that only qualifies the noun of a second one in the same phrase
+(`3亿元以上项目8个以上`: the target is 8 projects).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .brackets import top_level_groups
+from .numerals import chinese_to_int
+from .record import Comparator, Target
+from .rules import alternation, table
+
+_ARABIC = r"\d+(?:\.\d+)?"
+_CHINESE = r"[一二两三四五六七八九十百千]+"
+_RANGE = r"\s*[—–\-~～至到]\s*"
+# What separates list items and phrases: a quantity followed by more text and a second quantity
+# with none of these between them is a modifier of the second one's noun.
+_PHRASE_BREAK = re.compile(r"[、,,;;。::!?!?\n和及与]")
+_CLAUSE_BREAK = "、,,;;。::!?!?\n"
+_MASK = "\u25a1"
+_QUOTE_CLOSERS = ("”", "》", '"')
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    quantity: re.Pattern[str]
+    suffix: dict[str, Comparator]
+    prefix: dict[str, Comparator]
+    prefix_pattern: re.Pattern[str]
+    infix: dict[str, Comparator]
+    classifiers: frozenset[str]
+    magnitudes: frozenset[str]
+    count_verbs: tuple[str, ...]
+    lead_words: re.Pattern[str]
+    five_year_plans: dict[str, int]
+
+
+@cache
+def _rules() -> _Rules:
+    data = table("targets")
+    counted = data["counted"]
+    units = ([m + c for m in data["magnitudes"] for c in counted] + counted
+             + data["magnitudes"] + data["percent"] + data["multiplier"])
+    comparators = data["comparators"]
+    unit = alternation(units)
+    quantity = re.compile(
+        rf"(?P<v1>{_ARABIC}|{_CHINESE})(?:{_RANGE}(?P<v2>{_ARABIC}))?"
+        rf"(?P<infix>{alternation(list(comparators['infix']))})?"
+        rf"(?P<unit>{unit})?(?!{alternation(data['not_followed_by'])})"
+        rf"(?P<suffix>{alternation(list(comparators['suffix']))})?"
+    )
+    return _Rules(
+        quantity=quantity,
+        suffix=comparators["suffix"],
+        prefix=comparators["prefix"],
+        prefix_pattern=re.compile(rf"({alternation(list(comparators['prefix']))})\s*$"),
+        infix=comparators["infix"],
+        classifiers=frozenset(data["classifiers"]),
+        magnitudes=frozenset(data["magnitudes"]),
+        count_verbs=tuple(data["count_verbs"]),
+        lead_words=re.compile(rf"^(?:{alternation(data['lead_words'])})+"),
+        five_year_plans=data["five_year_plans"],
+    )
+
+
+@dataclass(slots=True)
+class _Quantity:
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str | None
+    comparator: Comparator | None
+    chinese: bool
+    comparator_follows: bool
+
+
+def find_targets(text: str, path: list[str], default_year: int | None) -> list[Target]:
+    """The targets stated in an item's text, in reading order."""
+    masked = _mask_quotes(text)
+    quantities = [q for q in _quantities(masked) if not _is_ordinal_or_name(masked, q)]
+    _share_list_units(masked, quantities)
+    kept = [q for q in quantities if q.unit and not _is_modifier(masked, q, quantities)]
+    return [_target(text, masked, q, path, default_year)
+            for q in kept if _is_commitment(masked, q)]
+
+
+def _mask_quotes(text: str) -> str:
+    """Quoted names and titles blanked out (same length), so their numbers are not read."""
+    chars = list(text)
+    for group in top_level_groups(text):
+        if group.opener in "“《\"":
+            chars[group.start + 1 : group.end - 1] = _MASK * (group.end - group.start - 2)
+    return "".join(chars)
+
+
+def _quantities(text: str) -> list[_Quantity]:
+    rules = _rules()
+    found: list[_Quantity] = []
+    for match in rules.quantity.finditer(text):
+        chinese = not match["v1"][0].isdigit()
+        if chinese and match["v2"]:
+            continue
+        try:
+            value = float(chinese_to_int(match["v1"])) if chinese else float(match["v1"])
+        except ValueError:
+            continue
+        comparator: Comparator | None = None
+        if match["suffix"]:
+            comparator = rules.suffix[match["suffix"]]
+        elif match["infix"]:
+            comparator = rules.infix[match["infix"]]
+        else:
+            before = rules.prefix_pattern.search(text[max(0, match.start() - 6) : match.start()])
+            if before:
+                comparator = rules.prefix[before[1]]
+        found.append(_Quantity(match.start(), match.end(), value,
+                               float(match["v2"]) if match["v2"] else None,
+                               match["unit"], comparator, chinese, bool(match["suffix"])))
+    return found
+
+
+def _is_ordinal_or_name(text: str, q: _Quantity) -> bool:
+    """`第三届`; a digit run cut out of a longer number; a count glued after a quoted name."""
+    before = text[q.start - 1] if q.start else ""
+    if before == "第" or before.isdigit() or before == ".":
+        return True
+    after = text[q.end] if q.end < len(text) else ""
+    return before in _QUOTE_CLOSERS and "\u4e00" <= after <= "\u9fff"
+
+
+def _share_list_units(text: str, quantities: list[_Quantity]) -> None:
+    """`1.7万、1.6万标箱`, `10%、30%以上`: list items take the last item's unit and comparator."""
+    for left, right in zip(quantities[::-1][1:], quantities[::-1], strict=False):
+        if text[left.end : right.start].strip() != "、" or not right.unit:
+            continue
+        if left.unit is None or (right.unit.startswith(left.unit) and left.unit != right.unit):
+            left.unit = right.unit
+        if left.comparator is None and right.comparator_follows:
+            left.comparator = right.comparator
+
+
+def _is_modifier(text: str, q: _Quantity, quantities: list[_Quantity]) -> bool:
+    """Whether a second quantity follows in the same phrase (`3亿元以上项目8个以上`)."""
+    following = [other for other in quantities if other.start >= q.end and other.unit]
+    if not following:
+        return False
+    between = text[q.end : following[0].start]
+    return bool(between) and _PHRASE_BREAK.search(between) is None
+
+
+def _is_commitment(text: str, q: _Quantity) -> bool:
+    """Chinese-numeral counts are targets only with a counted unit, governed by a verb."""
+    if not q.chinese:
+        return True
+    rules = _rules()
+    if q.unit not in rules.classifiers:
+        return False
+    return text[: q.start].endswith(rules.count_verbs)
+
+
+def _target(
+    text: str, masked: str, q: _Quantity, path: list[str], default_year: int | None
+) -> Target:
+    clause_start = max(text.rfind(ch, 0, q.start) for ch in _CLAUSE_BREAK) + 1
+    clause_end = min((i for i in (text.find(ch, q.end) for ch in _CLAUSE_BREAK) if i >= 0),
+                     default=len(text))
+    return Target(
+        path=list(path),
+        indicator=_indicator(text[clause_start : q.start], text[q.end : clause_end]),
+        value=q.value,
+        value_max=q.value_max,
+        unit=(q.unit or "").replace("％", "%"),
+        comparator=q.comparator or "=",
+        year=_due_year(masked[: q.start], default_year),
+        text=text[clause_start : q.end].strip(),
+    )
+
+
+def _indicator(before: str, after: str) -> str:
+    """The thing measured: the words before the number, or verb + noun when the noun follows."""
+    rules = _rules()
+    name = rules.lead_words.sub("", before.strip())
+    name = rules.prefix_pattern.sub("", name).strip()
+    name = re.sub(r"(达到|达|实现|扩大到|提高到|增加到|到)$", "", name)
+    tail = re.sub(r"^(以上|以下|左右|以内)", "", after).strip()
+    if len(name) <= 3 and tail:
+        return name + tail
+    return name or tail
+
+
+def _due_year(before: str, default_year: int | None) -> int | None:
+    """The year named just before the target in its sentence, else the plan's last year."""
+    sentence = re.split(r"[。;;\n]", before)[-1]
+    years = re.findall(r"(?:到|至|在)?(\d{4})年", sentence)
+    if years:
+        return int(years[-1])
+    for name, year in _rules().five_year_plans.items():
+        if re.search(rf"{name}.?末", sentence):
+            return year
+    return default_year
