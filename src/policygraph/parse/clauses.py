@@ -17,12 +17,13 @@ from .brackets import depth_map, split_top_level, top_level_groups
 from .rules import alternation, table
 
 Role = Literal["lead", "main", "support", "person"]
-_SEPARATORS = "、,,;; \t\n"
-_TRIM = "。.,,;;:: \t\n"
-_SENTENCES = re.compile(r"[。;;!!??\n]")
+_SEPARATORS = "、,，;； \t\n"
+_TRIM = "。.,，;；:： \t\n"
+_SENTENCES = re.compile(r"[。;；!！?？\n]")
 # Words joining units in prose (`由A会同B牵头`, `A和B负责`); unit names may contain 和 too
 # (`县文化和广电旅游体育局`), so a phrase is split at them only when it is not one name.
-_CONJUNCTION = re.compile(r"会同|联合|与|和|及")
+_CONJUNCTION = re.compile(r"与|和|及")
+_ALWAYS_JOINS = re.compile(r"会同|联合")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ def _rules() -> _Rules:
     roles = alternation(list(role_words))
     return _Rules(
         labels=labels,
-        label_pattern=re.compile(rf"({alternation(list(labels))})\s*[::]"),
+        label_pattern=re.compile(rf"({alternation(list(labels))})\s*[:：]"),
         role_words=role_words,
         role_suffix=re.compile(rf"(?:等)?({roles})$"),
         suffixes=tuple(sorted(units["suffixes"], key=len, reverse=True)),
@@ -72,9 +73,9 @@ def _rules() -> _Rules:
         max_prose=units["max_prose_length"],
         deadline=re.compile(units["deadline"]),
         # 由A(会同B)牵头… : the units between 由 and the verb that takes them.
-        by_pattern=re.compile(r"由([^,,。;;::()()]{2,60}?)(?=牵头|负责|对|组织|统筹|共同|具体|联合|协调)"),
+        by_pattern=re.compile(r"由([^,，。;；:：()（）]{2,60}?)(?=牵头|负责|对|组织|统筹|共同|具体|联合|协调)"),
         # A、B牵头 / A负责… / A要… at the start of a clause.
-        subject_pattern=re.compile(rf"^([^,,。;;::]{{2,80}}?)({roles}|要|应|须|需)"),
+        subject_pattern=re.compile(rf"^([^,，。;；:：]{{2,80}}?)({roles}|要|应|须|需)"),
     )
 
 
@@ -92,7 +93,7 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
     rules = _rules()
     assigned: list[tuple[str, Role]] = []
     for sentence in _SENTENCES.split(text):
-        for clause in re.split(r"[,,]", sentence):
+        for clause in re.split(r"[,，]", sentence):
             clause = clause.strip()
             found = rules.by_pattern.search(clause)
             if found and (units := _prose_units(found[1])):
@@ -111,7 +112,7 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
 def _prose_units(phrase: str) -> list[str]:
     """Units named in prose, or [] unless every name in the phrase is a unit's."""
     units: list[str] = []
-    for piece in split_top_level(phrase, "、"):
+    for piece in split_top_level(_ALWAYS_JOINS.sub("、", phrase), "、"):
         piece = _clean_unit(piece)
         if _is_unit_name(piece):
             units.append(piece)

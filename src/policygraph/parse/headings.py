@@ -16,10 +16,10 @@ from .rules import table
 
 _HEADING_MAX = 24
 _SPACED_HEADING_MAX = 30
-_SENTENCE_PUNCTUATION = re.compile(r"[。,,;;::!!??]")
-_FIRST_SENTENCE = re.compile(r"(?P<head>[^。::;;!!??]+?)(?P<end>[。::])(?P<rest>.*)", re.S)
+_SENTENCE_PUNCTUATION = re.compile(r"[。,，;；:：!！?？]")
+_FIRST_SENTENCE = re.compile(r"(?P<head>[^。:：;；!！?？]+?)(?P<end>[。:：])(?P<rest>.*)", re.S)
 _SPACED = re.compile(r"(?P<head>\S+)\s+(?P<rest>\S.*)", re.S)
-_STRIP = "。.,,;;:: \t"
+_STRIP = "。.,，;；:： \t"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +56,8 @@ def split_heading(blocks: list[str], has_children: bool = False) -> Titled:
 
 def _is_short_title(phrase: str) -> bool:
     phrase = phrase.strip()
-    commas = len(re.findall(r"[,,]", phrase))
-    return 0 < len(phrase) <= _HEADING_MAX and commas <= 1 and not re.search(r"[;;、]{2}", phrase)
+    commas = len(re.findall(r"[,，]", phrase))
+    return 0 < len(phrase) <= _HEADING_MAX and commas <= 1 and not re.search(r"[;；、]{2}", phrase)
 
 
 class SectionKind(Enum):
@@ -80,7 +80,7 @@ def section_kind(heading: str | None) -> SectionKind:
     """The kind of section a heading names (TASKS when it names none)."""
     if not heading:
         return SectionKind.TASKS
-    name = re.sub(r"[\s“”\"'。.,,::;;、]", "", heading)
+    name = re.sub(r"[\s“”\"'。.,，:：;；、]", "", heading)
     for kind, pattern in _section_patterns().items():
         if pattern.fullmatch(name):
             return kind

@@ -58,11 +58,16 @@ def _read(item: Item) -> _Reading:
 
 
 def _kind(item: Item, readings: dict[Item, _Reading]) -> Kind | None:
-    """Task kind from the enclosing sections' headings and banner; None for non-task items."""
-    kinds = {section_kind(readings[ancestor].titled.heading) for ancestor in item.ancestors()}
-    top = list(item.ancestors())[-1]
-    kinds.add(section_kind(top.banner))
-    if SectionKind.GOALS in kinds or SectionKind.CONTEXT in kinds:
+    """Task kind from the enclosing sections' headings and banner; None for non-task items.
+
+    A task's own heading may name a goal or guiding section (a leaf `一、总体要求`), but a
+    safeguard heading only makes the items under it safeguards, not the item itself.
+    """
+    lineage = list(item.ancestors())
+    kinds = {section_kind(readings[ancestor].titled.heading) for ancestor in lineage[1:]}
+    kinds.add(section_kind(lineage[-1].banner))
+    own = section_kind(readings[item].titled.heading)
+    if {SectionKind.GOALS, SectionKind.CONTEXT} & (kinds | {own}):
         return None
     return "safeguard" if SectionKind.SAFEGUARD in kinds else "task"
 

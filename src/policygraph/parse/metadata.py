@@ -17,10 +17,10 @@ from .dates import DATE, GARBLED, garbled_dates, iso_date
 from .regions import find_region
 from .rules import table
 
-_WRAPPER = re.compile(r"(?P<issuer>[^\s,,。:::|]*?)关于印发(?P<title>[^\n]+?)的通知")
+_WRAPPER = re.compile(r"(?P<issuer>[^\s,，。:：:|]*?)关于印发(?P<title>[^\n]+?)的通知")
 _DOC_NUMBER = (r"[\u4e00-\u9fff]{1,16}\s*[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]"
                r"\s*\d{1,4}\s*号")
-_DOC_NUMBER_LABEL = re.compile(rf"(?:发文字号|文件编号|文号|发文号)\s*[::]\s*({_DOC_NUMBER})")
+_DOC_NUMBER_LABEL = re.compile(rf"(?:发文字号|文件编号|文号|发文号)\s*[:：]\s*({_DOC_NUMBER})")
 _DOC_NUMBER_LINE = re.compile(rf"\s*({_DOC_NUMBER})\s*")
 _ISSUED_LABELS = (r"成文日期", r"发文日期", r"印发日期", r"签发日期", r"发文时间")
 _ISSUER_SUFFIX = re.compile(
@@ -52,8 +52,8 @@ def _genres() -> tuple[re.Pattern[str], re.Pattern[str]]:
     genres = table("genres")
     suffix = "|".join(genres["title_suffixes"])
     title_line = re.compile(
-        rf"\s*(?P<title>[^\s。,,;;::]{{2,80}}?(?:{suffix})(?:[((]\s*\d{{4}}\s*[—–\-~至]\s*"
-        rf"\d{{4}}\s*年?\s*[))])?)\s*"
+        rf"\s*(?P<title>[^\s。,，;；:：]{{2,80}}?(?:{suffix})(?:[(（]\s*\d{{4}}\s*[—–\-~至]\s*"
+        rf"\d{{4}}\s*年?\s*[)）])?)\s*"
     )
     implements = re.compile(rf"(?:{'|'.join(genres['implements'])})(?P<title>[^》]{{4,120}})》")
     return title_line, implements
@@ -121,7 +121,7 @@ def _signature(text: str, last: bool = False) -> tuple[str, str | None] | None:
     tokens = [token for token in re.split(r"\s+", text) if token]
     candidates = []
     for index, token in enumerate(tokens[:-1]):
-        if not _ISSUER_SUFFIX.search(token) or re.search(r"[,,。;;::《》]", token):
+        if not _ISSUER_SUFFIX.search(token) or re.search(r"[,，。;；:：《》]", token):
             continue
         following = tokens[index + 1]
         date_match = DATE.fullmatch(following)
@@ -140,7 +140,7 @@ def _wrapper_issuer(wrapper: re.Match[str] | None) -> str | None:
 
 
 def _field(page: str, label: str) -> str | None:
-    found = re.search(rf"{label}\s*[::]\s*([^\s::]+)", page)
+    found = re.search(rf"{label}\s*[:：]\s*([^\s:：]+)", page)
     return found[1] if found else None
 
 
@@ -148,13 +148,13 @@ def _prose_issuer(content: str, title: str | None) -> str | None:
     """`…,近日,X印发《title》`: the body that issued the plan, named in a news-style preface."""
     if not title:
         return None
-    found = re.search(rf"([^\s,,。;;::]{{2,40}})印发\s*《{re.escape(title)}》", content)
+    found = re.search(rf"([^\s,，。;；:：]{{2,40}})印发\s*《{re.escape(title)}》", content)
     return found[1] if found and _ISSUER_SUFFIX.search(found[1]) else None
 
 
 def _labelled_date(page: str, labels: tuple[str, ...]) -> str | None:
     for label in labels:
-        found = re.search(rf"{label}\s*[::]\s*", page)
+        found = re.search(rf"{label}\s*[:：]\s*", page)
         if not found:
             continue
         date_match = DATE.match(page, found.end())

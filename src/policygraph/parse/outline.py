@@ -23,8 +23,8 @@ from .numerals import parse_number, written_form
 from .rules import table
 
 _BANNER_MAX = 30
-_SENTENCE_PUNCTUATION = set("。,,;;::!!??")
-_SENTENCE_END = tuple("。!!??;;::")
+_SENTENCE_PUNCTUATION = set("。,，;；:：!！?？")
+_SENTENCE_END = tuple("。!！?？;；:：")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,7 @@ class Style:
     """A numbering style from `tables/numbering.toml`."""
 
     name: str
+    family: str
     pattern: re.Pattern[str]
     numerals: str
     label: str
@@ -83,7 +84,8 @@ class Item:
 @cache
 def styles() -> tuple[Style, ...]:
     return tuple(
-        Style(entry["name"], re.compile(entry["pattern"]), entry["numerals"], entry["label"])
+        Style(entry["name"], entry["family"], re.compile(entry["pattern"]), entry["numerals"],
+              entry["label"])
         for entry in table("numbering")["style"]
     )
 
@@ -157,13 +159,13 @@ class _OutlineParser:
         for depth in range(len(self.stack) - 1, 0, -1):
             open_marker = self.stack[depth].marker
             assert open_marker is not None
-            if open_marker.style.name == marker.style.name:
+            if open_marker.style.family == marker.style.family:
                 if marker.number != open_marker.number + 1:
                     return False
                 del self.stack[depth:]
                 break
         else:
-            continued = self.last_number.get(marker.style.name, 0) + 1
+            continued = self.last_number.get(marker.style.family, 0) + 1
             if marker.number not in (1, continued):
                 return False
         parent = self.stack[-1]
@@ -171,7 +173,7 @@ class _OutlineParser:
                     banner=self.banner)
         parent.children.append(item)
         self.stack.append(item)
-        self.last_number[marker.style.name] = marker.number
+        self.last_number[marker.style.family] = marker.number
         return True
 
     def _banner_run(self, blocks: list[str], start: int) -> int:

@@ -24,8 +24,8 @@ _CHINESE = r"[一二两三四五六七八九十百千]+"
 _RANGE = r"\s*[—–\-~～至到]\s*"
 # What separates list items and phrases: a quantity followed by more text and a second quantity
 # with none of these between them is a modifier of the second one's noun.
-_PHRASE_BREAK = re.compile(r"[、,,;;。::!?!?\n和及与]")
-_CLAUSE_BREAK = "、,,;;。::!?!?\n"
+_PHRASE_BREAK = re.compile(r"[、,，;；。:：!?！？\n和及与]")
+_CLAUSE_BREAK = "、,，;；。:：!?！？\n"
 _MASK = "\u25a1"
 _QUOTE_CLOSERS = ("”", "》", '"')
 
@@ -200,7 +200,7 @@ def _indicator(before: str, after: str) -> str:
 
 def _due_year(before: str, default_year: int | None) -> int | None:
     """The year named just before the target in its sentence, else the plan's last year."""
-    sentence = re.split(r"[。;;\n]", before)[-1]
+    sentence = re.split(r"[。;；\n]", before)[-1]
     years = re.findall(r"(?:到|至|在)?(\d{4})年", sentence)
     if years:
         return int(years[-1])

@@ -1,0 +1,138 @@
+"""Outlines at any depth and in any mix of numbering styles, and unnumbered banners."""
+
+from __future__ import annotations
+
+from policygraph.parse import Record
+
+
+def paths(record: Record) -> list[list[str]]:
+    return [task.path for task in record.tasks]
+
+
+def test_four_levels_in_the_common_order(read):
+    record = read("""
+        某县服务业工作要点
+        一、重点任务
+        (一)发展现代物流
+        1.建设物流园区
+        (1)推进甲园区。推进甲园区建设。(责任单位:县发改局)
+        (2)推进乙园区。推进乙园区建设。(责任单位:县商务局)
+        2.培育物流企业。培育一批物流企业。(责任单位:县交通运输局)
+        (二)发展商贸。完善商贸网点。(责任单位:县商务局)
+        二、保障措施
+        (一)加强组织领导。建立协调机制。
+    """)
+    assert paths(record) == [["一", "(一)", "1", "(1)"], ["一", "(一)", "1", "(2)"],
+                             ["一", "(一)", "2"], ["一", "(二)"], ["二", "(一)"]]
+    assert [task.kind for task in record.tasks] == ["task"] * 4 + ["safeguard"]
+
+
+def test_full_width_and_enclosed_markers_read_as_ascii_labels(read):
+    record = read("""
+        某市服务业工作要点
+        一、主要任务
+        （一）发展金融业。扩大融资规模。
+        ㈡发展物流业。建设物流园区。
+        ㈢发展旅游业：
+        ①打造景区。建设一批景区。
+        ②培育品牌。培育一批品牌。
+    """)
+    assert paths(record) == [["一", "(一)"], ["一", "(二)"], ["一", "(三)", "①"],
+                             ["一", "(三)", "②"]]
+
+
+def test_arabic_styles_with_comma_and_full_width_parentheses(read):
+    record = read("""
+        某区工作方案
+        1、完善体系
+        （1）建立制度。建立联席会议制度。
+        （2）完善机制。完善考核机制。
+        2、强化服务
+        ⑴优化审批。压缩审批时限。
+        ⑵加强培训。开展政策培训。
+    """)
+    assert paths(record) == [["1", "(1)"], ["1", "(2)"], ["2", "(1)"], ["2", "(2)"]]
+
+
+def test_numbering_continued_across_sections(read):
+    record = read("""
+        某省工作要点
+        一、聚焦产业
+        (一)发展金融。做强金融。(责任单位:省金融局)
+        (二)发展物流。做强物流。(责任单位:省交通运输厅)
+        二、聚焦平台
+        (三)建设园区。建设园区。(责任单位:省发展改革委)
+    """)
+    assert paths(record) == [["一", "(一)"], ["一", "(二)"], ["二", "(三)"]]
+
+
+def test_a_number_out_of_sequence_is_text_not_an_item(read):
+    record = read("""
+        某县工作要点
+        一、重点任务
+        1.推进项目建设。
+        2.做好统计工作,按月报送以下
+        5.类数据。
+        3.加强人才培养。
+    """)
+    assert paths(record) == [["一", "1"], ["一", "2"], ["一", "3"]]
+    assert "5.类数据" in record.tasks[1].text
+
+
+def test_unnumbered_banners_add_no_label_and_name_the_section(read):
+    record = read("""
+        2020年某省服务业发展工作要点
+
+        着力谋规划
+        促改革
+
+        1.编制规划
+
+        编制服务业发展规划。
+
+        2.推进改革
+
+        深化综合改革试点。
+
+        着力强保障
+
+        3.加强组织保障
+
+        建立工作专班。
+
+        保障措施
+
+        1.强化考核
+
+        完善考核办法。
+    """)
+    assert paths(record) == [["1"], ["2"], ["3"], ["1"]]
+    assert record.tasks[0].heading == "编制规划"
+    assert record.tasks[0].text == "编制服务业发展规划。"
+    assert [task.kind for task in record.tasks] == ["task", "task", "task", "safeguard"]
+
+
+def test_goal_and_guiding_sections_hold_no_tasks(read):
+    record = read("""
+        某市实施方案
+        一、总体要求
+        (一)指导思想。坚持稳中求进。
+        (二)主要目标。到2025年,服务业增加值达到1000亿元。
+        二、重点任务
+        (一)做强产业。做强服务业。
+    """)
+    assert paths(record) == [["二", "(一)"]]
+    assert [(t.path, t.value) for t in record.targets] == [(["一", "(二)"], 1000)]
+
+
+def test_headings_short_phrase_colon_and_own_line(read):
+    record = read("""
+        某县工作要点
+        一、重点工作
+        1.商贸业(批发零售业):限上销售额增长20%以上。(责任单位:县商务局)
+        2.加快重大项目建设,持续扩大有效投资。重点推进重大项目。
+        3.积极推进金融创新,扩大社会融资总量,鼓励民间资本进入金融服务领域。
+    """)
+    assert [task.heading for task in record.tasks] == [
+        "商贸业(批发零售业)", "加快重大项目建设,持续扩大有效投资", None]
+    assert record.tasks[0].text == "限上销售额增长20%以上。"
