@@ -1,4 +1,4 @@
-"""Numeric targets: comparators, ranges, Chinese numerals, magnitudes, lists, and what is not one."""
+"""Numeric targets: comparators, ranges, Chinese numerals, magnitudes, lists, and non-targets."""
 
 from __future__ import annotations
 

@@ -52,8 +52,10 @@ def read_items(root: Item, default_year: int | None) -> tuple[list[Task], list[T
 
 def _read(item: Item) -> _Reading:
     """The item's own text split into heading and body, with its clause taken out."""
-    found = read_responsibility("\n".join(block for block in item.blocks))
-    blocks = found.text.split("\n") if item.blocks and item.blocks[0] else ["", *found.text.split("\n")]
+    found = read_responsibility("\n".join(item.blocks))
+    blocks = found.text.split("\n")
+    if not (item.blocks and item.blocks[0]):
+        blocks.insert(0, "")  # the marker line had no text of its own
     return _Reading(split_heading(blocks, has_children=bool(item.children)), found.responsibility)
 
 

@@ -1,0 +1,151 @@
+"""Whole pages as scraped: noise, one-line pages, notices, signatures, scripts and glosses."""
+
+from __future__ import annotations
+
+NOTICE_PAGE = """
+    当前位置:首页>>政府信息公开>>政策文件
+    索引号: 11330521MB0U9346XG/2021-00113 发文时间: 2021-04-09 00:00:00
+    发布机构: 某县人民政府办公室
+    发文字号: 安政办发〔2021〕11号
+    字体:[大 中 小]  浏览次数:
+    安吉县人民政府办公室关于印发2021年安吉县服务业发展工作要点的通知
+
+    各乡镇人民政府、街道办事处,县政府各部门:
+
+    《2021年安吉县服务业发展工作要点》已经县政府同意,现印发给你们,请认真贯彻执行。
+
+    安吉县人民政府办公室
+
+    202147
+
+    2021年安吉县服务业发展工作要点
+
+    为贯彻落实《湖州市服务业高质量发展行动方案》要求,制定本工作要点。
+
+    一、主要目标
+
+    1.服务业增加值增长8%以上;
+
+    二、重点工作
+
+    (一)做强现代物流。建设物流园区。(责任单位:县交通运输局)
+
+    (二)做强商贸流通。培育商贸企业20家以上。(责任单位:县商务局、县市场监管局)
+
+    抄送:县委各部门,县人大常委会办公室。
+
+    安吉县人民政府办公室                      202147日印发
+
+    分享到:
+    网站标识码:3305230001 浙ICP备05000000号 联系电话:0572-0000000
+"""
+
+
+def test_notice_page_metadata(read):
+    record = read(NOTICE_PAGE)
+    assert record.title == "2021年安吉县服务业发展工作要点"
+    assert record.issuer == "安吉县人民政府办公室"
+    assert (record.region, record.level) == ("安吉县", "county")
+    assert record.issued == "2021-04-07"
+    assert record.doc_number == "安政办发〔2021〕11号"
+    assert record.period == [2021, 2021]
+    assert record.implements == ["湖州市服务业高质量发展行动方案"]
+
+
+def test_notice_page_tasks_without_noise(read):
+    record = read(NOTICE_PAGE)
+    assert [task.path for task in record.tasks] == [["二", "(一)"], ["二", "(二)"]]
+    assert record.tasks[1].agencies == ["县商务局", "县市场监管局"]
+    assert "抄送" not in record.tasks[-1].text and "分享" not in record.tasks[-1].text
+    assert [(t.path, t.value) for t in record.targets] == [(["一", "1"], 8), (["二", "(二)"], 20)]
+
+
+def test_signature_date_beats_page_publish_date(read):
+    record = read("""
+        某市人民政府办公室关于印发2013年度某市服务业工作要点的通知 | |
+        发布日期:2022-12-12 10:28
+        各县(市、区)人民政府: 《2013年度某市服务业工作要点》已经市政府同意,现印发给你们。 \
+舟山市人民政府办公室 2013年4月10日 2013年度某市服务业工作要点 为加快发展,制定本要点。 \
+一、主要任务 (一)发展物流。 1.建设园区。 (1)加强平台建设。建设物流园区。 \
+责任单位:市发展改革委、市交通运输局 (2)加快项目建设。推进重点项目。 \
+责任单位:市交通运输局 作者: 信息来源: |
+    """)
+    assert record.issuer == "舟山市人民政府办公室"
+    assert record.issued == "2013-04-10"
+    assert (record.region, record.level) == ("舟山市", "city")
+    assert [task.path for task in record.tasks] == [["一", "(一)", "1", "(1)"],
+                                                    ["一", "(一)", "1", "(2)"]]
+    assert record.tasks[0].agencies == ["市发展改革委", "市交通运输局"]
+    assert record.tasks[1].agencies == ["市交通运输局"]
+    assert record.tasks[1].text == "推进重点项目。"
+
+
+def test_plan_without_notice_issuer_in_preface_and_period_in_title(read):
+    record = read("""
+        今天是:
+        加入收藏 | 繁體中文 | 表格下载
+        某市服务业高质量发展实施方案(2023—2027年)
+        编辑: admin 时间: 4年前 访问次数: 0
+        近日,省现代服务业发展工作领导小组办公室印发《某市服务业高质量发展实施方案(2023—2027年)》。
+        一、重点任务
+        (一)打造平台。到2027年,建成平台10个。
+    """)
+    assert record.title == "某市服务业高质量发展实施方案(2023—2027年)"
+    assert record.issuer == "省现代服务业发展工作领导小组办公室"
+    assert record.period == [2023, 2027]
+    assert record.issued is None
+    assert record.doc_number is None
+
+
+def test_labelled_date_and_number_and_chinese_signature_date(read):
+    record = read("""
+        成文日期: 2023-04-29
+        文件编号: 衢政办发〔2023〕21号
+        某省人民政府办公厅关于印发某省加快发展现代服务业行动计划的通知
+        《某省加快发展现代服务业行动计划》已经省政府同意。
+        湖北省人民政府办公厅
+        二〇二三年五月六日
+        某省加快发展现代服务业行动计划
+        一、重点任务
+        (一)做强金融。到2025年,金融业增加值达到3000亿元。
+    """)
+    assert record.issued == "2023-04-29"
+    assert record.doc_number == "衢政办发〔2023〕21号"
+    assert record.issuer == "湖北省人民政府办公厅"
+    assert (record.region, record.level) == ("湖北省", "province")
+    assert record.period == [2023, 2025]
+
+
+def test_signature_in_chinese_numerals(read):
+    record = read("""
+        湖北省人民政府办公厅关于印发某省服务业工作要点的通知
+        湖北省人民政府办公厅
+        二〇二一年三月一日
+        某省服务业工作要点
+        一、重点任务
+        (一)做强金融。做强金融业。
+    """)
+    assert record.issued == "2021-03-01"
+
+
+def test_traditional_characters_are_read_as_simplified(read):
+    record = read("""
+        2021年某縣服務業發展工作要點
+        一、重點工作
+        (一)加快發展現代物流。建設物流園區,培育物流企業10家以上。(責任單位:縣發展改革局、縣商務局)
+    """)
+    (task,) = record.tasks
+    assert task.agencies == ["县发展改革局", "县商务局"]
+    assert task.heading == "加快发展现代物流"
+    assert [(t.value, t.unit, t.comparator) for t in record.targets] == [(10, "家", ">=")]
+
+
+def test_pinyin_glosses_do_not_end_up_in_names(read):
+    record = read("""
+        某县服务业工作要点
+        一、重点工作
+        (一)加强管理(lǐ)。完善管理(lǐ)制度。(责任单位:县发(fā)改局、县市场监管(guǎn)局)
+    """)
+    (task,) = record.tasks
+    assert task.agencies == ["县发改局", "县市场监管局"]
+    assert task.heading == "加强管理"
