@@ -26,6 +26,8 @@ _RANGE = r"\s*[—–\-~～至到]\s*"
 # with none of these between them is a modifier of the second one's noun.
 _PHRASE_BREAK = re.compile(r"[、,，;；。:：!?！？\n和及与]")
 _CLAUSE_BREAK = "、,，;；。:：!?！？\n"
+_PHRASE_ONLY = ",，;；。:：!?！？\n"
+_RESPECTIVELY = "分别"
 _MASK = "\u25a1"
 _QUOTE_CLOSERS = ("”", "》", '"')
 
@@ -171,31 +173,60 @@ def _is_commitment(text: str, q: _Quantity) -> bool:
 def _target(
     text: str, masked: str, q: _Quantity, path: list[str], default_year: int | None
 ) -> Target:
-    clause_start = max(text.rfind(ch, 0, q.start) for ch in _CLAUSE_BREAK) + 1
-    clause_end = min((i for i in (text.find(ch, q.end) for ch in _CLAUSE_BREAK) if i >= 0),
-                     default=len(text))
+    start = _clause_start(masked, q.start, _CLAUSE_BREAK)
+    end = _clause_end(masked, q.end, _CLAUSE_BREAK)
     return Target(
         path=list(path),
-        indicator=_indicator(text[clause_start : q.start], text[q.end : clause_end]),
+        indicator=_indicator(text, masked, q),
         value=q.value,
         value_max=q.value_max,
         unit=(q.unit or "").replace("％", "%"),
         comparator=q.comparator or "=",
         year=_due_year(masked[: q.start], default_year),
-        text=text[clause_start : q.end].strip(),
+        text=text[start:end].strip() if _RESPECTIVELY in masked[start:q.start]
+        else text[start : q.end].strip(),
     )
 
 
-def _indicator(before: str, after: str) -> str:
-    """The thing measured: the words before the number, or verb + noun when the noun follows."""
-    rules = _rules()
-    name = rules.lead_words.sub("", before.strip())
-    name = rules.prefix_pattern.sub("", name).strip()
-    name = re.sub(r"(达到|达|实现|扩大到|提高到|增加到|到)$", "", name)
-    tail = re.sub(r"^(以上|以下|左右|以内)", "", after).strip()
-    if len(name) <= 3 and tail:
+def _clause_start(text: str, position: int, breaks: str) -> int:
+    return max(text.rfind(ch, 0, position) for ch in breaks) + 1
+
+
+def _clause_end(text: str, position: int, breaks: str) -> int:
+    ends = [i for i in (text.find(ch, position) for ch in breaks) if i >= 0]
+    return min(ends, default=len(text))
+
+
+def _indicator(text: str, masked: str, q: _Quantity) -> str:
+    """The thing measured, in the plan's words.
+
+    `A、B分别增长10%、30%`: each figure measures its own item of the list before 分别.
+    `改扩建100所农村幼儿园`: a count before its noun measures verb + noun.
+    """
+    phrase_start = _clause_start(masked, q.start, _PHRASE_ONLY)
+    before = text[phrase_start : q.start]
+    if _RESPECTIVELY in before:
+        names, verb = before.split(_RESPECTIVELY, 1)
+        items = [name for name in names.split("、") if name]
+        position = masked[phrase_start : q.start].count("、") - names.count("、")
+        name = _clean_name(items[min(position, len(items) - 1)]) if items else ""
+        return name + _clean_name(verb.split("、")[0])
+    name = _clean_name(text[_clause_start(masked, q.start, _CLAUSE_BREAK) : q.start])
+    tail = text[q.end : _clause_end(masked, q.end, _PHRASE_ONLY)].strip()
+    tail = re.sub(r"^(以上|以下|左右|以内)", "", tail)
+    if tail and "\u4e00" <= tail[0] <= "\u9fff":
         return name + tail
-    return name or tail
+    return name
+
+
+def _clean_name(words: str) -> str:
+    """Words before a figure without bullets, dates, lead words (力争…) or comparator verbs."""
+    rules = _rules()
+    name = re.sub(r"^[—\-·•\s]+", "", words.strip())
+    name = re.sub(r"^(到|至|在)?\d{4}年(底|末)?(前)?", "", name)
+    name = rules.lead_words.sub("", name)
+    name = rules.prefix_pattern.sub("", name).strip()
+    return re.sub(r"(达到|达|实现|扩大到|提高到|增加到|到)$", "", name)
 
 
 def _due_year(before: str, default_year: int | None) -> int | None:
