@@ -1,0 +1,56 @@
+"""The gazetteer: divisions, their parents and levels, and finding them in issuers and titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from policygraph.parse.regions import find_region, lookup, lookup_all
+
+
+def test_county_has_its_city_and_province():
+    region = lookup("330521")
+    assert region is not None and (region.name, region.level) == ("德清县", "county")
+    assert [parent.name for parent in region.ancestors()] == ["湖州市", "浙江省"]
+
+
+def test_municipal_districts_and_directly_governed_cities_hang_under_the_province():
+    assert [r.parent.name for r in lookup_all("东城区") if r.parent] == ["北京市"]
+    xiantao = lookup_all("仙桃市")
+    assert [(r.level, r.parent.name if r.parent else None) for r in xiantao] == [
+        ("county", "湖北省")]
+
+
+def test_placeholders_are_not_regions():
+    assert lookup_all("市辖区") == () and lookup_all("县") == ()
+
+
+@pytest.mark.parametrize(("text", "name", "level"), [
+    ("德清县人民政府办公室", "德清县", "county"),
+    ("2021年嘉兴市服务业发展工作要点", "嘉兴市", "city"),
+    ("浙江省发展和改革委员会", "浙江省", "province"),
+    ("湖北省人民政府", "湖北省", "province"),
+    ("吉林省吉林市人民政府", "吉林省", "province"),
+])
+def test_first_region_named(text, name, level):
+    region = find_region(text)
+    assert region is not None and (region.name, region.level) == (name, level)
+
+
+def test_shared_name_resolved_by_parent_in_text():
+    region = find_region("南京市鼓楼区人民政府")
+    assert region is not None and region.name == "南京市"
+    gulou = [r for r in lookup_all("鼓楼区") if r.parent and r.parent.name == "福州市"]
+    assert gulou, "鼓楼区 exists under several cities"
+    found = find_region("福州市鼓楼区"[3:] + " 福州市")
+    assert found is not None and found.code == gulou[0].code
+
+
+def test_two_character_names_need_context():
+    assert find_region("推进主城区有机更新") is None
+    assert find_region("关于加快和县域经济发展的意见") is None
+    region = find_region("和县人民政府办公室")
+    assert region is not None and region.name == "和县"
+
+
+def test_nothing_found():
+    assert find_region("关于做好服务业发展工作的通知") is None
