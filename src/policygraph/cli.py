@@ -155,15 +155,18 @@ def _run_evaluate(args: argparse.Namespace) -> int:
 
 
 def _floors(pairs: list[str]) -> dict[str, float]:
+    """`--min KEY=VALUE` options as floors, refusing figures the scorer does not compute."""
+    from .evaluate import FIGURES
+
     floors = {}
     for pair in pairs:
-        key, sep, value = pair.partition("=")
+        key, _, value = pair.partition("=")
         try:
             floors[key] = float(value)
         except ValueError:
             raise ValueError(f"--min {pair!r}: expected KEY=NUMBER") from None
-        if not sep:
-            raise ValueError(f"--min {pair!r}: expected KEY=NUMBER")
+        if key not in FIGURES:
+            raise ValueError(f"--min {pair!r}: unknown figure; one of {', '.join(FIGURES)}")
     return floors
 
 
