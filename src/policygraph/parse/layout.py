@@ -14,8 +14,10 @@ from functools import cache
 
 from .rules import table
 
-# A line this long is a collapsed page (or paragraph run) worth splitting at numbering markers.
+# A line this long, or holding this many markers after spaces, is a collapsed page (or run of
+# paragraphs) worth splitting at its numbering markers.
 _LONG_LINE = 200
+_MANY_MARKERS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +69,8 @@ def split_long_line(line: str, marker_start: re.Pattern[str]) -> list[str]:
     Whether a cut is a real item boundary is for the outline parser to decide; a cut that turns
     out not to be one is joined back by it.
     """
-    if len(line) < _LONG_LINE:
-        return [line]
     cuts = [m.end() for m in re.finditer(r"\s+", line) if marker_start.match(line, m.end())]
-    if not cuts:
+    if not cuts or (len(line) < _LONG_LINE and len(cuts) < _MANY_MARKERS):
         return [line]
     pieces, start = [], 0
     for cut in cuts:
