@@ -149,3 +149,41 @@ def test_pinyin_glosses_do_not_end_up_in_names(read):
     (task,) = record.tasks
     assert task.agencies == ["县发改局", "县市场监管局"]
     assert task.heading == "加强管理"
+
+
+def test_district_plan_with_enclosed_numbers_and_unbracketed_lead_and_support(read):
+    record = read("""
+        首页 > 政务公开 > 文件
+        杭州市西湖区人民政府办公室关于印发西湖区加快发展现代服务业实施方案(2008—2010年)的通知
+        西政办〔2008〕15号
+        各镇人民政府、街道办事处,区政府各部门:
+        《西湖区加快发展现代服务业实施方案(2008—2010年)》已经区政府同意,现印发给你们。
+        杭州市西湖区人民政府办公室
+        二〇〇八年三月五日
+        西湖区加快发展现代服务业实施方案(2008—2010年)
+        为贯彻落实《杭州市加快发展现代服务业行动计划》,制定本方案。
+        一、发展目标
+        到2010年,全区服务业增加值达到300亿元,年均增长12%以上。
+        二、主要任务
+        ㈠ 壮大文化创意产业。建设文创园区3—5个。牵头单位:区文创办 配合单位:区发改局、区财政局
+        ㈡ 发展旅游休闲业。
+        1、提升西溪湿地景区。接待游客突破1000万人次。(责任单位:区旅游局、蒋村街道)
+        2、培育特色街区。由区商务局牵头,各镇街按职责分工负责。
+        三、保障措施
+        ㈠ 加强组织领导。成立区现代服务业发展领导小组。(责任单位:区发改局)
+        抄送:区委各部门。
+    """)
+    assert (record.title, record.region, record.level) == (
+        "西湖区加快发展现代服务业实施方案(2008—2010年)", "西湖区", "county")
+    assert (record.issued, record.doc_number, record.period) == (
+        "2008-03-05", "西政办〔2008〕15号", [2008, 2010])
+    assert record.implements == ["杭州市加快发展现代服务业行动计划"]
+    assert [(task.path, task.lead, task.agencies, task.kind) for task in record.tasks] == [
+        (["二", "(一)"], ["区文创办"], ["区文创办", "区发改局", "区财政局"], "task"),
+        (["二", "(二)", "1"], ["区旅游局"], ["区旅游局", "蒋村街道"], "task"),
+        (["二", "(二)", "2"], ["区商务局"], ["区商务局", "各镇街"], "task"),
+        (["三", "(一)"], ["区发改局"], ["区发改局"], "safeguard"),
+    ]
+    assert [(t.value, t.value_max, t.unit, t.year) for t in record.targets] == [
+        (300, None, "亿元", 2010), (12, None, "%", 2010), (3, 5, "个", 2010),
+        (1000, None, "万人次", 2010)]

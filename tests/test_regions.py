@@ -29,7 +29,10 @@ def test_placeholders_are_not_regions():
     ("2021年嘉兴市服务业发展工作要点", "嘉兴市", "city"),
     ("浙江省发展和改革委员会", "浙江省", "province"),
     ("湖北省人民政府", "湖北省", "province"),
-    ("吉林省吉林市人民政府", "吉林省", "province"),
+    ("吉林省吉林市人民政府", "吉林市", "city"),
+    ("杭州市西湖区人民政府办公室", "西湖区", "county"),
+    ("浙江省湖州市德清县", "德清县", "county"),
+    ("浙江省人民政府 湖州市", "浙江省", "province"),
 ])
 def test_first_region_named(text, name, level):
     region = find_region(text)
@@ -38,7 +41,8 @@ def test_first_region_named(text, name, level):
 
 def test_shared_name_resolved_by_parent_in_text():
     region = find_region("南京市鼓楼区人民政府")
-    assert region is not None and region.name == "南京市"
+    assert region is not None and region.parent is not None
+    assert (region.name, region.parent.name) == ("鼓楼区", "南京市")
     gulou = [r for r in lookup_all("鼓楼区") if r.parent and r.parent.name == "福州市"]
     assert gulou, "鼓楼区 exists under several cities"
     found = find_region("福州市鼓楼区"[3:] + " 福州市")

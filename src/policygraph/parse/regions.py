@@ -80,7 +80,8 @@ def lookup_all(name: str) -> tuple[Region, ...]:
 
 
 def find_region(text: str) -> Region | None:
-    """The first division named in `text`, or None.
+    """The first division named in `text`, made as specific as the names right after it allow
+    (杭州市西湖区人民政府 → 西湖区), or None.
 
     Two-character names (和县, 城区, 郊区) are common words too, so they count only at the
     start of the text (or after a year), after their parent's name, or before 人民政府 and the
@@ -92,10 +93,23 @@ def find_region(text: str) -> Region | None:
         candidates = gazetteer.by_name[match[0]]
         if len(match[0]) < _MIN_BARE_NAME and not _stands_alone(text, match, candidates):
             continue
-        return min(candidates, key=lambda region: (
+        region = min(candidates, key=lambda region: (
             not any(parent.name in text for parent in region.ancestors()),
             _LEVEL_ORDER[region.level], region.code))
+        return _narrowest(text, match.end(), region)
     return None
+
+
+def _narrowest(text: str, position: int, region: Region) -> Region:
+    """`region`, or the division inside it whose name follows at `position`, recursively."""
+    following = _gazetteer().pattern.match(text, position)
+    while following:
+        inside = [child for child in lookup_all(following[0]) if region in child.ancestors()]
+        if not inside:
+            break
+        region = inside[0]
+        following = _gazetteer().pattern.match(text, following.end())
+    return region
 
 
 def _stands_alone(text: str, match: re.Match[str], candidates: tuple[Region, ...]) -> bool:
