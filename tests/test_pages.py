@@ -187,3 +187,16 @@ def test_district_plan_with_enclosed_numbers_and_unbracketed_lead_and_support(re
     assert [(t.value, t.value_max, t.unit, t.year) for t in record.targets] == [
         (300, None, "亿元", 2010), (12, None, "%", 2010), (3, 5, "个", 2010),
         (1000, None, "万人次", 2010)]
+
+
+def test_site_footer_after_the_last_item_is_not_its_text(read):
+    record = read("""
+        某省服务业工作要点
+        一、重点任务
+        (一)加强工作机制建设。完善联络员工作机制。(主办单位:省发改委;协办单位:省商务厅)
+        主办单位:某市临空经济区管理委员会 举报电话:027-60670177      网站地图
+        联系人:某某      联系电话:027-60670001
+    """)
+    (task,) = record.tasks
+    assert task.text == "完善联络员工作机制。"
+    assert task.agencies == ["省发改委", "省商务厅"]

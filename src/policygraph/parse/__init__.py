@@ -5,7 +5,10 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from .decode import DocumentError, read_document
 from .items import read_items
@@ -13,9 +16,10 @@ from .layout import content_lines
 from .metadata import implemented_plans, read_metadata
 from .normalize import normalize
 from .outline import parse_outline
-from .record import Record, Target, Task
+from .record import Record, Section, Span, Target, Task
+from .spans import locate
 
-__all__ = ["DocumentError", "Record", "Target", "Task", "extract", "extract_text"]
+__all__ = ["DocumentError", "Record", "Section", "Target", "Task", "extract", "extract_text"]
 
 
 def extract(path: Path) -> Record:
@@ -24,6 +28,7 @@ def extract(path: Path) -> Record:
     Raises DocumentError, naming the file, when it cannot be read or holds no numbered tasks.
     """
     record = extract_text(read_document(path), source=path.name)
+    record.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     if not record.tasks:
         raise DocumentError(path, "no recognisable tasks: no numbered work items were found")
     return record
@@ -37,7 +42,9 @@ def extract_text(text: str, source: str) -> Record:
     root = parse_outline(content[meta.body_start :].split("\n"))
     preamble = content[: meta.body_start] + "\n" + "\n".join(root.blocks)
     default_year = meta.period[-1] if meta.period else None
-    tasks, targets = read_items(root, default_year)
+    items = read_items(root, default_year)
+    _place(items.tasks, text, repeats_share=False)
+    _place(items.targets, text, repeats_share=True)
     return Record(
         source=source,
         title=meta.title,
@@ -48,6 +55,21 @@ def extract_text(text: str, source: str) -> Record:
         doc_number=meta.doc_number,
         period=meta.period,
         implements=implemented_plans(preamble, meta.title),
-        tasks=tasks,
-        targets=targets,
+        tasks=items.tasks,
+        targets=items.targets,
+        sections=items.sections,
+        region_code=meta.region_code,
+        text=text,
     )
+
+
+class _Placed(Protocol):
+    text: str
+    span: Span | None
+
+
+def _place(things: Sequence[_Placed], text: str, repeats_share: bool) -> None:
+    """Record where in `text` each task (or each target) was read, in reading order."""
+    spans = locate(text, [thing.text for thing in things], repeats_share)
+    for thing, span in zip(things, spans, strict=True):
+        thing.span = span

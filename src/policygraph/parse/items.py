@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .clauses import Responsibility, read_responsibility, responsibility_in_prose
 from .headings import SectionKind, Titled, section_kind, split_heading
 from .outline import Item
-from .record import Kind, Target, Task
+from .record import Kind, Section, Target, Task
 from .targets import find_targets
 
 
@@ -23,16 +23,27 @@ class _Reading:
     clause: Responsibility | None
 
 
-def read_items(root: Item, default_year: int | None) -> tuple[list[Task], list[Target]]:
-    """Tasks and targets of a document's outline, in reading order."""
+@dataclass(slots=True)
+class Items:
+    """What an outline holds: its sections, tasks and targets, each in reading order."""
+
+    sections: list[Section]
+    tasks: list[Task]
+    targets: list[Target]
+
+
+def read_items(root: Item, default_year: int | None) -> Items:
+    """Sections, tasks and targets of a document's outline."""
     readings: dict[Item, _Reading] = {}
-    tasks: list[Task] = []
-    targets: list[Target] = []
+    found = Items([], [], [])
+    tasks, targets = found.tasks, found.targets
     for item in root.walk():
         reading = readings[item] = _read(item)
         path = item.path
         targets.extend(find_targets(reading.titled.body, path, default_year))
         if item.children:
+            if path:
+                found.sections.append(Section(path=path, heading=reading.titled.heading))
             continue
         kind = _kind(item, readings)
         if kind is None:
@@ -47,7 +58,7 @@ def read_items(root: Item, default_year: int | None) -> tuple[list[Task], list[T
             lead=list(responsibility.lead) if responsibility else [],
             text=reading.titled.body,
         ))
-    return tasks, targets
+    return found
 
 
 def _read(item: Item) -> _Reading:

@@ -40,6 +40,7 @@ class Metadata:
     issuer: str | None = None
     region: str | None = None
     level: str | None = None
+    region_code: str | None = None
     issued: str | None = None
     doc_number: str | None = None
     period: list[int] | None = None
@@ -78,7 +79,7 @@ def read_metadata(page: str, content: str) -> Metadata:
     region = next((r for r in (find_region(text) for text in (meta.issuer, meta.title) if text)
                    if r is not None), None)
     if region is not None:
-        meta.region, meta.level = region.name, region.level
+        meta.region, meta.level, meta.region_code = region.name, region.level, region.code
     meta.period = _period(meta.title, content[meta.body_start :], meta.issued)
     return meta
 

@@ -20,7 +20,7 @@ _TRANSLATE = str.maketrans(_WIDTH)
 
 # A gloss is a bracketed pinyin syllable with a tone mark, right after a Han character.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PINYIN_GLOSS = re.compile(
+GLOSS = re.compile(
     rf"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*\s*[)）]"
 )
 # Share of Han characters that t2s conversion changes above which a text counts as traditional.
@@ -31,13 +31,27 @@ _SAMPLE = 4000
 def normalize(text: str) -> str:
     """Text ready for reading: ASCII digits and spaces, no pinyin glosses, simplified script."""
     text = text.translate(_TRANSLATE)
-    text = _PINYIN_GLOSS.sub("", text)
-    if _looks_traditional(text):
-        text = _converter().convert(text)
+    text = GLOSS.sub("", text)
+    if looks_traditional(text):
+        text = convert_script(text)
     return text
 
 
-def _looks_traditional(text: str) -> bool:
+def translate_char(char: str) -> str:
+    """One character as `normalize` widens or narrows it (possibly to nothing)."""
+    return _WIDTH.get(char, char)
+
+
+def convert_script(text: str, keep_length: bool = False) -> str:
+    """Traditional → simplified; with `keep_length`, character by character wherever the
+    phrase-level conversion would change the text's length, so offsets still line up."""
+    converted: str = _converter().convert(text)
+    if keep_length and len(converted) != len(text):
+        converted = "".join(_converter().convert(char) or char for char in text)
+    return converted
+
+
+def looks_traditional(text: str) -> bool:
     """Whether a sample of the text changes noticeably under traditional → simplified."""
     sample = text[:_SAMPLE]
     han = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")

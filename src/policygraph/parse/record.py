@@ -3,6 +3,8 @@
 The shape follows the project's extraction-record schema (`docs/extraction-record.md`): one
 record per document, with its metadata, its work items (tasks) and its numeric targets.
 Field order in `to_dict` is the schema's, so JSON output reads like the hand-made gold records.
+What the graph needs beyond the schema (the sections, where each item was read, the text and
+digest of the source) rides along outside `to_dict`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,16 @@ from typing import Any, Literal
 Level = Literal["province", "city", "county"]
 Kind = Literal["task", "safeguard"]
 Comparator = Literal[">=", ">", "<=", "<", "~", "="]
+# Start and end offsets, in code points, of a string in the document's text as read.
+Span = tuple[int, int]
+
+
+@dataclass(slots=True)
+class Section:
+    """A numbered item that holds other items: part of the outline, not itself a task."""
+
+    path: list[str]
+    heading: str | None
 
 
 @dataclass(slots=True)
@@ -25,6 +37,7 @@ class Task:
     agencies: list[str]
     lead: list[str]
     text: str
+    span: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -49,6 +62,7 @@ class Target:
     comparator: Comparator
     year: int | None
     text: str
+    span: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -78,6 +92,10 @@ class Record:
     implements: list[str] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    region_code: str | None = None
+    text: str = ""
+    sha256: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -1,0 +1,86 @@
+"""Where each task and target was read: character offsets into the document's text.
+
+Extraction works on a normalised copy of the text (ASCII digits, no pinyin glosses, simplified
+script, lines rejoined), so its strings cannot be searched for in the original directly. This
+module builds a search key of the original, the same normalisation with whitespace dropped,
+that remembers for every key character where it came from; a found key range maps back to the
+original characters. Offsets count Unicode code points, as Web Annotation's
+TextPositionSelector does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .normalize import GLOSS, convert_script, looks_traditional, translate_char
+
+Span = tuple[int, int]
+
+# Key characters matched at each end of a needle that cannot be found whole.
+_ANCHOR = 12
+_SPACE = re.compile(r"\s")
+
+
+class SpanFinder:
+    """Locates normalised strings in one original text, in reading order."""
+
+    def __init__(self, original: str) -> None:
+        chars: list[str] = []
+        origin: list[int] = []
+        for position, char in enumerate(original):
+            for out in translate_char(char):
+                chars.append(out)
+                origin.append(position)
+        text = "".join(chars)
+        dropped = {i for match in GLOSS.finditer(text) for i in range(*match.span())}
+        kept = [i for i in range(len(text)) if i not in dropped and not _SPACE.match(text[i])]
+        key = "".join(text[i] for i in kept)
+        if looks_traditional(key):
+            key = convert_script(key, keep_length=True)
+        self._key = key
+        self._origin = [origin[i] for i in kept]
+        self._cursor = 0
+
+    def find(self, needle: str) -> Span | None:
+        """The original span of `needle`, searched after the last find, then anywhere.
+
+        A needle that does not occur whole (a clause taken out of its middle, lines rejoined
+        around page noise) is spanned from its first to its last few characters.
+        """
+        key = _SPACE.sub("", needle)
+        if not key:
+            return None
+        for start in (self._cursor, 0):
+            found = self._key.find(key, start)
+            if found >= 0:
+                return self._span(found, found + len(key))
+        head, tail = key[:_ANCHOR], key[-_ANCHOR:]
+        for start in (self._cursor, 0):
+            first = self._key.find(head, start)
+            last = self._key.find(tail, first + len(head)) if first >= 0 else -1
+            if last >= 0:
+                return self._span(first, last + len(tail))
+        return None
+
+    def _span(self, start: int, end: int) -> Span:
+        self._cursor = end
+        return self._origin[start], self._origin[end - 1] + 1
+
+
+def locate(original: str, needles: Iterable[str], repeats_share: bool = False,
+           ) -> list[Span | None]:
+    """Spans of several normalised strings in `original`, expected in reading order.
+
+    With `repeats_share`, a needle equal to the one before it is the same occurrence (two
+    targets read from one sentence); otherwise it is the next occurrence (two items worded
+    alike).
+    """
+    finder = SpanFinder(original)
+    spans: list[Span | None] = []
+    previous = None
+    for needle in needles:
+        same = repeats_share and spans and needle == previous
+        spans.append(spans[-1] if same else finder.find(needle))
+        previous = needle
+    return spans

@@ -1,0 +1,47 @@
+"""Where tasks and targets were read: offsets into the document's text as read."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from policygraph.parse import extract, extract_text
+from policygraph.parse.decode import read_document
+from policygraph.parse.normalize import normalize
+
+CORPUS = sorted((Path(__file__).parent.parent / "data" / "raw").glob("*.txt"))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s", "", normalize(text))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda path: path.name)
+def test_every_span_holds_what_was_read(path):
+    record = extract(path)
+    original = read_document(path)
+    assert record.text == original
+    for item in [*record.tasks, *record.targets]:
+        assert item.span is not None, item.text
+        start, end = item.span
+        found = _key(original[start:end])
+        assert found.startswith(_key(item.text)[:12]) and found.endswith(_key(item.text)[-12:])
+
+
+def test_spans_survive_full_width_digits_traditional_script_and_glosses():
+    text = ("2021年某縣服務業工作要點\n一、重點工作\n(一)發(fā)展物流。培育物流企業１０家以上。"
+            "(責任單位:縣商務局)\n")
+    record = extract_text(text, "doc.txt")
+    (task,) = record.tasks
+    assert task.span is not None
+    assert text[task.span[0]:task.span[1]] == "培育物流企業１０家以上。"
+    (target,) = record.targets
+    assert target.span is not None and "１０家" in text[target.span[0]:target.span[1]]
+
+
+def test_the_same_sentence_twice_is_found_in_reading_order():
+    text = "某县工作要点\n一、任务\n(一)甲。建设园区。\n(二)乙。建设园区。\n"
+    spans = [task.span for task in extract_text(text, "doc.txt").tasks]
+    assert spans[0] is not None and spans[1] is not None and spans[0][0] < spans[1][0]
