@@ -12,7 +12,7 @@ ROOT = Path(__file__).parent.parent
 
 
 @pytest.mark.parametrize("command", [
-    ["ruff", "check", "src", "tests", "scripts"],
+    ["ruff", "check", "src", "tests", "scripts", "bench"],
     ["mypy"],
 ])
 def test_checker_passes(command):

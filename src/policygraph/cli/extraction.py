@@ -1,7 +1,7 @@
-"""The `policygraph` command line.
+"""Commands that read documents: `extract` and `evaluate`.
 
-Each subcommand is a thin shell around one stage's entry point; bad input is reported per file
-on standard error, naming the file, and the exit status says whether every file succeeded.
+Bad input is reported per file on standard error, naming the file, and the exit status says
+whether every file succeeded.
 """
 
 from __future__ import annotations
@@ -9,35 +9,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
-from . import __version__
-from .parse import DocumentError, Record, extract
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-DEFAULT_CORPUS = Path("data/raw")
+from ..corpus import documents
+from ..parse import DocumentError, Record, extract
+from .common import DEFAULT_CORPUS, EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if not hasattr(args, "run"):
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
-    status: int = args.run(args)
-    return status
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="policygraph",
-        description="A knowledge graph of Chinese government policy work plans.",
-    )
-    parser.add_argument("--version", action="version", version=f"policygraph {__version__}")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `extract` and `evaluate` commands."""
     extract_cmd = commands.add_parser(
         "extract", help="read policy documents and print their extraction records",
         description="Read policy documents (text or HTML, UTF-8 or GB18030) and print one "
@@ -61,7 +42,6 @@ def _parser() -> argparse.ArgumentParser:
         "--min", action="append", default=[], metavar="KEY=VALUE",
         help="exit 1 when a total figure is below this floor (repeatable)")
     evaluate_cmd.set_defaults(run=_run_evaluate)
-    return parser
 
 
 def _extract_all(paths: Iterable[Path]) -> tuple[list[Record], bool]:
@@ -122,19 +102,8 @@ def summary(record: Record) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _documents(paths: Sequence[Path]) -> list[Path]:
-    """Files named, and the files inside folders named, in a stable order."""
-    found: list[Path] = []
-    for path in paths or [DEFAULT_CORPUS]:
-        if path.is_dir():
-            found.extend(sorted(child for child in path.iterdir() if child.is_file()))
-        else:
-            found.append(path)
-    return found
-
-
 def _run_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import EvaluationError, below_floors, format_table, load_gold, score
+    from ..evaluate import EvaluationError, below_floors, format_table, load_gold, score
 
     try:
         floors = _floors(args.min)
@@ -142,7 +111,7 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     except (EvaluationError, ValueError) as error:
         print(f"policygraph: {error}", file=sys.stderr)
         return EXIT_USAGE
-    records, ok = _extract_all(_documents(args.files))
+    records, ok = _extract_all(documents(args.files or [DEFAULT_CORPUS]))
     rows = score(gold, [record.to_dict() for record in records])
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -156,7 +125,7 @@ def _run_evaluate(args: argparse.Namespace) -> int:
 
 def _floors(pairs: list[str]) -> dict[str, float]:
     """`--min KEY=VALUE` options as floors, refusing figures the scorer does not compute."""
-    from .evaluate import FIGURES
+    from ..evaluate import FIGURES
 
     floors = {}
     for pair in pairs:
@@ -168,7 +137,3 @@ def _floors(pairs: list[str]) -> dict[str, float]:
         if key not in FIGURES:
             raise ValueError(f"--min {pair!r}: unknown figure; one of {', '.join(FIGURES)}")
     return floors
-
-
-if __name__ == "__main__":
-    sys.exit(main())

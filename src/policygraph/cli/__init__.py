@@ -1,0 +1,35 @@
+"""The `policygraph` command line.
+
+Each subcommand is a thin shell around one stage's entry point (or the build pipeline); the
+commands are grouped by what they work on, each group registering its own subcommands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from . import ask, extraction, graph
+from .common import EXIT_USAGE
+
+__all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = argparse.ArgumentParser(
+        prog="policygraph",
+        description="A knowledge graph of Chinese government policy work plans.",
+    )
+    parser.add_argument("--version", action="version", version=f"policygraph {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for group in (extraction, graph, ask):
+        group.register(commands)
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    status: int = args.run(args)
+    return status

@@ -1,0 +1,155 @@
+"""SPARQL over the store: ad-hoc queries and canned queries with typed parameters.
+
+`run_query(store, sparql, parameters)` is the stage's entry point. Canned queries are `.rq`
+files in `queries/`, following grlc's conventions: a header of `#+ summary:`,
+`#+ description:` and `#+ tags:` lines, and parameters named by convention — `?_name` is
+required, `?__name` optional, and a suffix gives the type (`?_function_iri`,
+`?_year_integer`, `?_name_string`; no suffix means a string). A value is checked against
+its type, made into an RDF term and written in the variable's place in Oxigraph's own
+N-Triples serialisation, which escapes it, so no value can change a query's structure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal as TypingLiteral
+
+import pyoxigraph as ox
+
+from ..vocab import PREFIXES
+
+ParameterType = TypingLiteral["iri", "string", "integer", "decimal", "boolean", "date"]
+
+_PARAMETER = re.compile(r"\?(__?)([A-Za-z][A-Za-z0-9]*?)(?:_(iri|string|integer|decimal|boolean"
+                        r"|date))?\b")
+_DATATYPES = {"integer": "integer", "decimal": "decimal", "boolean": "boolean", "date": "date"}
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+__all__ = ["CannedQuery", "Parameter", "QueryError", "canned_queries", "canned_query",
+           "run_query"]
+
+
+class QueryError(ValueError):
+    """A query that cannot run: a syntax error or a bad parameter, with the reason."""
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A typed parameter of a canned query."""
+
+    name: str
+    type: ParameterType
+    required: bool
+    variable: str
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    """A stored SPARQL query with its description and parameters."""
+
+    name: str
+    summary: str
+    description: str
+    tags: tuple[str, ...]
+    sparql: str
+    parameters: tuple[Parameter, ...]
+
+    def render(self, values: dict[str, str]) -> str:
+        """The query with the given parameter values in place of their variables."""
+        sparql = self.sparql
+        for variable, term in self.bind(values).items():
+            sparql = re.sub(rf"\?{re.escape(variable)}\b", str(term).replace("\\", "\\\\"),
+                            sparql)
+        return sparql
+
+    def bind(self, values: dict[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
+        """Typed terms for the given parameter values; refuses missing and unknown ones."""
+        known = {parameter.name: parameter for parameter in self.parameters}
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            raise QueryError(f"{self.name}: unknown parameter(s) {', '.join(unknown)}; "
+                             f"expected {', '.join(known) or 'none'}")
+        missing = [p.name for p in self.parameters if p.required and p.name not in values]
+        if missing:
+            raise QueryError(f"{self.name}: missing required parameter(s) {', '.join(missing)}")
+        return {known[name].variable: _term(known[name], value)
+                for name, value in values.items()}
+
+
+def _term(parameter: Parameter, value: str) -> ox.NamedNode | ox.Literal:
+    try:
+        if parameter.type == "iri":
+            return ox.NamedNode(_expand(value))
+        if parameter.type == "string":
+            return ox.Literal(value)
+        literal = ox.Literal(value, datatype=ox.NamedNode(_XSD + _DATATYPES[parameter.type]))
+        if parameter.type in {"integer", "decimal"}:
+            float(value)
+        return literal
+    except ValueError as error:
+        raise QueryError(f"parameter {parameter.name}: {value!r} is not a valid "
+                         f"{parameter.type} ({error})") from None
+
+
+def _expand(value: str) -> str:
+    """A prefixed name (pgf:commerce) as a full IRI; full IRIs pass through."""
+    prefix, sep, local = value.partition(":")
+    if sep and prefix in PREFIXES and not local.startswith("//"):
+        return PREFIXES[prefix] + local
+    return value
+
+
+def _parse(name: str, text: str) -> CannedQuery:
+    header: dict[str, list[str]] = {}
+    key = ""
+    for line in text.splitlines():
+        if not line.startswith("#+"):
+            continue
+        body = line[2:].strip()
+        if body.startswith("- ") and key:
+            header[key].append(body[2:].strip())
+        else:
+            key, _, value = body.partition(":")
+            header[key] = [value.strip()] if value.strip() else []
+    parameters = {}
+    for match in _PARAMETER.finditer(text):
+        marker, bare, kind = match.groups()
+        parameters[bare] = Parameter(name=bare, type=kind or "string",  # type: ignore[arg-type]
+                                     required=marker == "_", variable=match[0][1:])
+    return CannedQuery(name=name, summary=" ".join(header.get("summary", [])),
+                       description=" ".join(header.get("description", [])),
+                       tags=tuple(header.get("tags", [])), sparql=text,
+                       parameters=tuple(parameters.values()))
+
+
+@cache
+def canned_queries() -> dict[str, CannedQuery]:
+    """Every canned query, by name (its file name without `.rq`)."""
+    folder = resources.files(__package__).joinpath("queries")
+    return {entry.name.removesuffix(".rq"): _parse(entry.name.removesuffix(".rq"),
+                                                   entry.read_text("utf-8"))
+            for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+            if entry.name.endswith(".rq")}
+
+
+def canned_query(name: str) -> CannedQuery:
+    """The canned query of this name; QueryError lists the known ones otherwise."""
+    queries = canned_queries()
+    if name not in queries:
+        raise QueryError(f"no canned query {name!r}; known: {', '.join(queries)}")
+    return queries[name]
+
+
+def run_query(store: ox.Store, sparql: str,
+              ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    """Run a SPARQL query over all of the store's graphs (the default graph is their union).
+
+    The project's prefixes are predeclared, so `pg:Task` works without a PREFIX line.
+    """
+    try:
+        return store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+    except SyntaxError as error:
+        raise QueryError(f"SPARQL syntax error: {error}") from None

@@ -1,0 +1,96 @@
+"""The persistent store: an embedded Oxigraph database on disk, replaced atomically.
+
+`GraphStore` is the stage's entry point. Each build is written into a fresh directory beside
+the live one, and a symbolic link `current` is switched to it with one atomic rename, so
+readers see either the old graph or the new one, never a half-written store, and a build that
+fails leaves the old graph answering. Each build keeps a manifest of what it was made from, so
+a rebuild from unchanged inputs can be skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph
+
+__all__ = ["GraphStore", "StoreError"]
+
+_CURRENT = "current"
+_BUILDS = "builds"
+_DATABASE = "oxigraph"
+_MANIFEST = "manifest.json"
+# Builds kept besides the current one, so a reader that opened the previous one can finish.
+_KEEP_PREVIOUS = 1
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or written; the message names its directory."""
+
+
+class GraphStore:
+    """A directory holding the current graph and the builds behind it."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    @property
+    def current(self) -> Path | None:
+        """The live build's directory, or None before the first build."""
+        link = self.directory / _CURRENT
+        return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
+
+    def manifest(self) -> dict[str, Any] | None:
+        """What the live build was made from."""
+        current = self.current
+        if current is None:
+            return None
+        manifest: dict[str, Any] = json.loads((current / _MANIFEST).read_text("utf-8"))
+        return manifest
+
+    def open(self) -> pyoxigraph.Store:
+        """The live graph, read-only."""
+        current = self.current
+        if current is None:
+            raise StoreError(f"{self.directory}: no graph has been built yet "
+                             "(run `policygraph build`)")
+        try:
+            return pyoxigraph.Store.read_only(str(current / _DATABASE))
+        except OSError as error:
+            raise StoreError(f"{current}: cannot open the store: {error}") from None
+
+    def publish(self, nquads: bytes, manifest: dict[str, Any]) -> Path:
+        """Load a dataset (N-Quads) into a new build and make it the live graph."""
+        builds = self.directory / _BUILDS
+        builds.mkdir(parents=True, exist_ok=True)
+        build = builds / f"{time.strftime('%Y%m%dT%H%M%S')}-{time.monotonic_ns()}"
+        try:
+            build.mkdir()
+            store = pyoxigraph.Store(str(build / _DATABASE))
+            store.bulk_load(nquads, pyoxigraph.RdfFormat.N_QUADS)
+            store.flush()
+            del store
+            (build / _MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True),
+                                           "utf-8")
+            self._switch(build)
+        except BaseException:
+            shutil.rmtree(build, ignore_errors=True)
+            raise
+        self._prune(build)
+        return build
+
+    def _switch(self, build: Path) -> None:
+        """Point `current` at `build` in one atomic rename."""
+        staging = self.directory / f".{_CURRENT}.{os.getpid()}"
+        staging.unlink(missing_ok=True)
+        staging.symlink_to(build.relative_to(self.directory))
+        os.replace(staging, self.directory / _CURRENT)
+
+    def _prune(self, live: Path) -> None:
+        builds = sorted(path for path in (self.directory / _BUILDS).iterdir() if path != live)
+        for old in builds[: max(0, len(builds) - _KEEP_PREVIOUS)]:
+            shutil.rmtree(old, ignore_errors=True)

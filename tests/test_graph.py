@@ -1,0 +1,180 @@
+"""The built-in corpus built into a real store: the canned question, provenance, stable IRIs,
+exports that round-trip, fast unchanged rebuilds and builds that fail without harm."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph
+
+from policygraph.cli import main
+from policygraph.parse.decode import read_document
+from policygraph.store import GraphStore
+
+DATA = Path(__file__).parent.parent / "data"
+CORPUS = DATA / "raw"
+DEVELOPMENT_REFORM = re.compile("发改|发展改革|发展和改革")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("store")
+    assert main(["build", str(CORPUS), "--store", str(directory), "--quiet"]) == 0
+    return directory
+
+
+def gold_tasks_led_by_development_reform() -> int:
+    return sum(1 for path in (DATA / "gold").glob("*.json")
+               for task in json.loads(path.read_text("utf-8"))["tasks"]
+               if any(DEVELOPMENT_REFORM.search(unit) for unit in task["lead"]))
+
+
+def test_led_by_count_matches_the_gold(capsys, store_dir):
+    expected = gold_tasks_led_by_development_reform()
+    for name in ("发改委", "发展改革委", "县发改局", "发展和改革"):
+        status, out, _ = run(capsys, "tasks", "--led-by", name, "--store", str(store_dir))
+        assert status == 0
+        assert f"({expected} tasks; function" in out, out[-300:]
+
+
+def test_tasks_any_role_include_supporting(capsys, store_dir):
+    _, led, _ = run(capsys, "tasks", "--led-by", "商务局", "--store", str(store_dir))
+    _, any_role, _ = run(capsys, "tasks", "--agency", "商务局", "--store", str(store_dir))
+    count = re.compile(r"\((\d+) tasks")
+    assert int(count.findall(any_role)[-1]) > int(count.findall(led)[-1]) > 0
+
+
+def test_store_conforms_to_the_shapes(capsys, store_dir):
+    status, out, _ = run(capsys, "validate", "--store", str(store_dir))
+    assert status == 0, out
+    assert out.startswith("conforms")
+
+
+def test_one_named_graph_per_document_and_the_ontology(store_dir):
+    store = GraphStore(store_dir).open()
+    graphs = {graph.value.rsplit("/", 1)[-1] for graph in store.named_graphs()}
+    assert {path.stem for path in CORPUS.glob("*.txt")} | {"entities", "ontology"} == graphs
+
+
+def test_provenance_quotes_the_source_at_its_offsets(store_dir):
+    store = GraphStore(store_dir).open()
+    rows = store.query("""
+        SELECT ?file ?sha ?start ?end ?exact WHERE {
+          ?item pg:sourceSpan ?span ; pg:inDocument ?doc .
+          ?doc pg:sourceFile ?file ; pg:sha256 ?sha .
+          ?span oa:hasSelector ?position , ?quote .
+          ?position oa:start ?start ; oa:end ?end .
+          ?quote oa:exact ?exact .
+        }""", use_default_graph_as_union=True, prefixes={
+        "pg": "https://w3id.org/policygraph/ontology#", "oa": "http://www.w3.org/ns/oa#"})
+    assert isinstance(rows, ox.QuerySolutions)
+    texts: dict[str, str] = {}
+    count = 0
+    for row in rows:
+        file = row["file"].value
+        if file not in texts:
+            path = CORPUS / file
+            assert hashlib.sha256(path.read_bytes()).hexdigest() == row["sha"].value
+            texts[file] = read_document(path)
+        start, end = int(row["start"].value), int(row["end"].value)
+        assert texts[file][start:end] == row["exact"].value
+        count += 1
+    tasks = sum(1 for _ in store.quads_for_pattern(
+        None, ox.NamedNode("https://w3id.org/policygraph/ontology#inDocument"), None))
+    assert count > 0 and len(texts) == 5 and tasks >= count
+
+
+@pytest.mark.parametrize(("fmt", "rdflib_format", "quads"), [
+    ("nq", "nquads", True), ("trig", "trig", True), ("jsonld", "json-ld", True),
+    ("ttl", "turtle", False), ("nt", "nt", False),
+])
+def test_export_round_trip(tmp_path, store_dir, fmt, rdflib_format, quads):
+    out = tmp_path / f"graph.{fmt}"
+    assert main(["export", "--format", fmt, "-o", str(out), "--store", str(store_dir)]) == 0
+    store = GraphStore(store_dir).open()
+    if quads:
+        parsed = Dataset()
+        parsed.parse(out, format=rdflib_format)
+        assert len(parsed) == len(store)
+    else:
+        parsed_graph = Graph().parse(out, format=rdflib_format)
+        distinct = {(q.subject, q.predicate, q.object) for q in store}
+        assert len(parsed_graph) == len(distinct)
+
+
+def test_rebuild_gives_identical_iris_and_triples(tmp_path, store_dir):
+    again = tmp_path / "again"
+    assert main(["build", str(CORPUS), "--store", str(again), "--quiet"]) == 0
+    first = {str(quad) for quad in GraphStore(store_dir).open()}
+    second = {str(quad) for quad in GraphStore(again).open()}
+    assert first == second
+    assert not any(quad.startswith("<_:") or " _:" in quad for quad in first)
+
+
+def test_unchanged_inputs_are_not_rebuilt(capsys, store_dir):
+    status, out, _ = run(capsys, "build", str(CORPUS), "--store", str(store_dir), "--quiet")
+    assert status == 0 and out.startswith("up to date")
+
+
+def test_failed_build_leaves_the_previous_graph_answering(capsys, tmp_path):
+    directory = tmp_path / "store"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in sorted(CORPUS.glob("*.txt"))[:2]:
+        (corpus / path.name).write_bytes(path.read_bytes())
+    assert run(capsys, "build", str(corpus), "--store", str(directory), "--quiet")[0] == 0
+    question = ("query", "SELECT (COUNT(?t) AS ?n) WHERE { ?t a pg:Task }", "--format", "csv",
+                "--store", str(directory))
+    _, before, _ = run(capsys, *question)
+    live = GraphStore(directory).current
+    (corpus / "zz_broken.txt").write_bytes(b"\x00\x01binary")
+    status, _, err = run(capsys, "build", str(corpus), "--store", str(directory), "--quiet")
+    assert status == 1
+    assert "zz_broken.txt" in err and "binary" in err and "previous graph stays live" in err
+    assert GraphStore(directory).current == live
+    _, after, _ = run(capsys, *question)
+    assert after == before and before.strip().endswith(tuple("0123456789"))
+
+
+def test_unresolved_agencies_are_listed(capsys, store_dir):
+    status, out, _ = run(capsys, "agencies", "--unresolved", "--store", str(store_dir))
+    assert status == 0
+    assert "管委会" in out
+
+
+def test_bad_sparql_names_the_problem(capsys, store_dir):
+    status, _, err = run(capsys, "query", "SELECT WHERE {", "--store", str(store_dir))
+    assert status == 2 and "syntax error" in err.lower()
+
+
+def test_commands_need_a_built_store(capsys, tmp_path):
+    status, _, err = run(capsys, "tasks", "--led-by", "发改委", "--store", str(tmp_path))
+    assert status == 2 and "policygraph build" in err
+
+
+def readme_queries() -> list[str]:
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    return re.findall(r"```sparql\n(.*?)```", readme, re.S)
+
+
+def test_readme_has_three_example_queries():
+    assert len(readme_queries()) >= 3
+
+
+@pytest.mark.parametrize("number", range(3))
+def test_readme_example_query_runs_as_shown(capsys, store_dir, number):
+    status, out, err = run(capsys, "query", readme_queries()[number], "--format", "csv",
+                           "--store", str(store_dir))
+    assert status == 0, err
+    assert len(out.strip().splitlines()) > 1, out
