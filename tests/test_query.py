@@ -21,12 +21,15 @@ def store() -> ox.Store:
     return store
 
 
-def test_every_canned_query_is_described_and_parses(store):
+def test_every_canned_query_is_described_parses_and_projects_its_parameters(store):
     queries = canned_queries()
     assert {"tasks-led-by-function", "unresolved-agencies", "function-by-name"} <= set(queries)
     for query in queries.values():
         assert query.summary and query.description, query.name
         run_query(store, query.sparql)  # parses and runs, parameters unbound
+        projection = query.sparql.split("WHERE", 1)[0]
+        for parameter in query.parameters:
+            assert f"?{parameter.variable}" in projection, (query.name, parameter.name)
 
 
 def test_parameters_are_typed_by_naming_convention():
@@ -38,11 +41,11 @@ def test_parameters_are_typed_by_naming_convention():
 
 def test_bound_parameter_selects_and_cannot_inject(store):
     query = canned_query("function-by-name")
-    found = run_query(store, query.render({"name": "财政局"}))
+    found = run_query(store, query.sparql, query.bind({"name": "财政局"}))
     assert isinstance(found, ox.QuerySolutions)
     assert [row["function"].value for row in found] == [
         "https://w3id.org/policygraph/function/finance"]
-    hostile = run_query(store, query.render({"name": '财政局" || true || "'}))
+    hostile = run_query(store, query.sparql, query.bind({"name": '财政局" || true || "'}))
     assert isinstance(hostile, ox.QuerySolutions) and list(hostile) == []
 
 

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import ask, extraction, graph
+from . import ask, extraction, graph, service
 from .common import EXIT_USAGE
 
 __all__ = ["main"]
@@ -25,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--version", action="version", version=f"policygraph {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for group in (extraction, graph, ask):
+    for group in (extraction, graph, ask, service):
         group.register(commands)
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):

@@ -77,7 +77,7 @@ def function_named(store: ox.Store, name: str) -> ox.NamedNode | None:
     query = canned_query("function-by-name")
     candidates = [name, *(name.removeprefix(p) for p in _LEVEL_PREFIXES if name.startswith(p))]
     for candidate in candidates:
-        results = run_query(store, query.render({"name": candidate}))
+        results = run_query(store, query.sparql, query.bind({"name": candidate}))
         assert isinstance(results, ox.QuerySolutions)
         for solution in results:
             function = solution["function"]
@@ -94,10 +94,11 @@ def _run_tasks(args: argparse.Namespace) -> int:
     function = function_named(store, name)
     if function is not None:
         query = canned_query("tasks-led-by-function" if args.led_by else "tasks-by-function")
-        sparql = query.render({"function": function.value})
+        values = {"function": function.value}
     else:
-        sparql = canned_query("tasks-by-unit-name").render({"name": name})
-    results = run_query(store, sparql)
+        query = canned_query("tasks-by-unit-name")
+        values = {"name": name}
+    results = run_query(store, query.sparql, query.bind(values))
     assert isinstance(results, ox.QuerySolutions)
     if args.format != "table":
         print(format_results(results, args.format))

@@ -5,8 +5,9 @@ files in `queries/`, following grlc's conventions: a header of `#+ summary:`,
 `#+ description:` and `#+ tags:` lines, and parameters named by convention — `?_name` is
 required, `?__name` optional, and a suffix gives the type (`?_function_iri`,
 `?_year_integer`, `?_name_string`; no suffix means a string). A value is checked against
-its type, made into an RDF term and written in the variable's place in Oxigraph's own
-N-Triples serialisation, which escapes it, so no value can change a query's structure.
+its type, made into an RDF term and bound to its variable by substitution (SEP-0007), never
+pasted into the query text, so no value can change a query's structure. Oxigraph substitutes
+only projected variables, so a canned query lists its parameters in its SELECT clause.
 """
 
 from __future__ import annotations
@@ -28,8 +29,11 @@ _PARAMETER = re.compile(r"\?(__?)([A-Za-z][A-Za-z0-9]*?)(?:_(iri|string|integer|
 _DATATYPES = {"integer": "integer", "decimal": "decimal", "boolean": "boolean", "date": "date"}
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
-__all__ = ["CannedQuery", "Parameter", "QueryError", "canned_queries", "canned_query",
-           "run_query"]
+__all__ = ["CannedQuery", "Parameter", "QueryError", "Substitutions", "canned_queries",
+           "canned_query", "run_query"]
+
+
+Substitutions = dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]
 
 
 class QueryError(ValueError):
@@ -57,15 +61,7 @@ class CannedQuery:
     sparql: str
     parameters: tuple[Parameter, ...]
 
-    def render(self, values: dict[str, str]) -> str:
-        """The query with the given parameter values in place of their variables."""
-        sparql = self.sparql
-        for variable, term in self.bind(values).items():
-            sparql = re.sub(rf"\?{re.escape(variable)}\b", str(term).replace("\\", "\\\\"),
-                            sparql)
-        return sparql
-
-    def bind(self, values: dict[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
+    def bind(self, values: dict[str, str]) -> Substitutions:
         """Typed terms for the given parameter values; refuses missing and unknown ones."""
         known = {parameter.name: parameter for parameter in self.parameters}
         unknown = sorted(set(values) - set(known))
@@ -75,7 +71,7 @@ class CannedQuery:
         missing = [p.name for p in self.parameters if p.required and p.name not in values]
         if missing:
             raise QueryError(f"{self.name}: missing required parameter(s) {', '.join(missing)}")
-        return {known[name].variable: _term(known[name], value)
+        return {ox.Variable(known[name].variable): _term(known[name], value)
                 for name, value in values.items()}
 
 
@@ -143,13 +139,14 @@ def canned_query(name: str) -> CannedQuery:
     return queries[name]
 
 
-def run_query(store: ox.Store, sparql: str,
+def run_query(store: ox.Store, sparql: str, substitutions: Substitutions | None = None,
               ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
     """Run a SPARQL query over all of the store's graphs (the default graph is their union).
 
     The project's prefixes are predeclared, so `pg:Task` works without a PREFIX line.
     """
     try:
-        return store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+        return store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES,
+                           substitutions=substitutions)
     except SyntaxError as error:
         raise QueryError(f"SPARQL syntax error: {error}") from None

@@ -1,0 +1,83 @@
+"""Commands that run and feed the service: `serve` and `load`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..build import DEFAULT_BASE
+from ..pipeline import BuildError, run_build
+from ..store import StoreError
+from .common import DEFAULT_CORPUS, EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_store_option, graph_store
+
+_SUFFIX_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
+                   ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG,
+                   ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
+                   ".jsonld": ox.RdfFormat.JSON_LD}
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `serve` and `load` commands."""
+    from ..serve.settings import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
+
+    serve = commands.add_parser(
+        "serve", help="serve the graph: SPARQL endpoint and REST API",
+        description="Serve the store over HTTP (building it from data/raw first when there is "
+                    "none): a SPARQL 1.1 endpoint at /sparql, canned queries under /api, "
+                    "OpenAPI documentation at /docs.")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                       help=f"time limit per query (default {DEFAULT_TIMEOUT:g})")
+    serve.add_argument("--max-rows", type=int, default=DEFAULT_MAX_ROWS, metavar="N",
+                       help=f"rows returned at most, then truncated (default {DEFAULT_MAX_ROWS})")
+    serve.add_argument("--workers", type=int, default=2, metavar="N",
+                       help="query worker processes (default 2)")
+    serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
+                       help="allow browser calls from this origin (repeatable; off by default)")
+    add_store_option(serve)
+    serve.set_defaults(run=_run_serve)
+
+    load = commands.add_parser(
+        "load", help="add an RDF file to the store as a named graph",
+        description="Add the triples of an RDF file (Turtle, N-Triples, RDF/XML, JSON-LD …, "
+                    "by suffix) to the store in the named graph IRI, as a new build. A later "
+                    "`build` that changes anything starts again from the documents.")
+    load.add_argument("file", type=Path, metavar="FILE")
+    load.add_argument("--graph", required=True, metavar="IRI")
+    add_store_option(load)
+    load.set_defaults(run=_run_load)
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from ..serve import Settings, serve
+
+    store = graph_store(args)
+    if store.current is None:
+        try:
+            run_build([DEFAULT_CORPUS], store, DEFAULT_BASE)
+        except BuildError as error:
+            print(f"policygraph: build failed: {error}", file=sys.stderr)
+            return EXIT_FAILED
+    serve(Settings(store_dir=args.store, timeout=args.timeout, max_rows=args.max_rows,
+                   workers=args.workers, cors_origins=tuple(args.cors_origin)),
+          host=args.host, port=args.port)
+    return EXIT_OK
+
+
+def _run_load(args: argparse.Namespace) -> int:
+    rdf_format = _SUFFIX_FORMATS.get(args.file.suffix.lower())
+    if rdf_format is None:
+        print(f"policygraph: {args.file}: unknown RDF suffix; one of "
+              f"{', '.join(_SUFFIX_FORMATS)}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        build = graph_store(args).add(args.file, args.graph, rdf_format)
+    except StoreError as error:
+        print(f"policygraph: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"loaded {args.file} into <{args.graph}> in {build}")
+    return EXIT_OK

@@ -1,0 +1,61 @@
+"""The web application: an app factory, so nothing starts at import time.
+
+`create_app(settings)` mounts the SPARQL protocol router and the REST API, starts the query
+worker pool for the app's lifetime, adds CORS when origins are configured, and logs every
+request with its timing.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+
+from .. import __version__
+from . import api, sparql
+from .executor import QueryPool
+from .settings import Settings
+
+log = logging.getLogger("policygraph.serve")
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """A FastAPI app serving the store in `settings.store_dir`."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        pool = QueryPool(settings.store_dir, size=settings.workers)
+        pool.start()
+        app.state.pool = pool
+        try:
+            yield
+        finally:
+            pool.close()
+
+    app = FastAPI(title="policygraph", version=__version__, lifespan=lifespan,
+                  description="A knowledge graph of Chinese government policy work plans: a "
+                              "SPARQL 1.1 endpoint and canned queries as a REST API.")
+    app.state.settings = settings
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                           allow_methods=["GET", "POST"], allow_headers=["*"],
+                           expose_headers=["X-Policygraph-Truncated", "X-Policygraph-Rows"])
+
+    @app.middleware("http")
+    async def log_requests(request: Request,
+                           call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        started = time.perf_counter()
+        response = await call_next(request)
+        elapsed = (time.perf_counter() - started) * 1000
+        response.headers["Server-Timing"] = f"app;dur={elapsed:.1f}"
+        log.info("%s %s %d %.1f ms", request.method, request.url.path, response.status_code,
+                 elapsed)
+        return response
+
+    app.include_router(sparql.router)
+    app.include_router(api.router)
+    return app

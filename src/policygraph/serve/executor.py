@@ -1,0 +1,119 @@
+"""Running queries with limits: each in a worker process that can be stopped.
+
+A Python thread cannot be interrupted, so a runaway SPARQL query in the server's own process
+would hold a thread and a core until it finished. Queries therefore run in a small pool of
+worker processes, each with the store open read-only; a query past its time limit has its
+worker killed and replaced, the client gets a clear error, and the other workers keep
+answering. Results are capped at a row limit and serialised in the worker, so only bytes
+cross the process boundary.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import multiprocessing.connection
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .results import Job, Outcome, QueryFailed, encode_bindings, execute
+
+__all__ = ["Job", "Outcome", "QueryFailed", "QueryPool", "QueryTimeout", "encode_bindings"]
+
+
+class QueryTimeout(Exception):
+    """A query that ran past its time limit and was stopped."""
+
+
+def _serve(store_dir: str, conn: multiprocessing.connection.Connection) -> None:
+    """A worker's loop: receive a job, answer with an outcome or a failure."""
+    from ..store import GraphStore
+
+    store = GraphStore(Path(store_dir))
+    opened: tuple[Path | None, Any] = (None, None)
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        try:
+            current = store.current
+            if opened[0] != current:  # a new build was published: read it
+                opened = (current, store.open())
+            conn.send(execute(opened[1], job))
+        except QueryFailed as failure:
+            conn.send(failure)
+        except Exception as error:  # reported to the client, the worker stays up
+            conn.send(QueryFailed(500, f"{type(error).__name__}: {error}"))
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: multiprocessing.connection.Connection
+
+    def call(self, job: Job, timeout: float) -> Outcome | QueryFailed | None:
+        """The worker's answer, or None when the time limit passed first."""
+        self.conn.send(job)
+        if not self.conn.poll(timeout):
+            return None
+        answer: Outcome | QueryFailed = self.conn.recv()
+        return answer
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+@dataclass
+class QueryPool:
+    """Worker processes over one store; `run` waits for an idle worker, never the event loop."""
+
+    store_dir: Path
+    size: int = 2
+    _idle: asyncio.Queue[_Worker] = field(default_factory=asyncio.Queue)
+    _all: list[_Worker] = field(default_factory=list)
+    _context: Any = field(default_factory=lambda: multiprocessing.get_context("spawn"))
+
+    def _start(self) -> _Worker:
+        parent, child = self._context.Pipe()
+        process = self._context.Process(target=_serve, args=(str(self.store_dir), child),
+                                        daemon=True, name="policygraph-query")
+        process.start()
+        child.close()
+        worker = _Worker(process, parent)
+        self._all.append(worker)
+        return worker
+
+    def start(self) -> None:
+        for _ in range(self.size):
+            self._idle.put_nowait(self._start())
+
+    def close(self) -> None:
+        for worker in self._all:
+            worker.stop()
+        self._all.clear()
+
+    async def run(self, job: Job, timeout: float) -> Outcome:
+        """The outcome of `job`; QueryTimeout after `timeout` seconds, QueryFailed on errors."""
+        worker = await self._idle.get()
+        loop = asyncio.get_running_loop()
+        try:
+            answer = await loop.run_in_executor(None, worker.call, job, timeout)
+        except BaseException:
+            answer = None
+            raise
+        finally:
+            if answer is None:  # stopped mid-query: the worker's state is unknown
+                self._all.remove(worker)
+                worker.stop()
+                worker = self._start()
+            self._idle.put_nowait(worker)
+        if answer is None:
+            raise QueryTimeout(f"the query ran past its time limit of {timeout:g} s "
+                               "and was stopped")
+        if isinstance(answer, QueryFailed):
+            raise answer
+        return answer

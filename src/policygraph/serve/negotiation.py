@@ -1,0 +1,49 @@
+"""Content negotiation: `Accept` with q-values, overridden by a `format` parameter."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import mimeparse
+
+from .results import GRAPH_TYPES, RESULT_TYPES
+
+# Short names a `format` parameter may use, and the media types they stand for.
+FORMAT_NAMES = {
+    "json": ("application/sparql-results+json", "application/ld+json"),
+    "xml": ("application/sparql-results+xml", "application/rdf+xml"),
+    "csv": ("text/csv", None),
+    "tsv": ("text/tab-separated-values", None),
+    "turtle": (None, "text/turtle"), "ttl": (None, "text/turtle"),
+    "ntriples": (None, "application/n-triples"), "nt": (None, "application/n-triples"),
+    "jsonld": (None, "application/ld+json"), "rdfxml": (None, "application/rdf+xml"),
+}
+# Media types clients send that mean one we serve.
+_ALIASES = {"application/json": "application/sparql-results+json",
+            "application/xml": "application/sparql-results+xml",
+            "text/xml": "application/sparql-results+xml",
+            "text/plain": "application/n-triples", "application/x-turtle": "text/turtle"}
+
+
+def pick(offered: Sequence[str], accept: str) -> str | None:
+    """The best of `offered` for `accept` (None if none is acceptable)."""
+    supported = [*offered, *(alias for alias, target in _ALIASES.items() if target in offered)]
+    try:
+        best: str = mimeparse.best_match(list(reversed(supported)), accept or "*/*")
+    except (ValueError, IndexError):
+        return offered[0]
+    if not best:
+        return None
+    return _ALIASES.get(best, best) if _ALIASES.get(best, best) in offered else best
+
+
+def negotiate(accept: str, fmt: str | None) -> tuple[str | None, str | None]:
+    """Media types for SELECT/ASK and for graph results. Raises KeyError for an unknown
+    `format` value."""
+    if fmt:
+        if fmt in FORMAT_NAMES:
+            return FORMAT_NAMES[fmt]
+        if fmt in RESULT_TYPES or fmt in GRAPH_TYPES:
+            return (fmt if fmt in RESULT_TYPES else None, fmt if fmt in GRAPH_TYPES else None)
+        raise KeyError(fmt)
+    return pick(list(RESULT_TYPES), accept), pick(list(GRAPH_TYPES), accept)

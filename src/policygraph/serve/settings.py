@@ -1,0 +1,20 @@
+"""The server's settings, in one typed place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_TIMEOUT = 10.0
+DEFAULT_MAX_ROWS = 10_000
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How a server runs: its store, its limits and who may call it from a browser."""
+
+    store_dir: Path
+    timeout: float = DEFAULT_TIMEOUT  # seconds a query may run; a request may ask for less
+    max_rows: int = DEFAULT_MAX_ROWS  # rows (or triples) returned at most, then truncated
+    workers: int = 2  # query worker processes
+    cors_origins: tuple[str, ...] = field(default_factory=tuple)  # none: CORS off

@@ -1,0 +1,118 @@
+"""The SPARQL 1.1 Protocol query operation at `/sparql`, read-only.
+
+https://www.w3.org/TR/sparql11-protocol/#query-operation — a query comes by GET
+(`?query=`), by URL-encoded POST (`query=` in the body) or by direct POST
+(`application/sparql-query`); `default-graph-uri` and `named-graph-uri` set the dataset.
+Results are negotiated by `Accept` (q-values honoured) or a `format` parameter; errors are 400
+with the parser's message, updates are refused with 403, and GET without a query returns the
+service description.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from urllib.parse import parse_qsl
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from .deps import PoolDep, SettingsDep
+from .description import service_description
+from .executor import Job, QueryFailed, QueryTimeout
+from .negotiation import negotiate
+
+router = APIRouter(tags=["sparql"])
+
+_FORM = "application/x-www-form-urlencoded"
+_QUERY = "application/sparql-query"
+_UPDATE = "application/sparql-update"
+READ_ONLY = ("this endpoint is read-only: SPARQL Update is refused; rebuild the graph with "
+             "`policygraph build` to change it")
+
+
+def error(status: int, message: str, headers: Mapping[str, str] | None = None) -> Response:
+    """A protocol error: plain text, as SPARQL clients show it to their users."""
+    return Response(message + "\n", status_code=status, media_type="text/plain; charset=utf-8",
+                    headers=headers)
+
+
+@router.get("/sparql", summary="SPARQL query by GET, or the service description")
+@router.get("/sparql/", include_in_schema=False)
+async def sparql_get(request: Request, pool: PoolDep, settings: SettingsDep) -> Response:
+    params = parse_qsl(request.url.query, keep_blank_values=True)
+    if not any(key in {"query", "update"} for key, _ in params):
+        return service_description(request, settings)
+    return await _answer(request, pool, settings, params, body_query=None)
+
+
+@router.post("/sparql", summary="SPARQL query by URL-encoded or direct POST")
+@router.post("/sparql/", include_in_schema=False)
+async def sparql_post(request: Request, pool: PoolDep, settings: SettingsDep) -> Response:
+    params = parse_qsl(request.url.query, keep_blank_values=True)
+    content_type = request.headers.get("content-type", "")
+    media_type = content_type.split(";")[0].strip().lower()
+    body = await request.body()
+    if not media_type:
+        return error(400, "a POST needs a Content-Type: application/sparql-query or "
+                          f"{_FORM}")
+    if media_type == _UPDATE:
+        return error(403, READ_ONLY)
+    if media_type == _FORM:
+        form = parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+        return await _answer(request, pool, settings, params + form, body_query=None)
+    if media_type == _QUERY:
+        return await _answer(request, pool, settings, params,
+                             body_query=body.decode("utf-8", errors="replace"))
+    return error(415, f"unsupported Content-Type {media_type!r}: send application/sparql-query "
+                      f"or {_FORM}")
+
+
+async def _answer(request: Request, pool: PoolDep, settings: SettingsDep,
+                  params: Sequence[tuple[str, str]], body_query: str | None) -> Response:
+    values: dict[str, list[str]] = {}
+    for key, value in params:
+        values.setdefault(key, []).append(value)
+    if "update" in values:
+        return error(403, READ_ONLY)
+    queries = values.get("query", []) + ([body_query] if body_query is not None else [])
+    if len(queries) != 1:
+        return error(400, f"exactly one query is needed, {len(queries)} given")
+    try:
+        formats = values.get("format", [])
+        result_type, graph_type = negotiate(request.headers.get("accept", "*/*"),
+                                            formats[-1] if formats else None)
+    except KeyError as unknown:
+        return error(400, f"unknown format {unknown}")
+    try:
+        timeout = _timeout(values.get("timeout"), settings.timeout)
+    except ValueError as bad:
+        return error(400, str(bad))
+    job = Job(sparql=queries[0], result_type=result_type, graph_type=graph_type,
+              max_rows=settings.max_rows,
+              default_graphs=tuple(values.get("default-graph-uri", [])),
+              named_graphs=tuple(values.get("named-graph-uri", [])))
+    try:
+        outcome = await pool.run(job, timeout)
+    except QueryTimeout as late:
+        return error(503, str(late), {"Retry-After": "1"})
+    except QueryFailed as failed:
+        return error(failed.status, failed.message)
+    headers = {"X-Policygraph-Rows": str(outcome.rows),
+               "X-Policygraph-Truncated": "true" if outcome.truncated else "false",
+               "Vary": "Accept"}
+    media = outcome.media_type + ("; charset=utf-8" if outcome.media_type.startswith("text/")
+                                  else "")
+    return Response(outcome.body, media_type=media, headers=headers)
+
+
+def _timeout(requested: list[str] | None, limit: float) -> float:
+    """The request's `timeout=SECONDS`, which may lower the server's limit but not raise it."""
+    if not requested:
+        return limit
+    try:
+        seconds = float(requested[-1])
+    except ValueError:
+        raise ValueError(f"timeout={requested[-1]!r}: expected a number of seconds") from None
+    if seconds <= 0:
+        raise ValueError(f"timeout={requested[-1]!r}: must be more than 0 seconds")
+    return min(seconds, limit)
