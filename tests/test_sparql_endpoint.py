@@ -24,7 +24,8 @@ def test_select_by_get_as_json(server):
     ("application/json", "application/sparql-results+json"),
 ])
 def test_accept_with_q_values(server, accept, media):
-    response = httpx.get(f"{server.url}/sparql", params={"query": "SELECT ?r WHERE { ?r a pg:Region }"},
+    response = httpx.get(f"{server.url}/sparql",
+                         params={"query": "SELECT ?r WHERE { ?r a pg:Region }"},
                          headers={"Accept": accept}, timeout=30)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith(media)
