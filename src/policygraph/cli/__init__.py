@@ -14,11 +14,11 @@ from .. import __version__
 from . import ask, extraction, graph, service
 from .common import EXIT_USAGE
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of every command and option (also read by the documentation tests)."""
     parser = argparse.ArgumentParser(
         prog="policygraph",
         description="A knowledge graph of Chinese government policy work plans.",
@@ -27,6 +27,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for group in (extraction, graph, ask, service):
         group.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
