@@ -12,15 +12,10 @@ from rdflib import Dataset, Graph
 from ..build import DEFAULT_BASE, data_graph, vocabulary
 from ..pipeline import BuildError, run_build
 from ..store import GraphStore, StoreError
+from ..store.dumps import DUMP_FORMATS, write_dump
 from ..validate import validate
 from ..vocab import PREFIXES
 from .common import DEFAULT_CORPUS, EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_store_option, graph_store
-
-# Export formats: the name on the command line → Oxigraph's serialiser.
-EXPORT_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
-                  "nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG,
-                  "jsonld": ox.RdfFormat.JSON_LD}
-_QUAD_FORMATS = {"nq", "trig", "jsonld"}
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -53,7 +48,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "export", help="write the whole graph in a standard RDF format",
         description="Write the store's graph: N-Quads, TriG and JSON-LD keep the named graphs "
                     "(one per document); Turtle and N-Triples write their union.")
-    export.add_argument("--format", choices=sorted(EXPORT_FORMATS), default="nq")
+    export.add_argument("--format", choices=sorted(DUMP_FORMATS), default="nq")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write here instead of standard output")
     add_store_option(export)
@@ -113,18 +108,10 @@ def _run_export(args: argparse.Namespace) -> int:
     except StoreError as error:
         print(f"policygraph: {error}", file=sys.stderr)
         return EXIT_USAGE
-    fmt = EXPORT_FORMATS[args.format]
-    if args.format in _QUAD_FORMATS:
-        data = store.dump(format=fmt, prefixes=PREFIXES)
-    else:
-        union = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-                            use_default_graph_as_union=True)
-        assert isinstance(union, ox.QueryTriples)
-        data = union.serialize(format=fmt)
-    data = data or b""
     if args.output:
-        args.output.write_bytes(data)
+        with args.output.open("wb") as output:
+            write_dump(store, output, args.format)
     else:
-        sys.stdout.buffer.write(data)
+        write_dump(store, sys.stdout.buffer, args.format)
         sys.stdout.flush()
     return EXIT_OK

@@ -16,7 +16,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 
 from .. import __version__
-from . import api, sparql
+from . import api, dumps, sparql
 from .executor import QueryPool
 from .settings import Settings
 
@@ -58,4 +58,5 @@ def create_app(settings: Settings) -> FastAPI:
 
     app.include_router(sparql.router)
     app.include_router(api.router)
+    app.include_router(dumps.router)
     return app
