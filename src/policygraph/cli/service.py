@@ -1,15 +1,18 @@
-"""Commands that run and feed the service: `serve` and `load`."""
+"""Commands that run, feed and publish the service: `serve`, `load` and `push`."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+import httpx
 import pyoxigraph as ox
 
 from ..build import DEFAULT_BASE
 from ..pipeline import BuildError, run_build
+from ..push import DEFAULT_BATCH, PushError, Target, push
 from ..store import StoreError
 from .common import DEFAULT_CORPUS, EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_store_option, graph_store
 
@@ -20,7 +23,7 @@ _SUFFIX_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add the `serve` and `load` commands."""
+    """Add the `serve`, `load` and `push` commands."""
     from ..serve.settings import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
 
     serve = commands.add_parser(
@@ -51,6 +54,30 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     add_store_option(load)
     load.set_defaults(run=_run_load)
 
+    push = commands.add_parser(
+        "push", help="copy the graph into an external SPARQL 1.1 store",
+        description="Replace each named graph of the store (one per document, the entities, "
+                    "the ontology) in an external SPARQL store, through the Graph Store HTTP "
+                    "Protocol when --graph-store is given, else SPARQL Update, in batches; then "
+                    "check every graph's triple count through --endpoint.")
+    push.add_argument("--endpoint", required=True, metavar="URL",
+                      help="the target's SPARQL query endpoint")
+    push.add_argument("--graph-store", metavar="URL",
+                      help="the target's Graph Store HTTP Protocol endpoint")
+    push.add_argument("--update-endpoint", metavar="URL",
+                      help="the target's SPARQL Update endpoint (default: --endpoint)")
+    push.add_argument("--graph-param", default="graph", metavar="NAME",
+                      help="the graph parameter of the Graph Store endpoint (default graph; "
+                           "Virtuoso: graph-uri)")
+    push.add_argument("--user", metavar="NAME", help="HTTP digest user")
+    push.add_argument("--password", metavar="SECRET",
+                      default=os.environ.get("POLICYGRAPH_PASSWORD"),
+                      help="HTTP digest password (default: $POLICYGRAPH_PASSWORD)")
+    push.add_argument("--batch", type=int, default=DEFAULT_BATCH, metavar="N",
+                      help=f"triples per request (default {DEFAULT_BATCH})")
+    add_store_option(push)
+    push.set_defaults(run=_run_push)
+
 
 def _run_serve(args: argparse.Namespace) -> int:
     from ..serve import Settings, serve
@@ -66,6 +93,26 @@ def _run_serve(args: argparse.Namespace) -> int:
                    workers=args.workers, cors_origins=tuple(args.cors_origin)),
           host=args.host, port=args.port)
     return EXIT_OK
+
+
+def _run_push(args: argparse.Namespace) -> int:
+    target = Target(endpoint=args.endpoint, graph_store=args.graph_store,
+                    update_endpoint=args.update_endpoint, graph_parameter=args.graph_param,
+                    user=args.user, password=args.password, batch=args.batch)
+    try:
+        report = push(graph_store(args).open(), target)
+    except (StoreError, PushError) as error:
+        print(f"policygraph: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except httpx.HTTPError as error:
+        print(f"policygraph: {args.endpoint}: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"pushed {report.triples} triples in {len(report.sent)} graphs in "
+          f"{report.seconds:.1f} s")
+    for graph, (sent, found) in report.mismatches.items():
+        print(f"policygraph: <{graph}>: sent {sent} triples, the target holds {found}",
+              file=sys.stderr)
+    return EXIT_FAILED if report.mismatches else EXIT_OK
 
 
 def _run_load(args: argparse.Namespace) -> int:

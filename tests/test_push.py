@@ -1,0 +1,67 @@
+"""Pushing the corpus into a real Virtuoso, and the answers it then gives."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from SPARQLWrapper import JSON, POST, SPARQLWrapper
+
+from policygraph.cli import main
+from policygraph.store import GraphStore
+
+from .virtuoso import Virtuoso, start
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+    server = start(tmp_path_factory.mktemp("virtuoso"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def pushed(virtuoso: Virtuoso, corpus_store: Path) -> Virtuoso:
+    status = main(["push", "--store", str(corpus_store), "--endpoint", virtuoso.sparql,
+                   "--graph-store", virtuoso.graph_store, "--graph-param", "graph-uri",
+                   "--user", "dba", "--password", "dba", "--batch", "3000"])
+    assert status == 0
+    return virtuoso
+
+
+def remote_count(endpoint: str, query: str) -> int:
+    wrapper = SPARQLWrapper(endpoint)
+    wrapper.setMethod(POST)
+    wrapper.setReturnFormat(JSON)
+    wrapper.setQuery(query)
+    rows = wrapper.queryAndConvert()["results"]["bindings"]  # type: ignore[index,call-overload]
+    return int(rows[0]["n"]["value"])
+
+
+def test_every_graph_arrives_whole(pushed, corpus_store):
+    store = GraphStore(corpus_store).open()
+    for graph in store.named_graphs():
+        assert isinstance(graph, ox.NamedNode)
+        local = sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
+        query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+        assert remote_count(pushed.sparql, query) == local, graph.value
+
+
+def test_pushing_again_replaces_and_never_duplicates(pushed, corpus_store, capsys):
+    before = remote_count(pushed.sparql, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                                         "FILTER(STRSTARTS(STR(?g), 'http://127.0.0.1:8000/')) }")
+    status = main(["push", "--store", str(corpus_store), "--endpoint", pushed.sparql,
+                   "--update-endpoint", f"{pushed.url}/sparql-auth", "--user", "dba",
+                   "--password", "dba", "--batch", "500"])
+    assert status == 0, capsys.readouterr().err
+    after = remote_count(pushed.sparql, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                                        "FILTER(STRSTARTS(STR(?g), 'http://127.0.0.1:8000/')) }")
+    assert after == before == len(GraphStore(corpus_store).open())
+
+
+def test_chinese_literals_round_trip(pushed):
+    query = ("SELECT (COUNT(*) AS ?n) WHERE { ?t <https://w3id.org/policygraph/ontology#text> ?x "
+             "FILTER(CONTAINS(STR(?x), '物流')) }")
+    assert remote_count(pushed.sparql, query) > 5
