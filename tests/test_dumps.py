@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 
 import httpx
 import pyoxigraph as ox
@@ -100,3 +101,10 @@ def test_nquads_dump_in_a_fresh_store_answers_every_canned_query_alike(server, l
         second = run_query(fresh, query.sparql)
         assert isinstance(first, ox.QuerySolutions) and isinstance(second, ox.QuerySolutions)
         assert sorted(map(str, first)) == sorted(map(str, second)), query.name
+
+
+def test_jsonld_dump_uses_the_published_context(server):
+    published = httpx.get(f"{server.url}/context.jsonld", timeout=30).json()["@context"]
+    dumped = json.loads(fetch(server, "jsonld"))
+    assert published["pg"] == "https://w3id.org/policygraph/ontology#"
+    assert dumped["@context"] == published

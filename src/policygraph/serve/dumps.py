@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import queue
 import threading
 from collections.abc import AsyncIterator, Iterator
@@ -26,6 +27,7 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 
 from ..store import GraphStore
 from ..store.dumps import DUMP_FORMATS, write_dump
+from ..vocab import PREFIXES
 from .deps import SettingsDep
 from .negotiation import pick
 
@@ -100,6 +102,13 @@ def _counts(store: ox.Store, query: str) -> Iterator[ox.QuerySolution]:
     return iter(results)
 
 
+@router.get("/context.jsonld", summary="The JSON-LD @context of the dumps")
+async def context() -> Response:
+    """The prefixes the JSON-LD dump's inline @context uses, published for reuse."""
+    body = json.dumps({"@context": PREFIXES}, indent=1).encode()
+    return Response(body, media_type="application/ld+json")
+
+
 @router.get("/.well-known/void", summary="VoID description of the dataset")
 async def void(request: Request, settings: SettingsDep) -> Response:
     return await anyio.to_thread.run_sync(_void, request, settings.store_dir)
@@ -115,6 +124,7 @@ def _void(request: Request, store_dir: Any) -> Response:
     graph.add((dataset, RDF.type, VOID.Dataset))
     graph.add((dataset, DCTERMS.title, Literal("policygraph", lang="en")))
     graph.add((dataset, VOID.sparqlEndpoint, URIRef(root + "sparql")))
+    graph.add((dataset, VOID.rootResource, URIRef(root + "context.jsonld")))
     for name in DUMP_FORMATS:
         graph.add((dataset, VOID.dataDump, URIRef(f"{root}dump?format={name}")))
     (totals,) = _counts(store, "SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects)"

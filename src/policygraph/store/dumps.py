@@ -2,12 +2,14 @@
 
 Quad formats (N-Quads, TriG, JSON-LD) keep the named graphs: one per document, the shared
 entities and the ontology with its vocabularies. Triple formats (Turtle, N-Triples) carry the
-union of all graphs. Output goes straight to a binary stream, so a dump never holds the whole
+union of all graphs. JSON-LD carries the project's prefixes as its @context, the same one the
+service publishes at `/context.jsonld`. Output goes straight to a binary stream, so a dump never holds the whole
 text in memory.
 """
 
 from __future__ import annotations
 
+import json
 from typing import IO
 
 import pyoxigraph as ox
@@ -29,6 +31,11 @@ _UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 def write_dump(store: ox.Store, output: IO[bytes], name: str) -> None:
     """Write the store to `output` in the format called `name` (a key of DUMP_FORMATS)."""
     rdf_format = DUMP_FORMATS[name][0]
+    if name == "jsonld":  # Oxigraph writes expanded JSON-LD; wrap it with the published context
+        output.write(b'{"@context": ' + json.dumps(PREFIXES).encode() + b', "@graph": ')
+        store.dump(output, format=rdf_format)
+        output.write(b"}\n")
+        return
     if name in _QUAD_FORMATS:
         store.dump(output, format=rdf_format, prefixes=PREFIXES)
         return
