@@ -1,0 +1,152 @@
+"""SPARQL query text for an endpoint that knows nothing of the project: prefixes and parameters.
+
+A remote endpoint has no substitution API, so a canned query's parameters are bound by a
+`VALUES` block in each group pattern where they are in scope. The block's terms are written
+by Oxigraph, which escapes them, so a value can only ever be a term, never query syntax. A
+small tokenizer finds the braces, keywords and variables, so that braces inside strings, IRIs
+and comments are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..vocab import PREFIXES
+from . import QueryError, Substitutions
+
+__all__ = ["bind_values", "declare_prefixes", "query_form"]
+
+_TOKEN = re.compile(
+    r'(?P<string>"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""'
+    r"|'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*')"
+    r"|(?P<comment>#[^\n]*)"
+    r"|(?P<iri><[^<>\"{}|^`\\\x00-\x20]*>)"
+    r"|(?P<var>[?$]\w+)"
+    r"|(?P<word>[^\W\d][\w.\-]*(?::[\w.\-:%\\]*)?|:[\w.\-:%\\]*)"
+    r"|(?P<space>\s+)"
+    r"|(?P<other>.)",
+    re.DOTALL,
+)
+_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str
+    text: str
+    end: int
+
+    @property
+    def keyword(self) -> str:
+        return self.text.upper() if self.kind == "word" else self.text
+
+
+def _tokens(sparql: str) -> list[_Token]:
+    """The tokens that matter to the query's structure: no whitespace, strings or comments."""
+    return [_Token(match.lastgroup or "other", match[0], match.end())
+            for match in _TOKEN.finditer(sparql)
+            if match.lastgroup not in {"space", "comment", "string"}]
+
+
+def query_form(sparql: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first keyword after the prologue; None for
+    text that is not a query (the endpoint reports why)."""
+    for token in _tokens(sparql):
+        if token.kind == "word" and token.keyword in _FORMS:
+            return token.keyword
+        if token.kind == "word" and token.keyword not in {"PREFIX", "BASE"} \
+                and not token.text.endswith(":"):
+            return None
+    return None
+
+
+def declare_prefixes(sparql: str) -> str:
+    """The query, preceded by declarations of the project's prefixes it uses without declaring
+    them; they go on its first line, so an endpoint's error positions keep their line numbers."""
+    tokens = _tokens(sparql)
+    declared = {following.text.removesuffix(":")
+                for token, following in pairwise(tokens)
+                if token.keyword == "PREFIX"}
+    used = {token.text.partition(":")[0] for token in tokens
+            if token.kind == "word" and ":" in token.text and not token.text.startswith("_:")}
+    missing = sorted(prefix for prefix in used - declared if prefix in PREFIXES)
+    prologue = "".join(f"PREFIX {prefix}: <{PREFIXES[prefix]}> " for prefix in missing)
+    return prologue + sparql
+
+
+def bind_values(sparql: str, substitutions: Substitutions) -> str:
+    """The query with each parameter bound by `VALUES` in every group pattern where it is in
+    scope, as Oxigraph's substitution binds it: in the whole query, and in the subqueries that
+    project it.
+
+    Raises:
+        QueryError: if no group pattern binds the parameters (a CONSTRUCT WHERE short form).
+    """
+    if not substitutions:
+        return sparql
+    terms = {variable.value: str(term) for variable, term in substitutions.items()}
+    tokens = _tokens(sparql)
+    bodies: dict[int, frozenset[str]] = {}  # a SELECT's pattern brace → parameters in scope
+    scopes: list[frozenset[str] | None] = []  # per open brace; None: data, not a pattern
+    insertions: list[tuple[int, frozenset[str]]] = []
+    data_next = False
+    for index, token in enumerate(tokens):
+        enclosing = scopes[-1] if scopes and scopes[-1] is not None else frozenset(terms)
+        if token.keyword == "SELECT":
+            body, projected = _projection(tokens, index)
+            bodies[body] = enclosing if not scopes or projected is None \
+                else enclosing & projected
+        elif token.keyword == "VALUES":
+            data_next = True
+        elif token.text == "}" and scopes:
+            scopes.pop()
+        elif token.text == "{":
+            following = tokens[index + 1].keyword if index + 1 < len(tokens) else ""
+            previous = tokens[index - 1].keyword if index else ""
+            if data_next or previous == "CONSTRUCT" or _construct_where(tokens, index):
+                data_next = False
+                scopes.append(None)
+                continue
+            scope = bodies.get(index, enclosing)
+            scopes.append(scope)
+            if scope and following != "SELECT":
+                insertions.append((token.end, scope))
+    if not insertions:
+        raise QueryError("cannot bind parameters: the query has no group pattern to bind them in")
+    for end, scope in reversed(insertions):
+        names = sorted(scope)
+        block = (f" VALUES ({' '.join('?' + name for name in names)}) "
+                 f"{{ ({' '.join(terms[name] for name in names)}) }} ")
+        sparql = sparql[:end] + block + sparql[end:]
+    return sparql
+
+
+def _construct_where(tokens: list[_Token], index: int) -> bool:
+    """Whether the brace at `index` opens `CONSTRUCT WHERE { … }`, a template and a pattern."""
+    return index >= 2 and tokens[index - 1].keyword == "WHERE" \
+        and tokens[index - 2].keyword == "CONSTRUCT"
+
+
+def _projection(tokens: list[_Token], select: int) -> tuple[int, set[str] | None]:
+    """Where the pattern of the SELECT at `select` opens, and the variables it projects
+    (None for `*`)."""
+    projected: set[str] | None = set()
+    depth = 0
+    for position in range(select + 1, len(tokens)):
+        current = tokens[position]
+        if current.text == "(":
+            depth += 1
+        elif current.text == ")":
+            depth -= 1
+        elif depth == 0 and current.text == "{":
+            return position, projected
+        elif depth == 0 and current.text == "*":
+            projected = None
+        elif projected is not None and current.kind == "var" \
+                and (depth == 0 or tokens[position - 1].keyword == "AS"):
+            projected.add(current.text[1:])
+    return len(tokens), projected
