@@ -79,9 +79,10 @@ def declare_prefixes(sparql: str) -> str:
 
 
 def bind_values(sparql: str, substitutions: Substitutions) -> str:
-    """The query with each parameter bound by `VALUES` in every group pattern where it is in
-    scope, as Oxigraph's substitution binds it: in the whole query, and in the subqueries that
-    project it.
+    """The query with each parameter bound by `VALUES` in the pattern of the query and of each
+    subquery that projects it, as Oxigraph's substitution binds it. Nested groups (OPTIONAL,
+    UNION branches) see the binding through their enclosing pattern; binding them again would
+    only slow some stores' planners down (Virtuoso's estimates explode).
 
     Raises:
         QueryError: if no group pattern binds the parameters (a CONSTRUCT WHERE short form).
@@ -111,9 +112,10 @@ def bind_values(sparql: str, substitutions: Substitutions) -> str:
                 data_next = False
                 scopes.append(None)
                 continue
+            pattern = index in bodies or not scopes  # a query's or subquery's own pattern
             scope = bodies.get(index, enclosing)
             scopes.append(scope)
-            if scope and following != "SELECT":
+            if pattern and scope and following != "SELECT":
                 insertions.append((token.end, scope))
     if not insertions:
         raise QueryError("cannot bind parameters: the query has no group pattern to bind them in")
