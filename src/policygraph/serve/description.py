@@ -23,9 +23,15 @@ _RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_
 _TYPES = {"text/turtle": "turtle", "application/ld+json": "json-ld"}
 
 
+def endpoint_iri(request: Request) -> str:
+    """The endpoint's own URL: the service's IRI, and the base IRI of the queries it runs
+    (the protocol leaves the base to the service; the endpoint is the one it suggests)."""
+    return str(request.url.replace(query="", fragment=""))
+
+
 def service_description(request: Request, settings: Settings) -> Response:
     """The description, negotiated between Turtle and JSON-LD."""
-    endpoint = URIRef(str(request.url.replace(query="", fragment="")))
+    endpoint = URIRef(endpoint_iri(request))
     graph = Graph()
     graph.bind("sd", SD)
     graph.bind("pg", PG)

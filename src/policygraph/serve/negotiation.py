@@ -43,7 +43,11 @@ def negotiate(accept: str, fmt: str | None) -> tuple[str | None, str | None]:
     if fmt:
         if fmt in FORMAT_NAMES:
             return FORMAT_NAMES[fmt]
-        if fmt in RESULT_TYPES or fmt in GRAPH_TYPES:
-            return (fmt if fmt in RESULT_TYPES else None, fmt if fmt in GRAPH_TYPES else None)
+        if "/" in fmt:
+            # Media types, read as an Accept list: clients such as SPARQLWrapper repeat theirs
+            # here ("application/ld+json,application/x-json+ld").
+            types = pick(list(RESULT_TYPES), fmt), pick(list(GRAPH_TYPES), fmt)
+            if any(types):
+                return types
         raise KeyError(fmt)
     return pick(list(RESULT_TYPES), accept), pick(list(GRAPH_TYPES), accept)

@@ -17,7 +17,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from .deps import PoolDep, SettingsDep
-from .description import service_description
+from .description import endpoint_iri, service_description
 from .executor import Job, QueryFailed, QueryTimeout
 from .negotiation import negotiate
 
@@ -90,7 +90,8 @@ async def _answer(request: Request, pool: PoolDep, settings: SettingsDep,
     job = Job(sparql=queries[0], result_type=result_type, graph_type=graph_type,
               max_rows=settings.max_rows,
               default_graphs=tuple(values.get("default-graph-uri", [])),
-              named_graphs=tuple(values.get("named-graph-uri", [])))
+              named_graphs=tuple(values.get("named-graph-uri", [])),
+              base_iri=endpoint_iri(request))
     try:
         outcome = await pool.run(job, timeout)
     except QueryTimeout as late:
