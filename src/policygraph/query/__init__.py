@@ -8,6 +8,16 @@ required, `?__name` optional, and a suffix gives the type (`?_function_iri`,
 its type, made into an RDF term and bound to its variable by substitution (SEP-0007), never
 pasted into the query text, so no value can change a query's structure. Oxigraph substitutes
 only projected variables, so a canned query lists its parameters in its SELECT clause.
+
+Beyond grlc's keys, the header may give `#+ pagination: N` (rows per page of the REST API)
+and, as lists of `- name: value` items, `#+ parameters:` (what a parameter means),
+`#+ examples:` (a value to show in the API documentation) and `#+ choices:` (the values a
+parameter takes, comma-separated), so that the REST API describes each query from its file.
+
+An optional parameter that is not given must not filter anything, and Oxigraph leaves
+`BOUND(?__name)` false even for a substituted variable, so a canned query tests whether one
+was given with `COALESCE(sameTerm(?__name, ?__name), false)` instead (an unbound variable
+makes `sameTerm` an error, which COALESCE turns into false).
 """
 
 from __future__ import annotations
@@ -48,6 +58,9 @@ class Parameter:
     type: ParameterType
     required: bool
     variable: str
+    description: str = ""
+    example: str | None = None
+    choices: tuple[str, ...] = ()  # the values it may take; empty: any value of its type
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,7 @@ class CannedQuery:
     tags: tuple[str, ...]
     sparql: str
     parameters: tuple[Parameter, ...]
+    pagination: int | None = None  # rows per page when served as a list; None: not stated
 
     def bind(self, values: dict[str, str]) -> Substitutions:
         """Typed terms for the given parameter values; refuses missing and unknown ones."""
@@ -110,15 +124,46 @@ def _parse(name: str, text: str) -> CannedQuery:
         else:
             key, _, value = body.partition(":")
             header[key] = [value.strip()] if value.strip() else []
-    parameters = {}
+    variables = {}
     for match in _PARAMETER.finditer(text):
         marker, bare, kind = match.groups()
-        parameters[bare] = Parameter(name=bare, type=kind or "string",  # type: ignore[arg-type]
-                                     required=marker == "_", variable=match[0][1:])
+        variables[bare] = (kind or "string", marker == "_", match[0][1:])
+    about = {key: _pairs(name, key, header.get(key, []), set(variables))
+             for key in ("parameters", "examples", "choices")}
+    parameters = tuple(
+        Parameter(name=bare, type=kind, required=required,  # type: ignore[arg-type]
+                  variable=variable, description=about["parameters"].get(bare, ""),
+                  example=about["examples"].get(bare),
+                  choices=tuple(choice.strip()
+                                for choice in about["choices"].get(bare, "").split(",")
+                                if choice.strip()))
+        for bare, (kind, required, variable) in variables.items())
     return CannedQuery(name=name, summary=" ".join(header.get("summary", [])),
                        description=" ".join(header.get("description", [])),
                        tags=tuple(header.get("tags", [])), sparql=text,
-                       parameters=tuple(parameters.values()))
+                       parameters=parameters, pagination=_pagination(name, header))
+
+
+def _pairs(query: str, key: str, items: list[str], names: set[str]) -> dict[str, str]:
+    """The `- name: value` items of a header key, by parameter name; a name the query does not
+    have is refused, so a misspelt header cannot silently describe nothing."""
+    pairs = {}
+    for item in items:
+        bare, sep, value = item.partition(":")
+        if not sep or bare.strip() not in names:
+            raise QueryError(f"{query}: #+ {key}: {item!r} does not name a parameter "
+                             f"({', '.join(sorted(names)) or 'none'})")
+        pairs[bare.strip()] = value.strip()
+    return pairs
+
+
+def _pagination(query: str, header: dict[str, list[str]]) -> int | None:
+    values = header.get("pagination", [])
+    if not values:
+        return None
+    if not values[0].isdigit() or int(values[0]) < 1:
+        raise QueryError(f"{query}: #+ pagination: {values[0]!r} is not a positive number")
+    return int(values[0])
 
 
 @cache

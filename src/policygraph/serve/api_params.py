@@ -1,0 +1,159 @@
+"""The query string of a REST call: typed parameters and paging, checked and documented.
+
+An operation states its parameters once, as `Parameter`s (a canned query's own, read from its
+header, or a friendly route's); the same list checks a request — unknown, repeated, missing or
+ill-typed values are refused with the parameter's name — and describes the operation in the
+OpenAPI document. Every list also takes `limit`, `offset` and `format`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from fastapi import HTTPException
+from starlette.datastructures import QueryParams
+
+from ..query import Parameter
+
+DEFAULT_LIMIT = 100
+MAX_LIMIT = 1000
+FORMATS = ("json", "csv")
+
+_SCHEMAS: dict[str, dict[str, str]] = {
+    "iri": {"type": "string", "format": "iri"},
+    "string": {"type": "string"},
+    "integer": {"type": "integer"},
+    "decimal": {"type": "number"},
+    "boolean": {"type": "boolean"},
+    "date": {"type": "string", "format": "date"},
+}
+_TYPE_NOTES = {
+    "iri": "An IRI, full or with a known prefix (pgf:commerce).",
+    "integer": "A whole number.",
+    "decimal": "A number.",
+    "boolean": "true or false.",
+    "date": "A date, YYYY-MM-DD.",
+}
+_INTEGER = re.compile(r"[+-]?\d+")
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Paging:
+    """Which page of a list to answer, and in which format."""
+
+    limit: int
+    offset: int
+    format: str
+
+
+def refuse(status: int, message: str, headers: dict[str, str] | None = None) -> HTTPException:
+    """An error answered as JSON `{"detail": message}`."""
+    return HTTPException(status_code=status, detail=message, headers=headers)
+
+
+def read(params: QueryParams, accepted: Sequence[Parameter],
+         default_limit: int | None = None) -> tuple[dict[str, str], Paging]:
+    """The values given for `accepted` and the paging of the request; `default_limit` None
+    means the operation answers one object, not a list, and takes no paging parameters."""
+    paging_names = ("limit", "offset", "format") if default_limit is not None else ()
+    known = {parameter.name: parameter for parameter in accepted}
+    for name in params:
+        if name not in known and name not in paging_names:
+            expected = ", ".join([*known, *paging_names]) or "none"
+            raise refuse(400, f"unknown parameter {name!r}; expected: {expected}")
+        if len(params.getlist(name)) > 1:
+            raise refuse(400, f"parameter {name!r} is given more than once")
+    values = {}
+    for parameter in accepted:
+        value = params.get(parameter.name, "")
+        if value:
+            values[parameter.name] = _checked(parameter, value)
+        elif parameter.required:
+            raise refuse(422, f"parameter {parameter.name!r} is required")
+    if default_limit is None:
+        return values, Paging(limit=MAX_LIMIT, offset=0, format="json")
+    limit = _number(params, "limit", default_limit, 1, MAX_LIMIT)
+    offset = _number(params, "offset", 0, 0, None)
+    fmt = params.get("format") or "json"
+    if fmt not in FORMATS:
+        raise refuse(422, f"parameter 'format': {fmt!r} is not one of {', '.join(FORMATS)}")
+    return values, Paging(limit=limit, offset=offset, format=fmt)
+
+
+def _checked(parameter: Parameter, value: str) -> str:
+    """The value, refused when it is not of the parameter's type or not one of its choices.
+    (Binding makes the RDF term; this makes a malformed number an error, not an empty list.)"""
+    problem = None
+    if parameter.choices and value not in parameter.choices:
+        problem = f"is not one of {', '.join(parameter.choices)}"
+    elif parameter.type == "integer" and not _INTEGER.fullmatch(value):
+        problem = "is not a whole number"
+    elif parameter.type == "decimal" and not _DECIMAL.fullmatch(value):
+        problem = "is not a number"
+    elif parameter.type == "boolean" and value not in {"true", "false"}:
+        problem = "is not true or false"
+    elif parameter.type == "iri" and not _SCHEME.match(value):
+        problem = "is not an IRI (it needs a scheme such as http: or a prefix such as pgf:)"
+    elif parameter.type == "date":
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            problem = "is not a date (YYYY-MM-DD)"
+    if problem:
+        raise refuse(422, f"parameter {parameter.name!r}: {value!r} {problem}")
+    return value
+
+
+def _number(params: QueryParams, name: str, default: int, low: int, high: int | None) -> int:
+    raw = params.get(name)
+    if not raw:
+        return default
+    if not _INTEGER.fullmatch(raw) or int(raw) < low or (high is not None and int(raw) > high):
+        bounds = f"from {low} to {high}" if high is not None else f"{low} or more"
+        raise refuse(422, f"parameter {name!r}: {raw!r} is not a whole number {bounds}")
+    return int(raw)
+
+
+def openapi_parameters(accepted: Sequence[Parameter],
+                       default_limit: int | None = None) -> list[dict[str, Any]]:
+    """The OpenAPI description of the parameters `read` accepts with the same arguments."""
+    described = [_described(parameter) for parameter in accepted]
+    if default_limit is None:
+        return described
+    return [*described,
+            {"name": "limit", "in": "query", "required": False,
+             "description": f"Rows per page, at most {MAX_LIMIT}.",
+             "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT,
+                        "default": default_limit}},
+            {"name": "offset", "in": "query", "required": False,
+             "description": "Rows to skip: the page starts after them.",
+             "schema": {"type": "integer", "minimum": 0, "default": 0}},
+            {"name": "format", "in": "query", "required": False,
+             "description": "json (items with total and a link to the next page) or csv "
+                            "(the same page as a table).",
+             "schema": {"type": "string", "enum": list(FORMATS), "default": "json"}}]
+
+
+def _described(parameter: Parameter) -> dict[str, Any]:
+    schema: dict[str, Any] = dict(_SCHEMAS[parameter.type])
+    if parameter.choices:
+        schema["enum"] = list(parameter.choices)
+    note = _TYPE_NOTES.get(parameter.type, "")
+    description = " ".join(part for part in (_sentence(parameter.description), note) if part)
+    entry: dict[str, Any] = {"name": parameter.name, "in": "query",
+                             "required": parameter.required, "schema": schema,
+                             "description": description}
+    if parameter.example is not None:
+        entry["example"] = (int(parameter.example) if _INTEGER.fullmatch(parameter.example)
+                            and parameter.type == "integer" else parameter.example)
+    return entry
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + ("." if text and not text.endswith(".") else "")

@@ -1,0 +1,158 @@
+"""Answering a canned query as one page of a REST list, with the true total.
+
+A page is the canned query with LIMIT and OFFSET appended, run in the app's worker pool with
+its parameters bound by substitution. The total comes from the page itself when the page is
+the last one, and otherwise from the same query wrapped in a COUNT; the wrapper projects the
+parameters too, as Oxigraph substitutes only projected variables. Rows become plain JSON
+objects: IRIs as strings, literals as their values, numbers as numbers, years as integers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import JSONResponse, Response
+
+from ..query import CannedQuery, QueryError
+from .api_params import Paging, refuse
+from .executor import Job, QueryFailed, QueryPool, QueryTimeout, encode_bindings
+
+_JSON_RESULTS = "application/sparql-results+json"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {_XSD + name for name in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+    "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
+    "unsignedByte", "gYear")}
+_FLOATS = {_XSD + "double", _XSD + "float"}
+_SELECT = re.compile(r"^\s*SELECT\b", re.IGNORECASE | re.MULTILINE)
+
+Item = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a query's rows, the columns in order, and how many rows there are in all."""
+
+    columns: list[str]
+    items: list[Item]
+    total: int
+
+
+async def run_rows(pool: QueryPool, timeout: float, query: CannedQuery,
+                   values: Mapping[str, str], sparql: str | None = None,
+                   max_rows: int = 1000) -> tuple[list[str], list[Item]]:
+    """The rows of `query` (or of `sparql`, a query built from it) with `values` bound.
+
+    Parameter variables (named `_…`) are left out of the rows: they only echo the request.
+    Bad values are refused with 422, a query past its time limit with 503.
+    """
+    try:
+        bindings = encode_bindings(query.bind(dict(values)))
+    except QueryError as error:
+        raise refuse(422, str(error)) from None
+    job = Job(sparql=sparql or query.sparql, result_type=_JSON_RESULTS, graph_type=None,
+              max_rows=max_rows, bindings=bindings)
+    try:
+        outcome = await pool.run(job, timeout)
+    except QueryTimeout as late:  # the same request may succeed when the server is idle
+        raise refuse(503, str(late), {"Retry-After": "1"}) from None
+    except QueryFailed as failed:
+        raise refuse(failed.status, f"{query.name}: {failed.message}") from None
+    document = json.loads(outcome.body)
+    columns = [name for name in document["head"]["vars"] if not name.startswith("_")]
+    items = [{name: _value(row.get(name)) for name in columns}
+             for row in document["results"]["bindings"]]
+    return columns, items
+
+
+async def run_page(pool: QueryPool, timeout: float, query: CannedQuery,
+                   values: Mapping[str, str], paging: Paging) -> Page:
+    """One page of `query`'s rows and their total."""
+    page_sparql = f"{query.sparql.rstrip()}\nLIMIT {paging.limit}\nOFFSET {paging.offset}\n"
+    columns, items = await run_rows(pool, timeout, query, values, page_sparql, paging.limit)
+    if 0 < len(items) < paging.limit or (not items and paging.offset == 0):
+        return Page(columns, items, paging.offset + len(items))
+    _, counted = await run_rows(pool, timeout, query, values, count_query(query), 1)
+    return Page(columns, items, int(counted[0]["total"]) if counted else 0)
+
+
+@cache
+def count_query(query: CannedQuery) -> str:
+    """`query` wrapped as a subquery of a COUNT, grouped by (so projecting) its parameters."""
+    match = _SELECT.search(query.sparql)
+    if match is None:
+        raise ValueError(f"{query.name}: a canned query must be a SELECT query")
+    keys = " ".join(f"?{parameter.variable}" for parameter in query.parameters)
+    group = f"\nGROUP BY {keys}" if keys else ""
+    return (f"{query.sparql[:match.start()]}SELECT (COUNT(*) AS ?total) {keys}\n"
+            f"WHERE {{\n{{\n{query.sparql[match.start():].rstrip()}\n}}\n}}{group}\n")
+
+
+def _value(term: Mapping[str, str] | None) -> Any:
+    """A SPARQL JSON term as plain JSON."""
+    if term is None:
+        return None
+    value = term["value"]
+    datatype = term.get("datatype", "")
+    try:
+        if datatype in _INTEGERS:
+            return int(value)
+        if datatype == _XSD + "decimal":
+            number = Decimal(value)
+            return int(number) if number == number.to_integral_value() else float(number)
+        if datatype in _FLOATS:
+            return float(value)
+    except (ArithmeticError, ValueError):  # an ill-typed literal keeps its lexical form
+        return value
+    if datatype == _XSD + "boolean":
+        return value in {"true", "1"}
+    return value
+
+
+def page_response(request: Request, page: Page, paging: Paging,
+                  extra: Mapping[str, Any] | None = None) -> Response:
+    """The page as JSON (with total and a link to the next page) or as CSV."""
+    following = paging.offset + paging.limit
+    next_url = (str(request.url.include_query_params(offset=following, limit=paging.limit))
+                if following < page.total else None)
+    if paging.format == "csv":
+        headers = {"X-Total-Count": str(page.total)}
+        if next_url:
+            headers["Link"] = f'<{next_url}>; rel="next"'
+        return Response(_csv(page.columns, page.items), media_type="text/csv; charset=utf-8",
+                        headers=headers)
+    return JSONResponse({"items": page.items, "total": page.total, "limit": paging.limit,
+                         "offset": paging.offset, "next": next_url, **(extra or {})})
+
+
+def in_memory_page(columns: list[str], items: Sequence[Item], paging: Paging) -> Page:
+    """A page of rows the server already holds (not read from the graph)."""
+    return Page(columns, list(items[paging.offset:paging.offset + paging.limit]), len(items))
+
+
+def _csv(columns: list[str], items: list[Item]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for item in items:
+        writer.writerow([_cell(item.get(column)) for column in columns])
+    return out.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
