@@ -52,6 +52,7 @@ class DocumentGraph:
         self.add(doc, RDF.type, PG.PolicyDocument)
         self.add(doc, DCTERMS.title, _text(record.title))
         self.add(doc, PG.sourceFile, Literal(record.source))
+        self.add(doc, PG.content, _text(record.text))
         if record.sha256:
             self.add(doc, PG.sha256, Literal(record.sha256, datatype=XSD.hexBinary))
         if record.issuer:
