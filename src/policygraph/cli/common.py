@@ -13,12 +13,15 @@ DEFAULT_CORPUS = Path("data/raw")
 DEFAULT_STORE = Path(os.environ.get("POLICYGRAPH_STORE", "data/store"))
 
 
-def add_store_option(parser: argparse.ArgumentParser) -> None:
-    """`--store DIR`: where the graph lives (default: $POLICYGRAPH_STORE or data/store)."""
-    parser.add_argument("--store", type=Path, default=DEFAULT_STORE, metavar="DIR",
-                        help=f"the graph store directory (default: {DEFAULT_STORE})")
+def add_store_option(parser: argparse.ArgumentParser, remote: bool = False) -> None:
+    """`--store DIR`: where the graph lives (default: $POLICYGRAPH_STORE or data/store); with
+    `remote`, also a `sparql+http(s)://…` SPARQL endpoint."""
+    parser.add_argument(
+        "--store", default=str(DEFAULT_STORE), metavar="DIR|sparql+URL" if remote else "DIR",
+        help=f"the graph store directory (default: {DEFAULT_STORE})"
+             + ("; or sparql+http://HOST/sparql to serve a remote SPARQL store" if remote
+                else ""))
 
 
 def graph_store(args: argparse.Namespace) -> GraphStore:
-    store_dir: Path = args.store
-    return GraphStore(store_dir)
+    return GraphStore(Path(args.store))

@@ -41,7 +41,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                        help="query worker processes (default 2)")
     serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
                        help="allow browser calls from this origin (repeatable; off by default)")
-    add_store_option(serve)
+    serve.add_argument("--base-iri", metavar="IRI",
+                       help="base IRI of the entities served as linked data (default: the "
+                            "one the store was built with)")
+    add_store_option(serve, remote=True)
     serve.set_defaults(run=_run_serve)
 
     load = commands.add_parser(
@@ -81,16 +84,20 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def _run_serve(args: argparse.Namespace) -> int:
     from ..serve import Settings, serve
+    from ..serve.remote import remote_endpoint
 
+    endpoint = remote_endpoint(args.store)
     store = graph_store(args)
-    if store.current is None:
+    if endpoint is None and store.current is None:
         try:
             run_build([DEFAULT_CORPUS], store, DEFAULT_BASE)
         except BuildError as error:
             print(f"policygraph: build failed: {error}", file=sys.stderr)
             return EXIT_FAILED
-    serve(Settings(store_dir=args.store, timeout=args.timeout, max_rows=args.max_rows,
-                   workers=args.workers, cors_origins=tuple(args.cors_origin)),
+    serve(Settings(store_dir=Path(args.store) if endpoint is None else Path("."),
+                   endpoint=endpoint, base_iri=args.base_iri, timeout=args.timeout,
+                   max_rows=args.max_rows, workers=args.workers,
+                   cors_origins=tuple(args.cors_origin)),
           host=args.host, port=args.port)
     return EXIT_OK
 

@@ -16,8 +16,9 @@ from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 
 from .. import __version__
-from . import api, dumps, sparql
+from . import api, dumps, linked_data, sparql
 from .executor import QueryPool
+from .remote import SCHEME
 from .settings import Settings
 
 log = logging.getLogger("policygraph.serve")
@@ -28,7 +29,8 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        pool = QueryPool(settings.store_dir, size=settings.workers)
+        source = f"{SCHEME}{settings.endpoint}" if settings.endpoint else settings.store_dir
+        pool = QueryPool(source, size=settings.workers)
         pool.start()
         app.state.pool = pool
         try:
@@ -59,4 +61,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(sparql.router)
     app.include_router(api.router)
     app.include_router(dumps.router)
+    app.include_router(linked_data.router)
     return app

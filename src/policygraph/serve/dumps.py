@@ -30,6 +30,7 @@ from ..store.dumps import DUMP_FORMATS, write_dump
 from ..vocab import PREFIXES
 from .deps import SettingsDep
 from .negotiation import pick
+from .settings import Settings
 
 router = APIRouter(tags=["dumps"])
 
@@ -78,6 +79,7 @@ async def dump(request: Request, settings: SettingsDep,
                format: str = Query("nq", description=f"one of {', '.join(DUMP_FORMATS)}"),
                gzip_: bool = Query(False, alias="gzip", description="compress with gzip"),
                ) -> StreamingResponse:
+    _local_only(settings)
     if format not in DUMP_FORMATS:
         raise HTTPException(400, f"format={format!r}: one of {', '.join(DUMP_FORMATS)}")
     encode = not gzip_ and "gzip" in request.headers.get("accept-encoding", "")
@@ -96,6 +98,12 @@ async def dump(request: Request, settings: SettingsDep,
     return StreamingResponse(_stream(chunks), media_type=media_type, headers=headers)
 
 
+def _local_only(settings: Settings) -> None:
+    if settings.endpoint:
+        raise HTTPException(501, "dumps and VoID come from the embedded store; this server "
+                                 f"answers from {settings.endpoint}: take them from there")
+
+
 def _counts(store: ox.Store, query: str) -> Iterator[ox.QuerySolution]:
     results = store.query(query, use_default_graph_as_union=True)
     assert isinstance(results, ox.QuerySolutions)
@@ -111,6 +119,7 @@ async def context() -> Response:
 
 @router.get("/.well-known/void", summary="VoID description of the dataset")
 async def void(request: Request, settings: SettingsDep) -> Response:
+    _local_only(settings)
     return await anyio.to_thread.run_sync(_void, request, settings.store_dir)
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .remote import execute_remote, remote_endpoint
 from .results import Job, Outcome, QueryFailed, encode_bindings, execute
 
 __all__ = ["Job", "Outcome", "QueryFailed", "QueryPool", "QueryTimeout", "encode_bindings"]
@@ -30,6 +31,7 @@ def _serve(store_dir: str, conn: multiprocessing.connection.Connection) -> None:
     """A worker's loop: receive a job, answer with an outcome or a failure."""
     from ..store import GraphStore
 
+    endpoint = remote_endpoint(store_dir)
     store = GraphStore(Path(store_dir))
     opened: tuple[Path | None, Any] = (None, None)
     while True:
@@ -38,6 +40,9 @@ def _serve(store_dir: str, conn: multiprocessing.connection.Connection) -> None:
         except EOFError:
             return
         try:
+            if endpoint is not None:
+                conn.send(execute_remote(endpoint, job))
+                continue
             current = store.current
             if opened[0] != current:  # a new build was published: read it
                 opened = (current, store.open())
@@ -71,7 +76,7 @@ class _Worker:
 class QueryPool:
     """Worker processes over one store; `run` waits for an idle worker, never the event loop."""
 
-    store_dir: Path
+    store_dir: Path | str  # a store directory, or `sparql+http(s)://…` for a remote store
     size: int = 2
     _idle: asyncio.Queue[_Worker] = field(default_factory=asyncio.Queue)
     _all: list[_Worker] = field(default_factory=list)

@@ -9,6 +9,7 @@ truncated.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -57,7 +58,7 @@ def encode_bindings(substitutions: Substitutions) -> tuple[Binding, ...]:
     return tuple(encoded)
 
 
-def _decode_bindings(bindings: tuple[Binding, ...]) -> Substitutions:
+def decode_bindings(bindings: tuple[Binding, ...]) -> Substitutions:
     return {ox.Variable(name): (ox.NamedNode(value) if datatype is None
                                 else ox.Literal(value, datatype=ox.NamedNode(datatype)))
             for name, value, datatype in bindings}
@@ -73,6 +74,7 @@ class Job:
     max_rows: int
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
+    base_iri: str | None = None  # against which relative IRIs in the query resolve
     bindings: tuple[Binding, ...] = ()  # canned-query parameters, see `encode_bindings`
 
 
@@ -99,16 +101,16 @@ class QueryFailed(Exception):
 
 
 def execute(store: ox.Store, job: Job) -> Outcome:
-    """Run `job` on `store`. The default graph is the union of all graphs unless the request
-    names its default graphs (`default-graph-uri`)."""
-    options: dict[str, object] = {"prefixes": PREFIXES,
-                                  "substitutions": _decode_bindings(job.bindings)}
-    if job.default_graphs:
+    """Run `job` on `store` over the dataset the request names (`default-graph-uri`,
+    `named-graph-uri`), which replaces the query's own (SPARQL 1.1 Protocol §2.1.4); else over
+    the query's FROM / FROM NAMED; else over the union default graph and all named graphs."""
+    options: dict[str, object] = {"prefixes": PREFIXES, "base_iri": job.base_iri,
+                                  "substitutions": decode_bindings(job.bindings)}
+    if job.default_graphs or job.named_graphs:
         options["default_graph"] = [ox.NamedNode(iri) for iri in job.default_graphs]
-    else:
-        options["use_default_graph_as_union"] = True
-    if job.named_graphs:
         options["named_graphs"] = [ox.NamedNode(iri) for iri in job.named_graphs]
+    elif not declares_dataset(job.sparql):
+        options["use_default_graph_as_union"] = True
     try:
         results = store.query(job.sparql, **options)  # type: ignore[arg-type]
     except SyntaxError as error:
@@ -121,6 +123,22 @@ def execute(store: ox.Store, job: Job) -> Outcome:
     if isinstance(results, ox.QueryBoolean):
         return _boolean(bool(results), job.result_type)
     return _solutions(results, job)
+
+
+# Text in which FROM is no keyword: strings, IRIs and comments, matched from the left so that a
+# quote or `#` inside one of them stays part of it.
+_OPAQUE = re.compile("|".join((
+    r'"""(?:\\.|[^\\])*?"""', r"'''(?:\\.|[^\\])*?'''",
+    r'"(?:\\.|[^"\\\n])*"', r"'(?:\\.|[^'\\\n])*'",
+    r'<[^<>"{}|^`\\\s]*>', r"#[^\n]*")))
+# FROM as a token, not within a name, variable, prefixed name or language tag.
+_FROM = re.compile(r"(?<![\w:?$.\-\\%@])FROM(?![\w:\-])", re.IGNORECASE)
+
+
+def declares_dataset(sparql: str) -> bool:
+    """Whether the query names its dataset (FROM or FROM NAMED), which the server's union
+    default graph must not override. FROM is a keyword only in a dataset clause."""
+    return _FROM.search(_OPAQUE.sub(" ", sparql)) is not None
 
 
 def _graph(triples: ox.QueryTriples, job: Job) -> Outcome:

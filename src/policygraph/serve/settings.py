@@ -14,6 +14,8 @@ class Settings:
     """How a server runs: its store, its limits and who may call it from a browser."""
 
     store_dir: Path
+    endpoint: str | None = None  # a remote SPARQL endpoint served instead of the store
+    base_iri: str | None = None  # linked-data base IRI; None: the store's own
     timeout: float = DEFAULT_TIMEOUT  # seconds a query may run; a request may ask for less
     max_rows: int = DEFAULT_MAX_ROWS  # rows (or triples) returned at most, then truncated
     workers: int = 2  # query worker processes

@@ -3,8 +3,8 @@
 Quad formats (N-Quads, TriG, JSON-LD) keep the named graphs: one per document, the shared
 entities and the ontology with its vocabularies. Triple formats (Turtle, N-Triples) carry the
 union of all graphs. JSON-LD carries the project's prefixes as its @context, the same one the
-service publishes at `/context.jsonld`. Output goes straight to a binary stream, so a dump never holds the whole
-text in memory.
+service publishes at `/context.jsonld`. Output goes straight to a binary stream, so a dump
+never holds the whole text in memory.
 """
 
 from __future__ import annotations
