@@ -27,6 +27,11 @@ class QueryTimeout(Exception):
     """A query that ran past its time limit and was stopped."""
 
 
+_READY = "ready"
+# How long a new worker may take to import its libraries and open the store.
+_START_TIMEOUT = 120.0
+
+
 def _serve(store_dir: str, conn: multiprocessing.connection.Connection) -> None:
     """A worker's loop: receive a job, answer with an outcome or a failure."""
     from ..store import GraphStore
@@ -34,6 +39,9 @@ def _serve(store_dir: str, conn: multiprocessing.connection.Connection) -> None:
     endpoint = remote_endpoint(store_dir)
     store = GraphStore(Path(store_dir))
     opened: tuple[Path | None, Any] = (None, None)
+    if endpoint is None and store.current is not None:
+        opened = (store.current, store.open())
+    conn.send(_READY)  # imports done and the store open: time limits start counting now
     while True:
         try:
             job = conn.recv()
@@ -82,19 +90,30 @@ class QueryPool:
     _all: list[_Worker] = field(default_factory=list)
     _context: Any = field(default_factory=lambda: multiprocessing.get_context("spawn"))
 
-    def _start(self) -> _Worker:
+    def _spawn(self) -> _Worker:
         parent, child = self._context.Pipe()
         process = self._context.Process(target=_serve, args=(str(self.store_dir), child),
                                         daemon=True, name="policygraph-query")
         process.start()
         child.close()
-        worker = _Worker(process, parent)
+        return _Worker(process, parent)
+
+    def _ready(self, worker: _Worker) -> _Worker:
+        """`worker` once it says it is ready, so that its start-up (a second or two of imports
+        and opening the store) never counts against a query's time limit."""
+        if not worker.conn.poll(_START_TIMEOUT) or worker.conn.recv() != _READY:
+            worker.stop()
+            raise RuntimeError(f"a query worker did not start within {_START_TIMEOUT:g} s")
         self._all.append(worker)
         return worker
 
+    def _start(self) -> _Worker:
+        return self._ready(self._spawn())
+
     def start(self) -> None:
-        for _ in range(self.size):
-            self._idle.put_nowait(self._start())
+        """Start the workers side by side and wait until all are ready."""
+        for worker in [self._spawn() for _ in range(self.size)]:
+            self._idle.put_nowait(self._ready(worker))
 
     def close(self) -> None:
         for worker in self._all:
@@ -114,7 +133,7 @@ class QueryPool:
             if answer is None:  # stopped mid-query: the worker's state is unknown
                 self._all.remove(worker)
                 worker.stop()
-                worker = self._start()
+                worker = await loop.run_in_executor(None, self._start)
             self._idle.put_nowait(worker)
         if answer is None:
             raise QueryTimeout(f"the query ran past its time limit of {timeout:g} s "
