@@ -79,10 +79,10 @@ def declare_prefixes(sparql: str) -> str:
 
 
 def bind_values(sparql: str, substitutions: Substitutions) -> str:
-    """The query with each parameter bound by `VALUES` in the pattern of the query and of each
-    subquery that projects it, as Oxigraph's substitution binds it. Nested groups (OPTIONAL,
-    UNION branches) see the binding through their enclosing pattern; binding them again would
-    only slow some stores' planners down (Virtuoso's estimates explode).
+    """The query with each parameter bound by `VALUES` in every group pattern where it is in
+    scope, as Oxigraph's substitution binds it: in the whole query, and in the subqueries that
+    project it. OPTIONAL groups are left out: the left join binds them already, and repeating
+    the block there makes some planners' estimates explode (Virtuoso's).
 
     Raises:
         QueryError: if no group pattern binds the parameters (a CONSTRUCT WHERE short form).
@@ -112,7 +112,9 @@ def bind_values(sparql: str, substitutions: Substitutions) -> str:
                 data_next = False
                 scopes.append(None)
                 continue
-            pattern = index in bodies or not scopes  # a query's or subquery's own pattern
+            # An OPTIONAL group is joined on the variables it shares with its left side, so
+            # the binding outside reaches it; every other group is evaluated on its own.
+            pattern = previous != "OPTIONAL"
             scope = bodies.get(index, enclosing)
             scopes.append(scope)
             if pattern and scope and following != "SELECT":
