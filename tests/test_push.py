@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pyoxigraph as ox
 import pytest
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
@@ -66,3 +67,24 @@ def test_chinese_literals_round_trip(pushed):
              "FILTER(CONTAINS(STR(?x), '物流')) }")
     assert remote_count(pushed.sparql, query) > 5
 
+
+
+def test_the_api_runs_over_the_remote_store(pushed, corpus_store, tmp_path):
+    from .live import start as serve
+
+    live = serve(corpus_store, "--store", f"sparql+{pushed.sparql}", "--workers", "1",
+                 log=tmp_path / "server.log")
+    try:
+        tasks = httpx.get(f"{live.url}/api/tasks", params={"led_by": "发改委"}, timeout=60)
+        count = httpx.get(f"{live.url}/sparql", timeout=60, params={
+            "query": "SELECT (COUNT(*) AS ?n) WHERE { ?t a pg:Task }"}).json()
+        dump = httpx.get(f"{live.url}/dump", timeout=60)
+    finally:
+        live.stop()
+    local = GraphStore(corpus_store).open()
+    expected_tasks = sum(1 for _ in local.quads_for_pattern(
+        None, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+        ox.NamedNode("https://w3id.org/policygraph/ontology#Task")))
+    assert int(count["results"]["bindings"][0]["n"]["value"]) == expected_tasks
+    assert tasks.status_code == 200 and tasks.json()["total"] == 58
+    assert dump.status_code == 501
