@@ -28,7 +28,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from policygraph.cli import main
-from policygraph.serve.results import declares_dataset
+from policygraph.query.text import declares_dataset
 
 from .live import LiveServer, start
 

@@ -31,6 +31,8 @@ from typing import Literal as TypingLiteral
 import pyoxigraph as ox
 
 from ..vocab import PREFIXES
+from .errors import QueryError, Substitutions
+from .text import declares_dataset
 
 ParameterType = TypingLiteral["iri", "string", "integer", "decimal", "boolean", "date"]
 
@@ -41,13 +43,6 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 __all__ = ["CannedQuery", "Parameter", "QueryError", "Substitutions", "canned_queries",
            "canned_query", "run_query"]
-
-
-Substitutions = dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]
-
-
-class QueryError(ValueError):
-    """A query that cannot run: a syntax error or a bad parameter, with the reason."""
 
 
 @dataclass(frozen=True)
@@ -186,12 +181,13 @@ def canned_query(name: str) -> CannedQuery:
 
 def run_query(store: ox.Store, sparql: str, substitutions: Substitutions | None = None,
               ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-    """Run a SPARQL query over all of the store's graphs (the default graph is their union).
+    """Run a SPARQL query over all of the store's graphs (the default graph is their union,
+    unless the query names its own dataset with FROM).
 
     The project's prefixes are predeclared, so `pg:Task` works without a PREFIX line.
     """
     try:
-        return store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES,
-                           substitutions=substitutions)
+        return store.query(sparql, use_default_graph_as_union=not declares_dataset(sparql),
+                           prefixes=PREFIXES, substitutions=substitutions)
     except SyntaxError as error:
         raise QueryError(f"SPARQL syntax error: {error}") from None

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..vocab import PREFIXES
-from . import QueryError, Substitutions
+from .errors import QueryError, Substitutions
 
-__all__ = ["bind_values", "declare_prefixes", "query_form"]
+__all__ = ["bind_values", "declare_prefixes", "declares_dataset", "query_form"]
 
 _TOKEN = re.compile(
     r'(?P<string>"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""'
@@ -62,6 +62,14 @@ def query_form(sparql: str) -> str | None:
                 and not token.text.endswith(":"):
             return None
     return None
+
+
+def declares_dataset(sparql: str) -> bool:
+    """Whether the query names its dataset (FROM or FROM NAMED), which a union default graph
+    must not override. FROM is a keyword only in a dataset clause, not as a language tag."""
+    tokens = _tokens(sparql)
+    return any(token.kind == "word" and token.keyword == "FROM" and previous.text != "@"
+               for previous, token in pairwise([_Token("other", "", 0), *tokens]))
 
 
 def declare_prefixes(sparql: str) -> str:

@@ -9,7 +9,6 @@ truncated.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -20,6 +19,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from ..query import Substitutions
+from ..query.text import declares_dataset
 from ..vocab import PREFIXES
 
 Item = TypeVar("Item")
@@ -123,22 +123,6 @@ def execute(store: ox.Store, job: Job) -> Outcome:
     if isinstance(results, ox.QueryBoolean):
         return _boolean(bool(results), job.result_type)
     return _solutions(results, job)
-
-
-# Text in which FROM is no keyword: strings, IRIs and comments, matched from the left so that a
-# quote or `#` inside one of them stays part of it.
-_OPAQUE = re.compile("|".join((
-    r'"""(?:\\.|[^\\])*?"""', r"'''(?:\\.|[^\\])*?'''",
-    r'"(?:\\.|[^"\\\n])*"', r"'(?:\\.|[^'\\\n])*'",
-    r'<[^<>"{}|^`\\\s]*>', r"#[^\n]*")))
-# FROM as a token, not within a name, variable, prefixed name or language tag.
-_FROM = re.compile(r"(?<![\w:?$.\-\\%@])FROM(?![\w:\-])", re.IGNORECASE)
-
-
-def declares_dataset(sparql: str) -> bool:
-    """Whether the query names its dataset (FROM or FROM NAMED), which the server's union
-    default graph must not override. FROM is a keyword only in a dataset clause."""
-    return _FROM.search(_OPAQUE.sub(" ", sparql)) is not None
 
 
 def _graph(triples: ox.QueryTriples, job: Job) -> Outcome:
