@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
-from policygraph.build.agencies import functions, resolve_unit
+from policygraph.build.agencies import functions, level_forms, resolve_unit
 from policygraph.parse.regions import Region, lookup_all
 from policygraph.vocab import DCTERMS, PG, PGF, RDF, SKOS
 
@@ -226,3 +226,13 @@ def test_the_loaded_vocabulary_matches_the_file(vocabulary):
     assert loaded.labels["development-reform"] == "发展和改革"
     assert loaded.alias_to_slug["发改委"] == loaded.alias_to_slug["发展改革委"] == \
         "development-reform"
+
+
+@pytest.mark.parametrize(("name", "forms"), [
+    ("市发改委", ["市发改委", "发改委"]),
+    ("自治区商务厅", ["自治区商务厅", "商务厅"]),
+    ("发展和改革", ["发展和改革"]),
+    ("市", ["市"]),
+])
+def test_level_forms_strip_one_level_word(name, forms):
+    assert level_forms(name) == forms

@@ -128,6 +128,13 @@ def _rules() -> _Rules:
     )
 
 
+def level_forms(name: str) -> list[str]:
+    """`name`, then `name` without each level word it starts with (市发改委 → 发改委): the forms
+    in which a reader's agency name may be a function's alias."""
+    return [name, *(name.removeprefix(word) for word, _ in _rules().levels
+                    if name.startswith(word) and name != word)]
+
+
 def resolve_unit(name: str, home: Region | None) -> Unit:
     """The unit a plan for `home` (its region, if known) names `name`.
 

@@ -7,13 +7,12 @@ import sys
 
 import pyoxigraph as ox
 
+from ..build.agencies import level_forms
 from ..query import QueryError, canned_query, run_query
 from ..query.formats import FORMATS, format_results, table
 from ..store import StoreError
 from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_store_option, graph_store
 
-# Level prefixes a reader may type before a function's name (市发改委 → 发改委).
-_LEVEL_PREFIXES = ("自治区", "省", "市", "州", "县", "区")
 _TEXT_WIDTH = 48
 
 
@@ -75,8 +74,7 @@ def _run_query(args: argparse.Namespace) -> int:
 def function_named(store: ox.Store, name: str) -> ox.NamedNode | None:
     """The agency function that goes by `name`, with or without a level prefix."""
     query = canned_query("function-by-name")
-    candidates = [name, *(name.removeprefix(p) for p in _LEVEL_PREFIXES if name.startswith(p))]
-    for candidate in candidates:
+    for candidate in level_forms(name):
         results = run_query(store, query.sparql, query.bind({"name": candidate}))
         assert isinstance(results, ox.QuerySolutions)
         for solution in results:

@@ -19,7 +19,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
-from ..cli.ask import _LEVEL_PREFIXES as LEVEL_PREFIXES
+from ..build.agencies import level_forms
 from ..query import CannedQuery, Parameter, canned_queries, canned_query
 from .api_params import DEFAULT_LIMIT, openapi_parameters, read, refuse
 from .api_results import Item, in_memory_page, page_response, run_page, run_rows
@@ -145,9 +145,7 @@ async def tasks(request: Request, pool: PoolDep, settings: SettingsDep) -> Respo
 async def _function_named(pool: QueryPool, timeout: float, name: str) -> str | None:
     """The agency function that goes by `name`, with or without a level prefix."""
     query = canned_query("function-by-name")
-    prefixed = (name.removeprefix(prefix) for prefix in LEVEL_PREFIXES
-                if name.startswith(prefix) and name != prefix)
-    for candidate in (name, *prefixed):
+    for candidate in level_forms(name):
         _, rows = await run_rows(pool, timeout, query, {"name": candidate}, max_rows=1)
         if rows:
             return str(rows[0]["function"])
