@@ -14,7 +14,7 @@ from rdflib import Dataset, Graph
 
 from ..parse import Record
 from ..resources import resource
-from ..vocab import PREFIXES
+from ..vocab import bind_prefixes
 from .document import DocumentGraph
 from .entities import Entities
 from .iris import DEFAULT_BASE, Iris
@@ -28,9 +28,7 @@ __all__ = ["DEFAULT_BASE", "VOCABULARY_FILES", "Iris", "build_dataset", "data_gr
 def build_dataset(records: Sequence[Record], base: str = DEFAULT_BASE) -> Dataset:
     """The RDF dataset of a set of documents under the base IRI `base`."""
     iris = Iris(base)
-    dataset = Dataset()
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace)
+    dataset = bind_prefixes(Dataset())
     titles = {record.title: iris.document(record.source) for record in records if record.title}
     entities = Entities(iris, dataset.graph(iris.entities_graph()), titles)
     for record in records:
@@ -56,9 +54,7 @@ def data_graph(dataset: Dataset, base: str) -> Graph:
     """The documents and entities of a dataset as one graph, without the ontology graph
     (which SHACL validation takes apart, as the class hierarchy)."""
     ontology_graph = str(Iris(base).ontology_graph())
-    data = Graph()
-    for prefix, namespace in PREFIXES.items():
-        data.bind(prefix, namespace)
+    data = bind_prefixes(Graph())
     for graph in dataset.graphs():
         if str(graph.identifier) != ontology_graph:
             data += graph

@@ -14,7 +14,7 @@ from ..pipeline import BuildError, run_build
 from ..store import GraphStore, StoreError
 from ..store.dumps import DUMP_FORMATS, write_dump
 from ..validate import validate
-from ..vocab import PREFIXES
+from ..vocab import bind_prefixes
 from .common import DEFAULT_CORPUS, EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_store_option, graph_store
 
 
@@ -83,9 +83,7 @@ def _run_validate(args: argparse.Namespace) -> int:
 
 
 def _read_files(paths: list[Path]) -> Graph:
-    data = Graph()
-    for prefix, namespace in PREFIXES.items():
-        data.bind(prefix, namespace)
+    data = bind_prefixes(Graph())
     for path in paths:
         try:
             data.parse(path)

@@ -28,7 +28,6 @@ from ..query import (
     canned_query,
 )
 from ..query.text import query_form
-from ..vocab import PREFIXES
 from .rows import Row
 
 __all__ = ["CannedMethod", "Client"]
@@ -235,8 +234,3 @@ def _pandas() -> ModuleType:
         raise ImportError(_PANDAS_MISSING) from error
 
 
-def bind_prefixes(graph: rdflib.Graph) -> rdflib.Graph:
-    """The graph with the project's prefixes bound, so it serialises as the project writes."""
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    return graph

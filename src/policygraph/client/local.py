@@ -9,7 +9,8 @@ import rdflib
 
 from ..query import QueryError, Substitutions, run_query
 from ..store import GraphStore
-from .base import Client, bind_prefixes
+from ..vocab import bind_prefixes
+from .base import Client
 from .rows import Row, rows_from_oxigraph
 
 __all__ = ["LocalClient"]

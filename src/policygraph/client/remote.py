@@ -23,7 +23,8 @@ from SPARQLWrapper.Wrapper import QueryResult
 from .. import __version__
 from ..query import QueryError, Substitutions
 from ..query.text import bind_values, declare_prefixes
-from .base import Client, bind_prefixes
+from ..vocab import bind_prefixes
+from .base import Client
 from .rows import Row, rows_from_json
 
 __all__ = ["RemoteClient"]

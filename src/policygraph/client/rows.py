@@ -17,14 +17,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from ..vocab import PREFIXES, XSD_INTEGERS
+
 __all__ = ["Row", "literal_value", "rows_from_json", "rows_from_oxigraph"]
 
 Row = dict[str, Any]
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGERS = ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-             "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt",
-             "unsignedShort", "unsignedByte", "gYear")
+_XSD = PREFIXES["xsd"]
 _BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
 
 
@@ -35,7 +34,7 @@ def _boolean(lexical: str) -> bool:
 
 
 _CONVERTERS: dict[str, Callable[[str], Any]] = {
-    **{_XSD + name: int for name in _INTEGERS},
+    **dict.fromkeys(XSD_INTEGERS, int),
     _XSD + "decimal": Decimal,
     _XSD + "double": float,
     _XSD + "float": float,

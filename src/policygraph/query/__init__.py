@@ -39,7 +39,7 @@ ParameterType = TypingLiteral["iri", "string", "integer", "decimal", "boolean", 
 _PARAMETER = re.compile(r"\?(__?)([A-Za-z][A-Za-z0-9]*?)(?:_(iri|string|integer|decimal|boolean"
                         r"|date))?\b")
 _DATATYPES = {"integer": "integer", "decimal": "decimal", "boolean": "boolean", "date": "date"}
-_XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD = PREFIXES["xsd"]
 
 __all__ = ["CannedQuery", "Parameter", "QueryError", "Substitutions", "canned_queries",
            "canned_query", "run_query"]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import pyoxigraph as ox
 
-from ..vocab import PREFIXES
+from ..vocab import prefixed
 
 _RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
                    "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}
@@ -36,10 +36,7 @@ def _show(term: object) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        for prefix, namespace in PREFIXES.items():
-            if term.value.startswith(namespace):
-                return f"{prefix}:{term.value[len(namespace):]}"
-        return term.value
+        return prefixed(term.value) or term.value
     if isinstance(term, ox.Literal):
         return term.value
     return str(term)

@@ -23,15 +23,12 @@ from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 
 from ..query import CannedQuery, QueryError
+from ..vocab import PREFIXES, XSD_INTEGERS
 from .api_params import Paging, refuse
 from .executor import Job, QueryFailed, QueryPool, QueryTimeout, encode_bindings
 
 _JSON_RESULTS = "application/sparql-results+json"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGERS = {_XSD + name for name in (
-    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-    "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
-    "unsignedByte", "gYear")}
+_XSD = PREFIXES["xsd"]
 _FLOATS = {_XSD + "double", _XSD + "float"}
 _SELECT = re.compile(r"^\s*SELECT\b", re.IGNORECASE | re.MULTILINE)
 
@@ -104,7 +101,7 @@ def _value(term: Mapping[str, str] | None) -> Any:
     value = term["value"]
     datatype = term.get("datatype", "")
     try:
-        if datatype in _INTEGERS:
+        if datatype in XSD_INTEGERS:
             return int(value)
         if datatype == _XSD + "decimal":
             number = Decimal(value)

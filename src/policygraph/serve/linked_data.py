@@ -37,6 +37,7 @@ from starlette.types import Scope
 from ..build import DEFAULT_BASE, Iris
 from ..build.iris import segment
 from ..store import GraphStore
+from ..vocab import POLICYGRAPH
 from . import pages
 from .deps import PoolDep, SettingsDep
 from .executor import Job, QueryFailed, QueryPool, QueryTimeout
@@ -44,7 +45,7 @@ from .negotiation import FORMAT_NAMES, pick
 from .results import GRAPH_TYPES
 from .settings import Settings
 
-VOCABULARY_ROOT = "https://w3id.org/policygraph/"
+VOCABULARY_ROOT = POLICYGRAPH
 ONTOLOGY = VOCABULARY_ROOT + "ontology"
 HTML = "text/html"
 # What a description is offered as, the first when any type will do (a browser, `*/*`).

@@ -19,7 +19,7 @@ import jinja2
 import pyoxigraph as ox
 
 from ..build.iris import label_slug
-from ..vocab import DCTERMS, OA, OWL, PG, PREFIXES, RDF, RDFS, SKOS, XSD
+from ..vocab import DCTERMS, OA, OWL, PG, PREFIXES, RDF, RDFS, SKOS, XSD, prefixed
 
 # One solution of SPARQL JSON results: variable → {"type", "value", "xml:lang", "datatype"}.
 Binding = dict[str, dict[str, str]]
@@ -258,10 +258,7 @@ class Namer:
             return iri[len(self.page):]
         if iri.startswith(self.base):
             return iri[len(self.base):]
-        for prefix, namespace in PREFIXES.items():
-            if iri.startswith(namespace) and iri != namespace:
-                return f"{prefix}:{iri[len(namespace):]}"
-        return iri
+        return prefixed(iri) or iri
 
     def labels(self, iri: str) -> list[tuple[str, str]]:
         return [(node.value, node.language or "") for predicate in _LABELS

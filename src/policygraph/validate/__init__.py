@@ -16,7 +16,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ..resources import resource
-from ..vocab import PREFIXES, SH
+from ..vocab import SH, bind_prefixes
 
 SHAPES_FILE = "shapes/policygraph-shapes.ttl"
 
@@ -65,9 +65,7 @@ def shapes() -> Graph:
 def validate(data: Graph, ontology: Graph | None = None) -> Report:
     """Validate `data` against the shapes, with `ontology` (class and property hierarchy)."""
     if ontology is not None:
-        merged = Graph()
-        for prefix, namespace in PREFIXES.items():
-            merged.bind(prefix, namespace)
+        merged = bind_prefixes(Graph())
         merged += data
         merged += ontology
         data = merged
