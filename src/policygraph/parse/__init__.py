@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from .decode import DocumentError, read_document
+from .decode import DocumentError, document_text
 from .items import read_items
 from .layout import content_lines
 from .metadata import implemented_plans, read_metadata
@@ -27,8 +27,9 @@ def extract(path: Path) -> Record:
 
     Raises DocumentError, naming the file, when it cannot be read or holds no numbered tasks.
     """
-    record = extract_text(read_document(path), source=path.name)
-    record.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    data = path.read_bytes()
+    record = extract_text(document_text(path, data), source=path.name)
+    record.sha256 = hashlib.sha256(data).hexdigest()
     if not record.tasks:
         raise DocumentError(path, "no recognisable tasks: no numbered work items were found")
     return record

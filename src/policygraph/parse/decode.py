@@ -38,7 +38,12 @@ def read_document(path: Path) -> str:
     Raises DocumentError for an empty file, a binary file or bytes in no known encoding;
     OSError (a missing or unreadable file) passes through unchanged.
     """
-    data = path.read_bytes()
+    return document_text(path, path.read_bytes())
+
+
+def document_text(path: Path, data: bytes) -> str:
+    """The plain text of `data`, the bytes of the file at `path` (named in errors), for a
+    caller that needs the bytes too."""
     if not data.strip():
         raise DocumentError(path, "empty file")
     text = _decode(path, data)
