@@ -42,10 +42,12 @@ class DocumentGraph:
         """All of the record's statements."""
         self._metadata()
         parents = self._sections()
+        # What can set a target, by path: sections, and the tasks that take their place.
+        holders = dict(parents)
         for order, task in enumerate(self.record.tasks, start=1):
-            self._task(task, order, parents)
+            holders[tuple(task.path)] = self._task(task, order, parents)
         for number, target in enumerate(self.record.targets, start=1):
-            self._target(target, number, parents)
+            self._target(target, number, holders)
 
     def _metadata(self) -> None:
         record, doc = self.record, self.document
@@ -92,7 +94,7 @@ class DocumentGraph:
         if path:
             self.add(node, PG.number, Literal(path[-1]))
 
-    def _task(self, task: Task, order: int, parents: dict[tuple[str, ...], URIRef]) -> None:
+    def _task(self, task: Task, order: int, parents: dict[tuple[str, ...], URIRef]) -> URIRef:
         node = self.iris.task(self.document, task.path)
         kind = PG.SafeguardTask if task.kind == "safeguard" else PG.Task
         self._part(node, kind, task.path, order, parents)
@@ -105,14 +107,12 @@ class DocumentGraph:
         for mention in find_mentions(task.text):
             self.add(node, PG.mentions, self.entities.mention(mention.name, mention.kind))
         self._source(node, task.span)
+        return node
 
     def _target(self, target: Target, number: int,
-                parents: dict[tuple[str, ...], URIRef]) -> None:
+                holders: dict[tuple[str, ...], URIRef]) -> None:
         node = self.iris.target(self.document, number)
-        holder = (self.iris.task(self.document, target.path)
-                  if any(task.path == target.path for task in self.record.tasks)
-                  else parents.get(tuple(target.path), self.document))
-        self.add(holder, PG.hasTarget, node)
+        self.add(holders.get(tuple(target.path), self.document), PG.hasTarget, node)
         self.add(node, RDF.type, PG.Target)
         self.add(node, PG.inDocument, self.document)
         self.add(node, PG.order, Literal(number))
