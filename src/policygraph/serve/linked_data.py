@@ -142,15 +142,22 @@ def _requested(scope: Scope, settings: Settings) -> tuple[Site, str] | None:
     return None if site is None or iri is None else (site, iri)
 
 
+# The scope key under which a matched route leaves the site and IRI its path names.
+_REQUESTED = "policygraph.requested"
+
+
 class _ServedIris(APIRoute):
     """A catch-all route that claims only the paths of IRIs served here, so every other path
     keeps the framework's own 404 and trailing-slash redirect."""
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
         match, child = super().matches(scope)
-        if match is not Match.NONE and _requested(scope, scope["app"].state.settings) is None:
+        if match is Match.NONE:
+            return match, child
+        requested = _requested(scope, scope["app"].state.settings)
+        if requested is None:
             return Match.NONE, {}
-        return match, child
+        return match, {**child, _REQUESTED: requested}  # the handler reads it from the scope
 
 
 router = APIRouter(tags=["linked data"], route_class=_ServedIris)
@@ -159,10 +166,7 @@ router = APIRouter(tags=["linked data"], route_class=_ServedIris)
 @router.api_route("/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
 async def describe(request: Request, pool: PoolDep, settings: SettingsDep) -> Response:
     """The description of the IRI the path names, in the negotiated representation."""
-    requested = _requested(request.scope, settings)
-    if requested is None:
-        return _text(404, "no IRI served here has this path")
-    site, iri = requested
+    site, iri = request.scope[_REQUESTED]
     formats = request.query_params.getlist("format")
     if formats:
         media = FORMATS.get(formats[-1], formats[-1] if formats[-1] in OFFERED else None)
