@@ -77,3 +77,12 @@ def test_syntax_error_is_a_query_error_with_the_parser_message(store):
 def test_project_prefixes_are_predeclared(store):
     result = run_query(store, "ASK { ?f a pg:AgencyFunction ; skos:altLabel '商务局'@zh }")
     assert bool(result)
+
+
+@pytest.mark.parametrize(("values", "message"), [
+    ({"minimum": "1.5"}, "is not a whole number"),
+    ({"function": "development-reform"}, "is not an IRI"),
+])
+def test_values_are_checked_against_their_type_wherever_they_are_bound(values, message):
+    with pytest.raises(QueryError, match=message):
+        canned_query("co-responsibility").bind(values)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Literal as TypingLiteral
@@ -42,7 +43,7 @@ _DATATYPES = {"integer": "integer", "decimal": "decimal", "boolean": "boolean", 
 _XSD = PREFIXES["xsd"]
 
 __all__ = ["CannedQuery", "Parameter", "QueryError", "Substitutions", "canned_queries",
-           "canned_query", "run_query"]
+           "canned_query", "check_value", "run_query"]
 
 
 @dataclass(frozen=True)
@@ -84,16 +85,42 @@ class CannedQuery:
                 for name, value in values.items()}
 
 
+_INTEGER = re.compile(r"[+-]?\d+")
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def check_value(parameter: Parameter, value: str) -> None:
+    """Refuse a value that is not of the parameter's type or not one of its choices, naming
+    both: a malformed number is an error, never a query that quietly finds nothing."""
+    problem = None
+    if parameter.choices and value not in parameter.choices:
+        problem = f"is not one of {', '.join(parameter.choices)}"
+    elif parameter.type == "integer" and not _INTEGER.fullmatch(value):
+        problem = "is not a whole number"
+    elif parameter.type == "decimal" and not _DECIMAL.fullmatch(value):
+        problem = "is not a number"
+    elif parameter.type == "boolean" and value not in {"true", "false"}:
+        problem = "is not true or false"
+    elif parameter.type == "iri" and not _SCHEME.match(value):
+        problem = "is not an IRI (it needs a scheme such as http: or a prefix such as pgf:)"
+    elif parameter.type == "date":
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            problem = "is not a date (YYYY-MM-DD)"
+    if problem:
+        raise QueryError(f"parameter {parameter.name!r}: {value!r} {problem}")
+
+
 def _term(parameter: Parameter, value: str) -> ox.NamedNode | ox.Literal:
+    check_value(parameter, value)
     try:
         if parameter.type == "iri":
             return ox.NamedNode(_expand(value))
         if parameter.type == "string":
             return ox.Literal(value)
-        literal = ox.Literal(value, datatype=ox.NamedNode(_XSD + _DATATYPES[parameter.type]))
-        if parameter.type in {"integer", "decimal"}:
-            float(value)
-        return literal
+        return ox.Literal(value, datatype=ox.NamedNode(_XSD + _DATATYPES[parameter.type]))
     except ValueError as error:
         raise QueryError(f"parameter {parameter.name}: {value!r} is not a valid "
                          f"{parameter.type} ({error})") from None

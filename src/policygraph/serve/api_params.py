@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from fastapi import HTTPException
 from starlette.datastructures import QueryParams
 
-from ..query import Parameter
+from ..query import Parameter, QueryError, check_value
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
@@ -39,8 +38,6 @@ _TYPE_NOTES = {
     "date": "A date, YYYY-MM-DD.",
 }
 _INTEGER = re.compile(r"[+-]?\d+")
-_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 @dataclass(frozen=True)
@@ -87,26 +84,11 @@ def read(params: QueryParams, accepted: Sequence[Parameter],
 
 
 def _checked(parameter: Parameter, value: str) -> str:
-    """The value, refused when it is not of the parameter's type or not one of its choices.
-    (Binding makes the RDF term; this makes a malformed number an error, not an empty list.)"""
-    problem = None
-    if parameter.choices and value not in parameter.choices:
-        problem = f"is not one of {', '.join(parameter.choices)}"
-    elif parameter.type == "integer" and not _INTEGER.fullmatch(value):
-        problem = "is not a whole number"
-    elif parameter.type == "decimal" and not _DECIMAL.fullmatch(value):
-        problem = "is not a number"
-    elif parameter.type == "boolean" and value not in {"true", "false"}:
-        problem = "is not true or false"
-    elif parameter.type == "iri" and not _SCHEME.match(value):
-        problem = "is not an IRI (it needs a scheme such as http: or a prefix such as pgf:)"
-    elif parameter.type == "date":
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            problem = "is not a date (YYYY-MM-DD)"
-    if problem:
-        raise refuse(422, f"parameter {parameter.name!r}: {value!r} {problem}")
+    """The value, refused with 422 when it is not of the parameter's type or choices."""
+    try:
+        check_value(parameter, value)
+    except QueryError as error:
+        raise refuse(422, str(error)) from None
     return value
 
 
