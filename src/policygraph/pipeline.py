@@ -74,9 +74,6 @@ def _extract_all(files: list[Path], progress: bool) -> list[Record]:
             records.append(extract(path))
         except DocumentError as error:
             raise BuildError(f"{error}; the previous graph stays live") from None
-        except OSError as error:
-            raise BuildError(f"{path}: {error.strerror or error}; "
-                             "the previous graph stays live") from None
     return records
 
 

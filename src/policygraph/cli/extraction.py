@@ -53,9 +53,6 @@ def _extract_all(paths: Iterable[Path]) -> tuple[list[Record], bool]:
         except DocumentError as error:
             print(f"policygraph: {error}", file=sys.stderr)
             ok = False
-        except OSError as error:
-            print(f"policygraph: {path}: {error.strerror or error}", file=sys.stderr)
-            ok = False
     return records, ok
 
 

@@ -25,9 +25,13 @@ __all__ = ["DocumentError", "Record", "Section", "Target", "Task", "extract", "e
 def extract(path: Path) -> Record:
     """The extraction record of the document at `path`.
 
-    Raises DocumentError, naming the file, when it cannot be read or holds no numbered tasks.
+    Raises DocumentError, naming the file, when it cannot be read (missing, unreadable, empty,
+    binary, undecodable) or holds no numbered tasks: callers handle one kind of failure.
     """
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DocumentError(path, error.strerror or str(error)) from error
     record = extract_text(document_text(path, data), source=path.name)
     record.sha256 = hashlib.sha256(data).hexdigest()
     if not record.tasks:
