@@ -28,10 +28,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    directory = tmp_path_factory.mktemp("store")
-    assert main(["build", str(CORPUS), "--store", str(directory), "--quiet"]) == 0
-    return directory
+def store_dir(corpus_store: Path) -> Path:
+    """The session's store of the corpus (built by `policygraph build` in conftest.py)."""
+    return corpus_store
 
 
 def gold_tasks_led_by_development_reform() -> int:
