@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
-from ..store import GraphStore
+from ..store import GraphStore, default_store
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_CORPUS = Path("data/raw")
-DEFAULT_STORE = Path(os.environ.get("POLICYGRAPH_STORE", "data/store"))
+DEFAULT_STORE = default_store()
 
 
 def add_store_option(parser: argparse.ArgumentParser, remote: bool = False) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..store import default_store
 from .base import CannedMethod, Client
 from .local import LocalClient
 from .remote import RemoteClient
@@ -41,7 +42,5 @@ def open(target: str | os.PathLike[str] | None = None) -> Client:
     if isinstance(target, str) and target.lower().startswith(("http://", "https://")):
         return RemoteClient(target)
     if target is None:
-        from ..cli.common import DEFAULT_STORE
-
-        return LocalClient(DEFAULT_STORE)
+        return LocalClient(default_store())
     return LocalClient(Path(target))

@@ -18,7 +18,7 @@ from typing import Any
 
 import pyoxigraph
 
-__all__ = ["GraphStore", "StoreError"]
+__all__ = ["GraphStore", "StoreError", "default_store"]
 
 _CURRENT = "current"
 _BUILDS = "builds"
@@ -26,6 +26,12 @@ _DATABASE = "oxigraph"
 _MANIFEST = "manifest.json"
 # Builds kept besides the current one, so a reader that opened the previous one can finish.
 _KEEP_PREVIOUS = 1
+
+
+def default_store() -> Path:
+    """Where the graph lives unless told otherwise: $POLICYGRAPH_STORE, else data/store
+    (read when asked, so a change to the environment is seen)."""
+    return Path(os.environ.get("POLICYGRAPH_STORE", "data/store"))
 
 
 class StoreError(Exception):
