@@ -48,7 +48,10 @@ class GraphStore:
     def current(self) -> Path | None:
         """The live build's directory, or None before the first build."""
         link = self.directory / _CURRENT
-        return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
+        if not link.is_symlink():
+            return None
+        build = link.resolve()
+        return build if build.is_dir() else None
 
     def manifest(self) -> dict[str, Any] | None:
         """What the live build was made from."""
