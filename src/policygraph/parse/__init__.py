@@ -17,7 +17,7 @@ from .metadata import implemented_plans, read_metadata
 from .normalize import normalize
 from .outline import parse_outline
 from .record import Record, Section, Span, Target, Task
-from .spans import locate
+from .spans import SpanFinder
 
 __all__ = ["DocumentError", "Record", "Section", "Target", "Task", "extract", "extract_text"]
 
@@ -48,8 +48,9 @@ def extract_text(text: str, source: str) -> Record:
     preamble = content[: meta.body_start] + "\n" + "\n".join(root.blocks)
     default_year = meta.period[-1] if meta.period else None
     items = read_items(root, default_year)
-    _place(items.tasks, text, repeats_share=False)
-    _place(items.targets, text, repeats_share=True)
+    finder = SpanFinder(text)
+    _place(items.tasks, finder, repeats_share=False)
+    _place(items.targets, finder, repeats_share=True)
     return Record(
         source=source,
         title=meta.title,
@@ -73,8 +74,8 @@ class _Placed(Protocol):
     span: Span | None
 
 
-def _place(things: Sequence[_Placed], text: str, repeats_share: bool) -> None:
-    """Record where in `text` each task (or each target) was read, in reading order."""
-    spans = locate(text, [thing.text for thing in things], repeats_share)
+def _place(things: Sequence[_Placed], finder: SpanFinder, repeats_share: bool) -> None:
+    """Record where in the text `finder` searches each task (or each target) was read."""
+    spans = finder.locate([thing.text for thing in things], repeats_share)
     for thing, span in zip(things, spans, strict=True):
         thing.span = span

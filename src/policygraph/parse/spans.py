@@ -68,19 +68,19 @@ class SpanFinder:
         return self._origin[start], self._origin[end - 1] + 1
 
 
-def locate(original: str, needles: Iterable[str], repeats_share: bool = False,
-           ) -> list[Span | None]:
-    """Spans of several normalised strings in `original`, expected in reading order.
+    def locate(self, needles: Iterable[str], repeats_share: bool = False) -> list[Span | None]:
+        """Spans of several normalised strings, expected in reading order from the start of
+        the text (each call starts there again, so one finder serves several sequences).
 
-    With `repeats_share`, a needle equal to the one before it is the same occurrence (two
-    targets read from one sentence); otherwise it is the next occurrence (two items worded
-    alike).
-    """
-    finder = SpanFinder(original)
-    spans: list[Span | None] = []
-    previous = None
-    for needle in needles:
-        same = repeats_share and spans and needle == previous
-        spans.append(spans[-1] if same else finder.find(needle))
-        previous = needle
-    return spans
+        With `repeats_share`, a needle equal to the one before it is the same occurrence (two
+        targets read from one sentence); otherwise it is the next occurrence (two items worded
+        alike).
+        """
+        self._cursor = 0
+        spans: list[Span | None] = []
+        previous = None
+        for needle in needles:
+            same = repeats_share and spans and needle == previous
+            spans.append(spans[-1] if same else self.find(needle))
+            previous = needle
+        return spans
