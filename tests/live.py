@@ -32,12 +32,36 @@ class LiveServer:
     log: Path
 
     def stop(self) -> None:
-        self.process.terminate()
+        stop(self.process, timeout=10)
+
+
+def stop(process: subprocess.Popen[bytes], timeout: float) -> None:
+    """End a server process: politely, then by force after `timeout` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def wait_until_answers(process: subprocess.Popen[bytes], probe: str, log: Path, name: str,
+                       seconds: float, pause: float) -> None:
+    """Return once a GET of `probe` succeeds; raise with the end of the server's log if the
+    process exits first or `seconds` pass."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} exited with {process.returncode}:\n"
+                               + log.read_text(errors="replace")[-4000:])
         try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+            with urllib.request.urlopen(probe, timeout=5):
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(pause)
+    process.kill()
+    raise RuntimeError(f"{name} did not answer within {seconds:g} s:\n"
+                       + log.read_text(errors="replace")[-4000:])
 
 
 def start(store: Path, *options: str, log: Path) -> LiveServer:
@@ -48,15 +72,5 @@ def start(store: Path, *options: str, log: Path) -> LiveServer:
     with log.open("wb") as sink:
         process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}:\n"
-                               + log.read_text(errors="replace"))
-        try:
-            with urllib.request.urlopen(f"{url}/api/queries", timeout=2):
-                return LiveServer(url, process, log)
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("server did not answer within 60 s:\n" + log.read_text(errors="replace"))
+    wait_until_answers(process, f"{url}/api/queries", log, "policygraph serve", 60, 0.2)
+    return LiveServer(url, process, log)

@@ -10,13 +10,10 @@ from __future__ import annotations
 import configparser
 import shutil
 import subprocess
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from .live import free_port
+from .live import free_port, stop, wait_until_answers
 
 STOCK_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 BINARY = "virtuoso-t"
@@ -39,12 +36,7 @@ class Virtuoso:
         return f"{self.url}/sparql-graph-crud-auth"
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop(self.process, timeout=20)
 
 
 def start(directory: Path) -> Virtuoso:
@@ -69,19 +61,10 @@ def start(directory: Path) -> Virtuoso:
     ini = directory / "virtuoso.ini"
     with ini.open("w") as out:
         config.write(out)
-    log = (directory / "server.out").open("wb")
-    process = subprocess.Popen([BINARY, "+configfile", str(ini), "+foreground"], cwd=directory,
-                               stdout=log, stderr=subprocess.STDOUT)
+    log = directory / "server.out"
+    with log.open("wb") as sink:
+        process = subprocess.Popen([BINARY, "+configfile", str(ini), "+foreground"],
+                                   cwd=directory, stdout=sink, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{http_port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("virtuoso exited:\n" + (directory / "server.out").read_text(
-                errors="replace")[-2000:])
-        try:
-            with urllib.request.urlopen(f"{url}/sparql?query=ASK%7B%7D", timeout=5):
-                return Virtuoso(url, process, directory)
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.5)
-    process.kill()
-    raise RuntimeError("virtuoso did not answer within 120 s")
+    wait_until_answers(process, f"{url}/sparql?query=ASK%7B%7D", log, "virtuoso", 120, 0.5)
+    return Virtuoso(url, process, directory)
