@@ -236,6 +236,13 @@ SHAPES = {
                        "{ ?s <urn:q> ?_v } } }",
     "braces in strings, IRIs and comments": "SELECT ?s ?_v # { VALUES\n WHERE { ?s <urn:p> ?o "
                                             "FILTER(?o = ?_v || ?o = \"{ } WHERE {\") } ",
+    "filter after a subquery projecting it": "SELECT ?s ?_v WHERE { { SELECT ?s ?_v WHERE "
+                                             "{ ?s <urn:p> ?_v } } ?s <urn:q> ?o "
+                                             "FILTER(?o = ?_v) }",
+    "subquery in a union": "SELECT ?s ?_v WHERE { { SELECT ?s ?_v WHERE { ?s <urn:p> ?_v } } "
+                           "UNION { ?s <urn:q> ?o } }",
+    "subquery in an exists": "SELECT ?s ?_v WHERE { ?s <urn:q> ?o FILTER EXISTS { SELECT ?s ?_v "
+                             "WHERE { ?s <urn:p> ?_v } } }",
     "values and no WHERE": "SELECT ?s ?_v { ?s ?p ?_v VALUES ?p { <urn:p> <urn:q> } } "
                            "VALUES ?s { <urn:a> <urn:b> }",
 }
@@ -257,3 +264,11 @@ def test_values_bind_as_oxigraph_substitutes(query):
                                    use_default_graph_as_union=True))
     bound = bind_values(query, substitutions)
     assert answers(store.query(bound, use_default_graph_as_union=True)) == expected
+
+
+def test_a_subquery_that_carries_a_parameter_binds_it_alone():
+    """Virtuoso stalls on a query whose subqueries are joined under a VALUES block of their
+    own parameters, so the block is left to the subquery that projects them."""
+    substitutions = {ox.Variable("_v"): ox.Literal("2")}
+    assert bind_values(SHAPES["subquery projecting it"], substitutions).count("VALUES") == 1
+    assert bind_values(SHAPES["subquery in a union"], substitutions).count("VALUES") == 3

@@ -10,7 +10,7 @@ and comments are left alone.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..vocab import PREFIXES
@@ -32,6 +32,7 @@ _TOKEN = re.compile(
     re.DOTALL,
 )
 _FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
+_NOT_JOINED = frozenset({"OPTIONAL", "MINUS", "UNION", "EXISTS", "SERVICE", "SILENT"})
 
 
 @dataclass(frozen=True)
@@ -86,11 +87,24 @@ def declare_prefixes(sparql: str) -> str:
     return prologue + sparql
 
 
+@dataclass
+class _Group:
+    """An open group pattern while binding: the parameters in scope, those mentioned in it so
+    far, and those a subquery joined to it carries already."""
+
+    scope: frozenset[str]
+    insert_at: int | None  # where its VALUES block goes; None: it gets none
+    mentioned: set[str] = field(default_factory=set)
+    carried: set[str] = field(default_factory=set)
+
+
 def bind_values(sparql: str, substitutions: Substitutions) -> str:
     """The query with each parameter bound by `VALUES` in every group pattern where it is in
     scope, as Oxigraph's substitution binds it: in the whole query, and in the subqueries that
-    project it. OPTIONAL groups are left out: the left join binds them already, and repeating
-    the block there makes some planners' estimates explode (Virtuoso's).
+    project it. OPTIONAL groups are left out: the left join binds them already. So is a group
+    that joins a subquery projecting the parameter before anything else in it mentions the
+    parameter: the subquery's rows carry the value. Binding it twice is equivalent, but some
+    planners (Virtuoso's) then stall on a query that otherwise answers at once.
 
     Raises:
         QueryError: if no group pattern binds the parameters (a CONSTRUCT WHERE short form).
@@ -100,41 +114,63 @@ def bind_values(sparql: str, substitutions: Substitutions) -> str:
     terms = {variable.value: str(term) for variable, term in substitutions.items()}
     tokens = _tokens(sparql)
     bodies: dict[int, frozenset[str]] = {}  # a SELECT's pattern brace → parameters in scope
-    scopes: list[frozenset[str] | None] = []  # per open brace; None: data, not a pattern
-    insertions: list[tuple[int, frozenset[str]]] = []
+    stack: list[_Group | None] = []  # per open brace; None: data, not a pattern
+    groups: list[_Group] = []
     data_next = False
     for index, token in enumerate(tokens):
-        enclosing = scopes[-1] if scopes and scopes[-1] is not None else frozenset(terms)
+        enclosing = stack[-1].scope if stack and stack[-1] is not None else frozenset(terms)
         if token.keyword == "SELECT":
             body, projected = _projection(tokens, index)
-            bodies[body] = enclosing if not scopes or projected is None \
+            bodies[body] = enclosing if not stack or projected is None \
                 else enclosing & projected
+            parent = stack[-2] if len(stack) >= 2 else None
+            if parent is not None and _joined(tokens, index - 1):
+                parent.carried |= bodies[body] - parent.mentioned
         elif token.keyword == "VALUES":
             data_next = True
-        elif token.text == "}" and scopes:
-            scopes.pop()
+        elif token.text == "}" and stack:
+            stack.pop()
+        elif token.kind == "var" and token.text[1:] in terms:
+            for group in stack:
+                if group is not None:
+                    group.mentioned.add(token.text[1:])
         elif token.text == "{":
             following = tokens[index + 1].keyword if index + 1 < len(tokens) else ""
             previous = tokens[index - 1].keyword if index else ""
             if data_next or previous == "CONSTRUCT" or _construct_where(tokens, index):
                 data_next = False
-                scopes.append(None)
+                stack.append(None)
                 continue
             # An OPTIONAL group is joined on the variables it shares with its left side, so
             # the binding outside reaches it; every other group is evaluated on its own.
-            pattern = previous != "OPTIONAL"
             scope = bodies.get(index, enclosing)
-            scopes.append(scope)
-            if pattern and scope and following != "SELECT":
-                insertions.append((token.end, scope))
-    if not insertions:
+            bound = previous != "OPTIONAL" and bool(scope) and following != "SELECT"
+            group = _Group(scope, token.end if bound else None)
+            stack.append(group)
+            groups.append(group)
+    if not any(group.insert_at is not None for group in groups):
         raise QueryError("cannot bind parameters: the query has no group pattern to bind them in")
-    for end, scope in reversed(insertions):
-        names = sorted(scope)
+    for group in sorted(groups, key=lambda group: group.insert_at or 0, reverse=True):
+        names = sorted(group.scope - group.carried)
+        if group.insert_at is None or not names:
+            continue
         block = (f" VALUES ({' '.join('?' + name for name in names)}) "
                  f"{{ ({' '.join(terms[name] for name in names)}) }} ")
-        sparql = sparql[:end] + block + sparql[end:]
+        sparql = sparql[:group.insert_at] + block + sparql[group.insert_at:]
     return sparql
+
+
+def _joined(tokens: list[_Token], brace: int) -> bool:
+    """Whether the group opening at `brace` is joined to its parent: not optional, subtracted,
+    an alternative of a UNION, a filter's EXISTS or a remote SERVICE."""
+    if tokens[brace].text != "{" or tokens[brace - 1].keyword in _NOT_JOINED:
+        return False
+    depth = 0
+    for position in range(brace, len(tokens)):
+        depth += {"{": 1, "}": -1}.get(tokens[position].text, 0)
+        if depth == 0:
+            return position + 1 == len(tokens) or tokens[position + 1].keyword != "UNION"
+    return False
 
 
 def _construct_where(tokens: list[_Token], index: int) -> bool:
