@@ -58,11 +58,32 @@ def test_pushing_again_replaces_and_never_duplicates(pushed, corpus_store, capsy
                                          "FILTER(STRSTARTS(STR(?g), 'http://127.0.0.1:8000/')) }")
     status = main(["push", "--store", str(corpus_store), "--endpoint", pushed.sparql,
                    "--update-endpoint", f"{pushed.url}/sparql-auth", "--user", "dba",
-                   "--password", "dba", "--batch", "500"])
+                   "--password", "dba"])
     assert status == 0, capsys.readouterr().err
     after = remote_count(pushed.sparql, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
                                         "FILTER(STRSTARTS(STR(?g), 'http://127.0.0.1:8000/')) }")
     assert after == before == len(GraphStore(corpus_store).open())
+
+
+def test_a_batch_the_store_refuses_is_named_with_a_way_out(pushed, corpus_store, capsys):
+    status = main(["push", "--store", str(corpus_store), "--endpoint", pushed.sparql,
+                   "--update-endpoint", f"{pushed.url}/sparql-auth", "--user", "dba",
+                   "--password", "dba", "--batch", "5000"])
+    error = capsys.readouterr().err
+    assert status == 1
+    assert "sparql-auth: 400 for a SPARQL update (a batch of 5000 triples" in error
+    assert "smaller --batch" in error
+    assert main(["push", "--store", str(corpus_store), "--endpoint", pushed.sparql,
+                 "--update-endpoint", f"{pushed.url}/sparql-auth", "--user", "dba",
+                 "--password", "dba"]) == 0
+
+
+def test_a_batch_of_nothing_is_a_usage_error(corpus_store, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["push", "--store", str(corpus_store), "--endpoint", "http://127.0.0.1:9/sparql",
+              "--batch", "0"])
+    assert stopped.value.code == 2
+    assert "--batch: must be at least 1: '0'" in capsys.readouterr().err
 
 
 def test_chinese_literals_round_trip(pushed):

@@ -22,7 +22,10 @@ import httpx
 import pyoxigraph as ox
 from SPARQLWrapper import DIGEST, JSON, POST, SPARQLWrapper
 
-DEFAULT_BATCH = 20_000
+# Triples per request. A Graph Store request is parsed as a stream; an INSERT DATA is compiled
+# as one statement, which some stores cap (Virtuoso refuses 2,000 triples: too much SQL).
+GRAPH_STORE_BATCH = 20_000
+UPDATE_BATCH = 1_000
 
 
 class PushError(Exception):
@@ -40,7 +43,13 @@ class Target:
     graph_parameter: str = "graph"  # Virtuoso's GSP endpoint calls it `graph-uri`
     user: str | None = None
     password: str | None = None
-    batch: int = DEFAULT_BATCH
+    batch: int | None = None  # default: by route, GRAPH_STORE_BATCH or UPDATE_BATCH
+
+    @property
+    def batch_size(self) -> int:
+        if self.batch is not None:
+            return self.batch
+        return GRAPH_STORE_BATCH if self.graph_store else UPDATE_BATCH
 
 
 @dataclass
@@ -85,12 +94,14 @@ def push(store: ox.Store, target: Target) -> PushReport:
             sent = 0
             if not target.graph_store:
                 _update(client, target, f"DROP SILENT GRAPH {graph}")
-            for number, batch in enumerate(_batches(store, graph, target.batch)):
+            for number, batch in enumerate(_batches(store, graph, target.batch_size)):
                 if target.graph_store:
                     _store_batch(client, target, graph, batch, replace=number == 0)
                 else:
                     _update(client, target,
-                            f"INSERT DATA {{ GRAPH {graph} {{\n{batch.decode()}}} }}")
+                            f"INSERT DATA {{ GRAPH {graph} {{\n{batch.decode()}}} }}",
+                            hint=f" (a batch of {target.batch_size} triples; a smaller --batch "
+                                 "may pass)")
                 sent += batch.count(b"\n")
             report.sent[graph.value] = sent
     report.found = {graph: _count(target, graph) for graph in report.sent}
@@ -109,11 +120,11 @@ def _store_batch(client: httpx.Client, target: Target, graph: ox.NamedNode, data
                         f"{response.text[:300]}")
 
 
-def _update(client: httpx.Client, target: Target, update: str) -> None:
+def _update(client: httpx.Client, target: Target, update: str, hint: str = "") -> None:
     url = target.update_endpoint or target.endpoint
     response = client.post(url, data={"update": update})
     if response.status_code >= 300:
-        raise PushError(f"{url}: {response.status_code} for a SPARQL update: "
+        raise PushError(f"{url}: {response.status_code} for a SPARQL update{hint}: "
                         f"{response.text[:300]}")
 
 

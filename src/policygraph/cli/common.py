@@ -22,5 +22,16 @@ def add_store_option(parser: argparse.ArgumentParser, remote: bool = False) -> N
                 else ""))
 
 
+def positive_int(text: str) -> int:
+    """An argparse type for counts, so that `--batch 0` is a usage error, not a silent default."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
 def graph_store(args: argparse.Namespace) -> GraphStore:
     return GraphStore(Path(args.store))

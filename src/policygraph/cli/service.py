@@ -12,9 +12,17 @@ import pyoxigraph as ox
 
 from ..build import DEFAULT_BASE
 from ..pipeline import BuildError, run_build
-from ..push import DEFAULT_BATCH, PushError, Target, push
+from ..push import GRAPH_STORE_BATCH, UPDATE_BATCH, PushError, Target, push
 from ..store import StoreError
-from .common import DEFAULT_CORPUS, EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_store_option, graph_store
+from .common import (
+    DEFAULT_CORPUS,
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_store_option,
+    graph_store,
+    positive_int,
+)
 
 _SUFFIX_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
                    ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG,
@@ -35,9 +43,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                        help=f"time limit per query (default {DEFAULT_TIMEOUT:g})")
-    serve.add_argument("--max-rows", type=int, default=DEFAULT_MAX_ROWS, metavar="N",
+    serve.add_argument("--max-rows", type=positive_int, default=DEFAULT_MAX_ROWS, metavar="N",
                        help=f"rows returned at most, then truncated (default {DEFAULT_MAX_ROWS})")
-    serve.add_argument("--workers", type=int, default=2, metavar="N",
+    serve.add_argument("--workers", type=positive_int, default=2, metavar="N",
                        help="query worker processes (default 2)")
     serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
                        help="allow browser calls from this origin (repeatable; off by default)")
@@ -76,8 +84,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     push.add_argument("--password", metavar="SECRET",
                       default=os.environ.get("POLICYGRAPH_PASSWORD"),
                       help="HTTP digest password (default: $POLICYGRAPH_PASSWORD)")
-    push.add_argument("--batch", type=int, default=DEFAULT_BATCH, metavar="N",
-                      help=f"triples per request (default {DEFAULT_BATCH})")
+    push.add_argument("--batch", type=positive_int, metavar="N",
+                      help=f"triples per request (default {GRAPH_STORE_BATCH:,} with "
+                           f"--graph-store, {UPDATE_BATCH:,} by SPARQL Update)")
     add_store_option(push)
     push.set_defaults(run=_run_push)
 
