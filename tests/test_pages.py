@@ -200,3 +200,16 @@ def test_site_footer_after_the_last_item_is_not_its_text(read):
     (task,) = record.tasks
     assert task.text == "完善联络员工作机制。"
     assert task.agencies == ["省发改委", "省商务厅"]
+
+
+COLLAPSED_PLAN = ("首页 > 政策文件\n发布机构: 召陵区人民政府办公室\n\n"
+                  "召陵区服务业高质量发展行动计划(2023—2027年) 为贯彻落实《漯河市服务业发展规划》,"
+                  "制定本计划。 一、重点任务 (一)发展现代物流。建设物流园区。(责任单位:区发改委) "
+                  "(二)发展电子商务。培育电商企业10家以上。(责任单位:区商务局)\n")
+
+
+def test_a_collapsed_plan_without_a_notice_keeps_its_title(read):
+    record = read(COLLAPSED_PLAN)
+    assert record.title == "召陵区服务业高质量发展行动计划(2023—2027年)"
+    assert record.period == [2023, 2027]
+    assert [task.agencies for task in record.tasks] == [["区发改委"], ["区商务局"]]

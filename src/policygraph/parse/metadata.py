@@ -95,9 +95,14 @@ def _title(content: str, wrapper: re.Match[str] | None) -> str | None:
     if wrapper:
         return wrapper["title"].strip().strip("《》").strip()
     title_line, _ = _genres()
-    for line in content.split("\n"):
+    lines = content.split("\n")
+    for line in lines:
         found = title_line.fullmatch(line)
         if found:
+            return found["title"]
+    for line in lines:  # a collapsed page: the title is set off from the text by white space
+        found = title_line.match(line)
+        if found and found.end() < len(line) and line[found.end() - 1].isspace():
             return found["title"]
     quoted = re.search(r"印发\s*《([^》]{4,80})》", content)
     return quoted[1] if quoted else None
