@@ -1,0 +1,94 @@
+"""Timing helpers for the benchmarks: repeated timings, latency percentiles, throughput under
+concurrent clients, and a child process's wall time and peak memory."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Spread:
+    """The median of repeated measurements, with their minimum and maximum."""
+
+    median: float
+    low: float
+    high: float
+
+    @classmethod
+    def of(cls, values: Sequence[float]) -> Spread:
+        return cls(statistics.median(values), min(values), max(values))
+
+    def text(self, scale: float = 1.0, digits: int = 2) -> str:
+        return (f"{self.median * scale:.{digits}f} "
+                f"({self.low * scale:.{digits}f}–{self.high * scale:.{digits}f})")
+
+
+@dataclass(frozen=True)
+class Latency:
+    """Per-request latency in seconds."""
+
+    p50: float
+    p99: float
+
+    @classmethod
+    def of(cls, call: Callable[[], object], requests: int, warmup: int = 2) -> Latency:
+        for _ in range(warmup):
+            call()
+        samples = []
+        for _ in range(requests):
+            started = time.perf_counter()
+            call()
+            samples.append(time.perf_counter() - started)
+        samples.sort()
+        return cls(statistics.median(samples),
+                   samples[min(len(samples) - 1, round(0.99 * (len(samples) - 1)))])
+
+
+def throughput(call: Callable[[], object], clients: int, seconds: float) -> float:
+    """Requests per second that `clients` threads, each calling in a loop, complete in
+    `seconds` (the calls must release the GIL while waiting, as HTTP requests do). A call
+    that raises TimeoutError is not counted as done."""
+    deadline = time.monotonic() + seconds
+    done = [0] * clients
+
+    def client(index: int) -> None:
+        while time.monotonic() < deadline:
+            try:
+                call()
+            except TimeoutError:
+                continue
+            done[index] += 1
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(done) / (time.monotonic() - started)
+
+
+@dataclass(frozen=True)
+class Run:
+    """A finished child process: wall seconds, peak resident memory in bytes, exit status."""
+
+    seconds: float
+    peak_rss: int
+    status: int
+
+
+def run_measured(command: Sequence[str], log_path: str) -> Run:
+    """Run `command` to completion, timing it and reading its peak RSS from the kernel."""
+    with open(log_path, "ab") as log:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return Run(seconds, usage.ru_maxrss * 1024, process.returncode)

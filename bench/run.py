@@ -1,0 +1,322 @@
+"""The whole path at scale, side by side with the peers: extraction, build, start-up, queries.
+
+    python bench/run.py [--sizes 100,1000,10000] [--runs 3] [--write bench/RESULTS.md]
+    python bench/run.py --smoke          # N = 100, one run, a few requests: checks it works
+
+For each corpus size N (written by bench/synth.py into --work, kept for later runs) it
+measures extraction (documents per second on one core and on all), the full build (wall time,
+triples per second, peak RSS), `serve` start-up until the first answer, and each canned query:
+p50/p99 over HTTP with one client and requests per second with --clients concurrent clients,
+the same SPARQL in-process through pyoxigraph (the engine's floor), through policygraph's
+/sparql, and through the peers (rdflib-endpoint over a plain rdflib dataset; Virtuoso Open
+Source) loaded with the same triples. Medians over --runs runs, with min and max.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import httpx
+import pyoxigraph as ox
+from measure import Latency, Spread, run_measured, throughput
+from peers import (
+    ROOT,
+    LiveServer,
+    RdflibEndpoint,
+    Virtuoso,
+    free_port,
+    start_virtuoso,
+    wait_until_answers,
+)
+from synth import write_corpus
+
+from policygraph.parse import extract
+from policygraph.query import CannedQuery, canned_queries
+from policygraph.query.text import bind_values, declare_prefixes
+from policygraph.store import GraphStore
+
+SPARQL_JSON = {"Accept": "application/sparql-results+json"}
+PEERS = ("rdflib-endpoint", "virtuoso")
+
+
+class Peer(Protocol):
+    """A peer's SPARQL endpoint, which the benchmark stops when done."""
+
+    @property
+    def url(self) -> str: ...
+
+    def stop(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class VirtuosoPeer:
+    server: Virtuoso
+
+    @property
+    def url(self) -> str:
+        return self.server.sparql
+
+    def stop(self) -> None:
+        self.server.stop()
+
+
+@dataclass
+class QueryFigures:
+    """One canned query's figures at one size; seconds, or requests per second."""
+
+    in_process: Latency
+    api: Latency
+    sparql: Latency
+    api_rps: float
+    peers: dict[str, Latency] = field(default_factory=dict)
+    peer_rps: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class SizeFigures:
+    documents: int
+    extract_one_core: Spread
+    extract_all_cores: Spread
+    build: Spread
+    quads: int
+    peak_rss: Spread
+    startup: Spread
+    queries: dict[str, QueryFigures]
+    notes: list[str]
+
+
+def _extracted(path: Path) -> int:
+    return len(extract(path).tasks)
+
+
+def extraction_rates(files: list[Path], runs: int) -> tuple[Spread, Spread]:
+    """Documents per second, in this process and in a pool of one process per core."""
+    one, every = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        for path in files:
+            _extracted(path)
+        one.append(len(files) / (time.perf_counter() - started))
+        with ProcessPoolExecutor(os.cpu_count()) as pool:
+            started = time.perf_counter()
+            list(pool.map(_extracted, files, chunksize=max(1, len(files) // 64)))
+            every.append(len(files) / (time.perf_counter() - started))
+    return Spread.of(one), Spread.of(every)
+
+
+def serve(store: Path, log: Path) -> tuple[LiveServer, float]:
+    """Start `policygraph serve` on an existing store; seconds until it first answers."""
+    port = free_port()
+    command = [sys.executable, "-m", "policygraph.cli", "serve", "--store", str(store),
+               "--port", str(port)]
+    started = time.perf_counter()
+    with log.open("ab") as sink:
+        process = subprocess.Popen(command, stdout=sink, stderr=sink)
+    url = f"http://127.0.0.1:{port}"
+    wait_until_answers(process, f"{url}/sparql?query=ASK%7B%7D", log, "policygraph serve", 120,
+                       0.01)
+    return LiveServer(url, process, log), time.perf_counter() - started
+
+
+def examples(query: CannedQuery) -> dict[str, str] | None:
+    values = {p.name: p.example for p in query.parameters if p.required}
+    return None if None in values.values() else values  # type: ignore[return-value]
+
+
+def checked(response: httpx.Response) -> httpx.Response:
+    if response.status_code != 200:
+        raise RuntimeError(f"{response.request.url}: {response.status_code} "
+                           f"{response.text[:300]}")
+    return response
+
+
+def measure_queries(store: ox.Store, server: str, peers: dict[str, Peer],
+                    args: argparse.Namespace) -> dict[str, QueryFigures]:
+    figures = {}
+    with httpx.Client(timeout=600) as client:
+        for name, query in canned_queries().items():
+            values = examples(query)
+            if values is None or (args.queries and name not in args.queries):
+                continue
+            substitutions = query.bind(values)
+            bound = declare_prefixes(bind_values(query.sparql, substitutions))
+
+            def local(query: CannedQuery = query, substitutions: object = substitutions) -> object:
+                return list(store.query(query.sparql, substitutions=substitutions,  # type: ignore[arg-type]
+                                        use_default_graph_as_union=True))
+
+            def api(name: str = name, values: dict[str, str] = values) -> object:
+                return checked(client.get(f"{server}/api/queries/{name}", params=values))
+
+            def sparql(bound: str = bound) -> object:
+                return checked(client.post(f"{server}/sparql", data={"query": bound},
+                                           headers=SPARQL_JSON))
+
+            row = QueryFigures(Latency.of(local, args.requests), Latency.of(api, args.requests),
+                               Latency.of(sparql, args.requests),
+                               throughput(api, args.clients, args.seconds))
+            for peer_name, peer in peers.items():
+                requests = args.requests if peer_name == "virtuoso" else max(3, args.requests // 10)
+                ask = peer_call(peer.url, bound, args.peer_timeout)
+                try:
+                    row.peers[peer_name] = Latency.of(ask, requests, warmup=1)
+                    row.peer_rps[peer_name] = throughput(ask, args.clients, args.seconds)
+                except TimeoutError:
+                    row.peer_rps[peer_name] = 0.0
+                if isinstance(peer, RdflibEndpoint):  # abandoned queries still run there
+                    peer.restart()
+            figures[name] = row
+            print(f"  {name}: API p50 {row.api.p50 * 1000:.1f} ms", flush=True)
+    return figures
+
+
+def peer_call(url: str, bound: str, timeout: float) -> Callable[[], object]:
+    """A request of `bound` to a peer, raising TimeoutError past `timeout` seconds."""
+    def call() -> object:
+        try:
+            return checked(httpx.post(url, data={"query": bound}, headers=SPARQL_JSON,
+                                      timeout=timeout))
+        except httpx.TimeoutException:
+            raise TimeoutError(f"{url}: no answer within {timeout:g} s") from None
+    return call
+
+
+def measure_size(count: int, args: argparse.Namespace) -> SizeFigures:
+    work: Path = args.work / str(count)
+    corpus, store_dir, log = work / "corpus", work / "store", work / "log.txt"
+    work.mkdir(parents=True, exist_ok=True)
+    files = sorted(corpus.glob("*.txt")) if corpus.is_dir() else []
+    if len(files) != count:
+        files = write_corpus(count, corpus, args.seed)
+    notes: list[str] = []
+    print(f"N = {count}: extraction", flush=True)
+    one_core, all_cores = extraction_rates(files, args.runs)
+    builds = []
+    for _ in range(args.runs):
+        print(f"N = {count}: build", flush=True)
+        run = run_measured([sys.executable, "-m", "policygraph.cli", "build", str(corpus),
+                            "--store", str(store_dir), "--force"], str(log))
+        if run.status != 0:
+            raise RuntimeError(f"the build of {count} documents failed; see {log}")
+        builds.append(run)
+    store = GraphStore(store_dir).open()
+    quads = len(store)
+    startups = []
+    for _ in range(args.runs):
+        server, seconds = serve(store_dir, log)
+        startups.append(seconds)
+        server.stop()
+    peers: dict[str, Peer] = {}
+    try:
+        if "rdflib-endpoint" in args.peers:
+            dump = work / "dump.nq"
+            with dump.open("wb") as out:
+                store.dump(out, ox.RdfFormat.N_QUADS)
+            print(f"N = {count}: loading rdflib-endpoint", flush=True)
+            peers["rdflib-endpoint"] = RdflibEndpoint(dump, work / "rdflib-endpoint.log")
+        if "virtuoso" in args.peers:
+            print(f"N = {count}: loading Virtuoso", flush=True)
+            virtuoso = start_virtuoso(work / "virtuoso", store_dir, log)
+            peers["virtuoso"] = VirtuosoPeer(virtuoso)
+        server, _ = serve(store_dir, log)
+        try:
+            queries = measure_queries(store, server.url, peers, args)
+        finally:
+            server.stop()
+    finally:
+        for peer in peers.values():
+            peer.stop()
+    return SizeFigures(count, one_core, all_cores, Spread.of([r.seconds for r in builds]), quads,
+                       Spread.of([r.peak_rss for r in builds]), Spread.of(startups), queries,
+                       notes)
+
+
+def report(sizes: list[SizeFigures], args: argparse.Namespace) -> str:
+    """The figures as Markdown: one table for the pipeline, one per size for the queries."""
+    lines = [f"# Benchmark results ({datetime.date.today().isoformat()})", "",
+             f"Machine: {os.cpu_count()} cores, {platform.machine()}, Python "
+             f"{platform.python_version()}, pyoxigraph {ox.__version__}; medians of "
+             f"{args.runs} runs (min–max); `{' '.join(['python', 'bench/run.py', *sys.argv[1:]])}`"
+             ".",
+             "", "| N | extraction docs/s, 1 core | all cores | full build s | quads/s | "
+             "peak RSS MB | serve start-up s |", "|---|---|---|---|---|---|---|"]
+    for size in sizes:
+        lines.append(
+            f"| {size.documents:,} | {size.extract_one_core.text(digits=0)} | "
+            f"{size.extract_all_cores.text(digits=0)} | {size.build.text()} | "
+            f"{size.quads / size.build.median:,.0f} | {size.peak_rss.text(1e-6, 0)} | "
+            f"{size.startup.text()} |")
+    for size in sizes:
+        peers = [peer for peer in PEERS if peer in args.peers]
+        lines += ["", f"## Canned queries at N = {size.documents:,} ({size.quads:,} quads)", "",
+                  "Latency p50 in ms (p99 for the API); throughput in requests/s with "
+                  f"{args.clients} clients. Ratios: API p50 ÷ Virtuoso p50 (target ≤ 1); "
+                  "/sparql p50 ÷ (1.5 × in-process + 2 ms) (target ≤ 1); API rps ÷ "
+                  "rdflib-endpoint rps (target ≥ 30).", "",
+                  "| query | in-process | API p50 (p99) | /sparql | "
+                  + " | ".join(peers) + " | API rps | " + " | ".join(f"{p} rps" for p in peers)
+                  + " | API÷Virtuoso | /sparql÷bound | API÷rdflib rps |",
+                  "|---" * (6 + 2 * len(peers) + 2) + "|"]
+        for name, row in size.queries.items():
+            def ms(value: float) -> str:
+                return f"{value * 1000:.1f}"
+            virtuoso = row.peers.get("virtuoso")
+            rdflib_rps = row.peer_rps.get("rdflib-endpoint")
+            cells = [name, ms(row.in_process.p50), f"{ms(row.api.p50)} ({ms(row.api.p99)})",
+                     ms(row.sparql.p50),
+                     *(ms(row.peers[p].p50) if p in row.peers
+                       else f"> {args.peer_timeout * 1000:.0f}" for p in peers),
+                     f"{row.api_rps:.0f}", *(f"{row.peer_rps[p]:.1f}" for p in peers),
+                     f"{row.api.p50 / virtuoso.p50:.2f}" if virtuoso else "–",
+                     f"{row.sparql.p50 / (1.5 * row.in_process.p50 + 0.002):.2f}",
+                     f"{row.api_rps / rdflib_rps:.0f}" if rdflib_rps else "∞"]
+            lines.append("| " + " | ".join(cells) + " |")
+        lines += [f"- {note}" for note in size.notes]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--requests", type=int, default=50, help="per query and target")
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=5, help="per throughput measurement")
+    parser.add_argument("--peers", default=",".join(PEERS))
+    parser.add_argument("--peer-timeout", type=float, default=60, metavar="SECONDS",
+                        help="a peer's request that takes longer counts as not answered")
+    parser.add_argument("--queries", default="", metavar="NAME,...",
+                        help="only these canned queries (default: all)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--work", type=Path, default=ROOT / "bench" / "work")
+    parser.add_argument("--write", type=Path, metavar="FILE", help="also write the report here")
+    parser.add_argument("--smoke", action="store_true",
+                        help="N = 100, one run, two queries, 3 requests, 0.5 s of load: "
+                             "checks that the script works")
+    args = parser.parse_args()
+    if args.smoke:
+        args.sizes, args.runs, args.requests, args.seconds = "100", 1, 3, 0.5
+        args.queries, args.peer_timeout = "documents,tasks-led-by-function", 10
+    args.peers = [peer for peer in args.peers.split(",") if peer in PEERS]
+    args.queries = [name for name in args.queries.split(",") if name]
+    sizes = [measure_size(int(n), args) for n in args.sizes.split(",")]
+    text = report(sizes, args)
+    print(text)
+    if args.write:
+        args.write.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
