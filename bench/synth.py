@@ -15,17 +15,13 @@ so a corpus is the same on every machine and any prefix of a larger corpus is a 
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import random
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from rdflib import Graph
-from rdflib.namespace import SKOS
-
-from policygraph.resources import resource
+from policygraph.build.agencies import functions
+from policygraph.parse.regions import Region, divisions
 
 LEVEL_WORD = {"province": "省", "city": "市", "county": "县"}
 GENRES = ["服务业工作要点", "加快发展现代服务业实施方案", "服务业高质量发展行动计划",
@@ -50,38 +46,26 @@ NUMERALS = "一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 
 
-@dataclass(frozen=True)
-class Region:
-    code: str
-    name: str
-    level: str
-    parent: str
-
-
-@cache
-def regions() -> dict[str, Region]:
-    with resource("src/policygraph/parse/tables/regions.csv").open(encoding="utf-8") as rows:
-        return {row["code"]: Region(row["code"], row["name"], row["level"], row["parent"])
-                for row in csv.DictReader(rows)}
-
-
 @cache
 def regions_by_level() -> dict[str, list[Region]]:
     grouped: dict[str, list[Region]] = {}
-    for region in regions().values():
+    for region in divisions():
         grouped.setdefault(region.level, []).append(region)
     return grouped
 
 
 @cache
 def function_names() -> list[str]:
-    """Names agencies go by (the vocabulary's alternative labels), shortest first per
-    function, for the most common functions."""
-    graph = Graph().parse(resource("ontology/agency-functions.ttl"), format="turtle")
+    """Names agencies go by (the vocabulary's names other than a function's preferred label),
+    shortest first per function, for the most common functions."""
+    vocabulary = functions()
+    by_function: dict[str, list[str]] = {}
+    for name, slug in vocabulary.alias_to_slug.items():
+        if name != vocabulary.labels.get(slug):
+            by_function.setdefault(slug, []).append(name)
     names = []
-    for concept in sorted(set(graph.subjects(SKOS.altLabel, None)), key=str):
-        labels = sorted((str(label) for label in graph.objects(concept, SKOS.altLabel)), key=len)
-        names.extend(labels[:3])
+    for slug in sorted(by_function):
+        names.extend(sorted(by_function[slug], key=lambda name: (len(name), name))[:3])
     return names[: FUNCTIONS_USED * 3]
 
 

@@ -69,6 +69,11 @@ def _gazetteer() -> _Gazetteer:
                       pattern=re.compile("|".join(map(re.escape, names))))
 
 
+def divisions() -> tuple[Region, ...]:
+    """Every division of the gazetteer, in its order (by code)."""
+    return tuple(_gazetteer().by_code.values())
+
+
 def lookup(code: str) -> Region | None:
     """The division with this six-digit code."""
     return _gazetteer().by_code.get(code)
