@@ -90,5 +90,4 @@ def run_measured(command: Sequence[str], log_path: str) -> Run:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return Run(seconds, usage.ru_maxrss * 1024, process.returncode)
+    return Run(seconds, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status))

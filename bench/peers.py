@@ -18,19 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.live import LiveServer, free_port, wait_until_answers  # noqa: E402
+from tests.live import start as start_policygraph  # noqa: E402
 from tests.virtuoso import Virtuoso  # noqa: E402
 from tests.virtuoso import start as start_virtuoso_server  # noqa: E402
 
-__all__ = [
-    "ROOT",
-    "LiveServer",
-    "RdflibEndpoint",
-    "Virtuoso",
-    "free_port",
-    "rdflib_app",
-    "start_virtuoso",
-    "wait_until_answers",
-]
+__all__ = ["ROOT", "LiveServer", "RdflibEndpoint", "Virtuoso", "rdflib_app",
+           "start_policygraph", "start_virtuoso"]
 
 DUMP_VARIABLE = "POLICYGRAPH_BENCH_DUMP"
 

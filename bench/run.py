@@ -18,7 +18,6 @@ import argparse
 import datetime
 import os
 import platform
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -35,9 +34,8 @@ from peers import (
     LiveServer,
     RdflibEndpoint,
     Virtuoso,
-    free_port,
+    start_policygraph,
     start_virtuoso,
-    wait_until_answers,
 )
 from synth import write_corpus
 
@@ -93,7 +91,6 @@ class SizeFigures:
     peak_rss: Spread
     startup: Spread
     queries: dict[str, QueryFigures]
-    notes: list[str]
 
 
 def _extracted(path: Path) -> int:
@@ -116,17 +113,10 @@ def extraction_rates(files: list[Path], runs: int) -> tuple[Spread, Spread]:
 
 
 def serve(store: Path, log: Path) -> tuple[LiveServer, float]:
-    """Start `policygraph serve` on an existing store; seconds until it first answers."""
-    port = free_port()
-    command = [sys.executable, "-m", "policygraph.cli", "serve", "--store", str(store),
-               "--port", str(port)]
+    """Start `policygraph serve` on an existing store; seconds until it first answers a query."""
     started = time.perf_counter()
-    with log.open("ab") as sink:
-        process = subprocess.Popen(command, stdout=sink, stderr=sink)
-    url = f"http://127.0.0.1:{port}"
-    wait_until_answers(process, f"{url}/sparql?query=ASK%7B%7D", log, "policygraph serve", 120,
-                       0.01)
-    return LiveServer(url, process, log), time.perf_counter() - started
+    server = start_policygraph(store, log=log, probe="/sparql?query=ASK%7B%7D", pause=0.01)
+    return server, time.perf_counter() - started
 
 
 def examples(query: CannedQuery) -> dict[str, str] | None:
@@ -199,7 +189,6 @@ def measure_size(count: int, args: argparse.Namespace) -> SizeFigures:
     files = sorted(corpus.glob("*.txt")) if corpus.is_dir() else []
     if len(files) != count:
         files = write_corpus(count, corpus, args.seed)
-    notes: list[str] = []
     print(f"N = {count}: extraction", flush=True)
     one_core, all_cores = extraction_rates(files, args.runs)
     builds = []
@@ -214,7 +203,7 @@ def measure_size(count: int, args: argparse.Namespace) -> SizeFigures:
     quads = len(store)
     startups = []
     for _ in range(args.runs):
-        server, seconds = serve(store_dir, log)
+        server, seconds = serve(store_dir, work / "serve.log")
         startups.append(seconds)
         server.stop()
     peers: dict[str, Peer] = {}
@@ -229,7 +218,7 @@ def measure_size(count: int, args: argparse.Namespace) -> SizeFigures:
             print(f"N = {count}: loading Virtuoso", flush=True)
             virtuoso = start_virtuoso(work / "virtuoso", store_dir, log)
             peers["virtuoso"] = VirtuosoPeer(virtuoso)
-        server, _ = serve(store_dir, log)
+        server, _ = serve(store_dir, work / "serve.log")
         try:
             queries = measure_queries(store, server.url, peers, args)
         finally:
@@ -238,8 +227,7 @@ def measure_size(count: int, args: argparse.Namespace) -> SizeFigures:
         for peer in peers.values():
             peer.stop()
     return SizeFigures(count, one_core, all_cores, Spread.of([r.seconds for r in builds]), quads,
-                       Spread.of([r.peak_rss for r in builds]), Spread.of(startups), queries,
-                       notes)
+                       Spread.of([r.peak_rss for r in builds]), Spread.of(startups), queries)
 
 
 def report(sizes: list[SizeFigures], args: argparse.Namespace) -> str:
@@ -280,9 +268,9 @@ def report(sizes: list[SizeFigures], args: argparse.Namespace) -> str:
                      f"{row.api_rps:.0f}", *(f"{row.peer_rps[p]:.1f}" for p in peers),
                      f"{row.api.p50 / virtuoso.p50:.2f}" if virtuoso else "–",
                      f"{row.sparql.p50 / (1.5 * row.in_process.p50 + 0.002):.2f}",
-                     f"{row.api_rps / rdflib_rps:.0f}" if rdflib_rps else "∞"]
+                     "–" if rdflib_rps is None
+                     else f"{row.api_rps / rdflib_rps:.0f}" if rdflib_rps else "∞"]
             lines.append("| " + " | ".join(cells) + " |")
-        lines += [f"- {note}" for note in size.notes]
     return "\n".join(lines) + "\n"
 
 

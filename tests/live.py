@@ -64,13 +64,15 @@ def wait_until_answers(process: subprocess.Popen[bytes], probe: str, log: Path, 
                        + log.read_text(errors="replace")[-4000:])
 
 
-def start(store: Path, *options: str, log: Path) -> LiveServer:
-    """Serve `store` (already built) with extra `serve` options; wait until it answers."""
+def start(store: Path, *options: str, log: Path, probe: str = "/api/queries",
+          pause: float = 0.2) -> LiveServer:
+    """Serve `store` (already built) with extra `serve` options; wait until a GET of `probe`
+    answers, asking every `pause` seconds."""
     port = free_port()
     command = [sys.executable, "-m", "policygraph.cli", "serve", "--store", str(store),
                "--port", str(port), *options]
     with log.open("wb") as sink:
         process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    wait_until_answers(process, f"{url}/api/queries", log, "policygraph serve", 60, 0.2)
+    wait_until_answers(process, url + probe, log, "policygraph serve", 60, pause)
     return LiveServer(url, process, log)
