@@ -23,6 +23,7 @@ from policygraph.query.text import bind_values
 from policygraph.store import StoreError
 from policygraph.vocab import PG
 
+from .examples import example_calls
 from .live import start
 
 DEVELOPMENT_REFORM = "https://w3id.org/policygraph/function/development-reform"
@@ -147,20 +148,6 @@ def test_canned_queries_answer_the_same_locally_and_remotely(local, remote):
     assert len({row["task"] for row in tasks}) == 58
     assert multiset(remote.tasks_led_by_function(function="pgf:development-reform")) \
         == multiset(tasks)
-
-
-def example_calls():
-    """Each canned query with its required parameters' examples, then with each optional one's
-    added alone; a query with a required parameter that has no example is left to the tests
-    above."""
-    for name, query in canned_queries().items():
-        required = {p.name: p.example for p in query.parameters if p.required}
-        if None in required.values():
-            continue
-        yield name, required
-        for parameter in query.parameters:
-            if not parameter.required and parameter.example is not None:
-                yield name, {**required, parameter.name: parameter.example}
 
 
 @pytest.mark.parametrize(("name", "values"), list(example_calls()))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import combinations
 from pathlib import Path
 
 import httpx
@@ -13,9 +12,9 @@ from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
 import policygraph
 from policygraph.cli import main
-from policygraph.query import canned_queries
 from policygraph.store import GraphStore
 
+from .examples import example_calls
 from .virtuoso import Virtuoso, start
 
 
@@ -123,19 +122,6 @@ def normalised(rows: list[dict[str, object]]) -> list[tuple[tuple[str, str], ...
 
     return sorted(tuple(sorted((key, lexical(value)) for key, value in row.items()
                                if value is not None)) for row in rows)
-
-
-def example_calls() -> Iterator[tuple[str, dict[str, str]]]:
-    """Each canned query with its required parameters' examples and every combination of its
-    optional ones, since a remote planner may stall on one combination alone."""
-    for query in canned_queries().values():
-        required = {p.name: p.example for p in query.parameters if p.required}
-        optional = [p for p in query.parameters if not p.required and p.example is not None]
-        if None in required.values():
-            continue
-        for size in range(len(optional) + 1):
-            for chosen in combinations(optional, size):
-                yield query.name, {**required, **{p.name: p.example for p in chosen}}
 
 
 def test_every_canned_query_answers_alike_on_virtuoso(pushed, corpus_store):
