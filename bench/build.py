@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from policygraph.build import DEFAULT_BASE, build_dataset, data_graph, vocabulary
+from policygraph.build import DEFAULT_BASE, build_dataset
 from policygraph.parse import extract
 from policygraph.pipeline import run_build
 from policygraph.store import GraphStore
@@ -55,7 +55,7 @@ def main() -> None:
     dataset = build_dataset(records)
     stages["rdf"] = time.perf_counter() - started
     started = time.perf_counter()
-    validate(data_graph(dataset, DEFAULT_BASE), vocabulary())
+    validate(*dataset.graphs())
     stages["shacl"] = time.perf_counter() - started
     print("stages of one build: " + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items())
           + f"; {len(dataset)} quads")

@@ -17,7 +17,7 @@ from typing import Any
 from tqdm import tqdm
 
 from . import __version__
-from .build import VOCABULARY_FILES, build_dataset, data_graph, vocabulary
+from .build import VOCABULARY_FILES, build_dataset
 from .corpus import DOCUMENT_SUFFIXES, documents
 from .parse import DocumentError, Record, extract
 from .resources import resource
@@ -56,8 +56,7 @@ def run_build(paths: Sequence[Path], store: GraphStore, base: str, force: bool =
         return BuildResult(len(files), 0, time.perf_counter() - started, skipped=True)
     records = _extract_all(files, progress)
     dataset = build_dataset(records, base)
-    ontology = vocabulary()
-    report = validate(data_graph(dataset, base), ontology)
+    report = validate(*dataset.graphs())  # its ontology graph holds the vocabulary
     if not report.conforms:
         raise BuildError("the data does not conform to the shapes; the previous graph stays "
                          "live\n" + report.text(), report)
