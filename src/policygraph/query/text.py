@@ -150,7 +150,7 @@ def bind_values(sparql: str, substitutions: Substitutions) -> str:
             groups.append(group)
     if not any(group.insert_at is not None for group in groups):
         raise QueryError("cannot bind parameters: the query has no group pattern to bind them in")
-    for group in sorted(groups, key=lambda group: group.insert_at or 0, reverse=True):
+    for group in reversed(groups):  # from the end, so earlier offsets stay valid
         names = sorted(group.scope - group.carried)
         if group.insert_at is None or not names:
             continue
