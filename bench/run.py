@@ -41,6 +41,7 @@ from synth import write_corpus
 
 from policygraph.parse import extract
 from policygraph.query import CannedQuery, canned_queries
+from policygraph.query.errors import Substitutions
 from policygraph.query.text import bind_values, declare_prefixes
 from policygraph.store import GraphStore
 
@@ -120,8 +121,14 @@ def serve(store: Path, log: Path) -> tuple[LiveServer, float]:
 
 
 def examples(query: CannedQuery) -> dict[str, str] | None:
-    values = {p.name: p.example for p in query.parameters if p.required}
-    return None if None in values.values() else values  # type: ignore[return-value]
+    """The query's required parameters bound to their examples; None if one has none."""
+    values = {}
+    for parameter in query.parameters:
+        if parameter.required:
+            if parameter.example is None:
+                return None
+            values[parameter.name] = parameter.example
+    return values
 
 
 def checked(response: httpx.Response) -> httpx.Response:
@@ -142,9 +149,12 @@ def measure_queries(store: ox.Store, server: str, peers: dict[str, Peer],
             substitutions = query.bind(values)
             bound = declare_prefixes(bind_values(query.sparql, substitutions))
 
-            def local(query: CannedQuery = query, substitutions: object = substitutions) -> object:
-                return list(store.query(query.sparql, substitutions=substitutions,  # type: ignore[arg-type]
-                                        use_default_graph_as_union=True))
+            def local(query: CannedQuery = query,
+                      substitutions: Substitutions = substitutions) -> object:
+                solutions = store.query(query.sparql, substitutions=substitutions,
+                                        use_default_graph_as_union=True)
+                assert isinstance(solutions, ox.QuerySolutions)  # canned queries are SELECTs
+                return list(solutions)
 
             def api(name: str = name, values: dict[str, str] = values) -> object:
                 return checked(client.get(f"{server}/api/queries/{name}", params=values))
