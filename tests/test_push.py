@@ -34,6 +34,13 @@ def pushed(virtuoso: Virtuoso, corpus_store: Path) -> Virtuoso:
     return virtuoso
 
 
+def push_by_update(virtuoso: Virtuoso, corpus_store: Path, *options: str) -> int:
+    """`policygraph push` through Virtuoso's SPARQL Update endpoint; its exit status."""
+    return main(["push", "--store", str(corpus_store), "--endpoint", virtuoso.sparql,
+                 "--update-endpoint", f"{virtuoso.url}/sparql-auth", "--user", "dba",
+                 "--password", "dba", *options])
+
+
 def remote_count(endpoint: str, query: str) -> int:
     wrapper = SPARQLWrapper(endpoint)
     wrapper.setMethod(POST)
@@ -55,9 +62,7 @@ def test_every_graph_arrives_whole(pushed, corpus_store):
 def test_pushing_again_replaces_and_never_duplicates(pushed, corpus_store, capsys):
     before = remote_count(pushed.sparql, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
                                          "FILTER(STRSTARTS(STR(?g), 'http://127.0.0.1:8000/')) }")
-    status = main(["push", "--store", str(corpus_store), "--endpoint", pushed.sparql,
-                   "--update-endpoint", f"{pushed.url}/sparql-auth", "--user", "dba",
-                   "--password", "dba"])
+    status = push_by_update(pushed, corpus_store)
     assert status == 0, capsys.readouterr().err
     after = remote_count(pushed.sparql, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
                                         "FILTER(STRSTARTS(STR(?g), 'http://127.0.0.1:8000/')) }")
@@ -65,16 +70,12 @@ def test_pushing_again_replaces_and_never_duplicates(pushed, corpus_store, capsy
 
 
 def test_a_batch_the_store_refuses_is_named_with_a_way_out(pushed, corpus_store, capsys):
-    status = main(["push", "--store", str(corpus_store), "--endpoint", pushed.sparql,
-                   "--update-endpoint", f"{pushed.url}/sparql-auth", "--user", "dba",
-                   "--password", "dba", "--batch", "5000"])
+    status = push_by_update(pushed, corpus_store, "--batch", "5000")
     error = capsys.readouterr().err
     assert status == 1
     assert "sparql-auth: 400 for a SPARQL update (a batch of 5000 triples" in error
     assert "smaller --batch" in error
-    assert main(["push", "--store", str(corpus_store), "--endpoint", pushed.sparql,
-                 "--update-endpoint", f"{pushed.url}/sparql-auth", "--user", "dba",
-                 "--password", "dba"]) == 0
+    assert push_by_update(pushed, corpus_store) == 0
 
 
 def test_a_batch_of_nothing_is_a_usage_error(corpus_store, capsys):
