@@ -10,60 +10,16 @@ xsd:decimal becomes `decimal.Decimal`, which keeps its exact value. An unbound v
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime
-from decimal import Decimal
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pyoxigraph as ox
 
-from ..vocab import PREFIXES, XSD_INTEGERS
+from ..literals import literal_value
 
 __all__ = ["Row", "literal_value", "rows_from_json", "rows_from_oxigraph"]
 
 Row = dict[str, Any]
-
-_XSD = PREFIXES["xsd"]
-_BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
-
-
-def _boolean(lexical: str) -> bool:
-    if lexical not in _BOOLEANS:
-        raise ValueError(lexical)
-    return _BOOLEANS[lexical]
-
-
-_CONVERTERS: dict[str, Callable[[str], Any]] = {
-    **dict.fromkeys(XSD_INTEGERS, int),
-    _XSD + "decimal": Decimal,
-    _XSD + "double": float,
-    _XSD + "float": float,
-    _XSD + "boolean": _boolean,
-    _XSD + "date": date.fromisoformat,
-    _XSD + "dateTime": datetime.fromisoformat,
-}
-
-
-def literal_value(lexical: str, datatype: str | None) -> Any:
-    """A literal as a Python value.
-
-    Args:
-        lexical: the literal's lexical form.
-        datatype: its datatype IRI (None for a plain or language-tagged string).
-
-    Returns:
-        int for xsd:integer and its subtypes and for xsd:gYear, Decimal for xsd:decimal, float
-        for xsd:double and xsd:float, bool for xsd:boolean, datetime.date for xsd:date,
-        datetime.datetime for xsd:dateTime; `lexical` itself otherwise, and when it is not
-        valid for its datatype (a date with a time zone, say).
-    """
-    convert = _CONVERTERS.get(datatype or "")
-    if convert is None:
-        return lexical
-    try:
-        return convert(lexical)
-    except (ValueError, ArithmeticError):
-        return lexical
 
 
 def _oxigraph_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> Any:

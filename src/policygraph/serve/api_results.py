@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -22,14 +23,12 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 
+from ..literals import literal_value
 from ..query import CannedQuery, QueryError
-from ..vocab import PREFIXES, XSD_INTEGERS
 from .api_params import Paging, refuse
 from .executor import Job, QueryFailed, QueryPool, QueryTimeout, encode_bindings
 
 _JSON_RESULTS = "application/sparql-results+json"
-_XSD = PREFIXES["xsd"]
-_FLOATS = {_XSD + "double", _XSD + "float"}
 _SELECT = re.compile(r"^\s*SELECT\b", re.IGNORECASE | re.MULTILINE)
 
 Item = dict[str, Any]
@@ -95,23 +94,15 @@ def count_query(query: CannedQuery) -> str:
 
 
 def _value(term: Mapping[str, str] | None) -> Any:
-    """A SPARQL JSON term as plain JSON."""
+    """A SPARQL JSON term as plain JSON: the client's Python value where JSON has one (a
+    decimal as an int or float), the lexical form otherwise (dates)."""
     if term is None:
         return None
-    value = term["value"]
-    datatype = term.get("datatype", "")
-    try:
-        if datatype in XSD_INTEGERS:
-            return int(value)
-        if datatype == _XSD + "decimal":
-            number = Decimal(value)
-            return int(number) if number == number.to_integral_value() else float(number)
-        if datatype in _FLOATS:
-            return float(value)
-    except (ArithmeticError, ValueError):  # an ill-typed literal keeps its lexical form
-        return value
-    if datatype == _XSD + "boolean":
-        return value in {"true", "1"}
+    value = literal_value(term["value"], term.get("datatype"))
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, date):  # datetime too
+        return term["value"]
     return value
 
 
