@@ -34,9 +34,11 @@ def rows(dist: Path) -> list[tuple[str, str, str, str]]:
     out = [(six(p["code"]), p["name"], "province", "") for p in load("provinces")]
     out += [(six(c["code"]), c["name"], "city", six(c["provinceCode"]))
             for c in load("cities") if c["code"] not in placeholder_cities]
+    # A city without counties (东莞市, 中山市, 儋州市) is listed again as its own only area.
     out += [(a["code"], a["name"], "county",
              six(a["provinceCode"] if a["cityCode"] in placeholder_cities else a["cityCode"]))
-            for a in load("areas") if a["name"] not in PLACEHOLDERS]
+            for a in load("areas")
+            if a["name"] not in PLACEHOLDERS and a["code"] != six(a["cityCode"])]
     return out
 
 

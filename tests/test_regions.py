@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
 
-from policygraph.parse.regions import find_region, lookup, lookup_all
+from policygraph.parse.regions import divisions, find_region, lookup, lookup_all
 
 
 def test_county_has_its_city_and_province():
@@ -18,6 +20,23 @@ def test_municipal_districts_and_directly_governed_cities_hang_under_the_provinc
     xiantao = lookup_all("仙桃市")
     assert [(r.level, r.parent.name if r.parent else None) for r in xiantao] == [
         ("county", "湖北省")]
+
+
+def test_every_division_is_listed_once_and_its_chain_ends_at_a_province():
+    table = resources.files("policygraph.parse").joinpath("tables", "regions.csv")
+    codes = [line.split(",")[0] for line in table.read_text("utf-8").splitlines()[1:]]
+    assert len(codes) == len(set(codes)) == len(divisions())
+    levels = {"province": 0, "city": 1, "county": 2}
+    for region in divisions():
+        chain = [region, *region.ancestors()]
+        assert chain[-1].level == "province", region
+        assert [levels[r.level] for r in chain] == sorted(
+            (levels[r.level] for r in chain), reverse=True), region
+
+
+def test_cities_without_counties_are_cities():
+    assert [(r.level, r.parent.name if r.parent else None) for r in lookup_all("东莞市")] == [
+        ("city", "广东省")]
 
 
 def test_placeholders_are_not_regions():
