@@ -1,15 +1,17 @@
 """Timing helpers for the benchmarks: repeated timings, latency percentiles, throughput under
-concurrent clients, and a child process's wall time and peak memory."""
+concurrent clients, and a child process's wall time and peak memory (with its workers')."""
 
 from __future__ import annotations
 
-import os
+import contextlib
 import statistics
 import subprocess
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+import psutil
 
 
 @dataclass(frozen=True)
@@ -83,11 +85,32 @@ class Run:
     status: int
 
 
-def run_measured(command: Sequence[str], log_path: str) -> Run:
-    """Run `command` to completion, timing it and reading its peak RSS from the kernel."""
+def run_measured(command: Sequence[str], log_path: str, interval: float = 0.05) -> Run:
+    """Run `command` to completion, timing it; its peak memory is the largest sum of the
+    resident sets of it and its worker processes, sampled every `interval` seconds (pages
+    they share are counted in each, so the figure errs high)."""
     with open(log_path, "ab") as log:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(process.pid, 0)
+        tree, peak = psutil.Process(process.pid), 0
+        while process.poll() is None:
+            peak = max(peak, _resident(tree))
+            time.sleep(interval)
         seconds = time.perf_counter() - started
-    return Run(seconds, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status))
+    return Run(seconds, peak, process.returncode)
+
+
+def _resident(tree: psutil.Process) -> int:
+    """Bytes resident in `tree`'s processes now (those that end meanwhile count nothing)."""
+    total = 0
+    for process in [tree, *_children(tree)]:
+        with contextlib.suppress(psutil.Error):
+            total += process.memory_info().rss
+    return total
+
+
+def _children(tree: psutil.Process) -> list[psutil.Process]:
+    try:
+        return tree.children(recursive=True)
+    except psutil.Error:
+        return []

