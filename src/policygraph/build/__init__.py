@@ -1,42 +1,86 @@
 """RDF: from extraction records to a dataset with one named graph per document.
 
-`build_dataset(records, base)` is the stage's entry point. Besides the documents' graphs, the
-dataset holds the shared entities (regions, agencies, platforms, indicators) in one graph and
-the ontology with its vocabularies in another, so a store loaded from it is self-describing.
+Each document becomes RDF on its own (`document_rdf`), so that documents can be turned into
+RDF in parallel: its statements in its named graph, and a table of the shared entities it
+names. The tables merge by union and `shared_rdf` describes the entities once, in the entities
+graph, beside the ontology with its vocabularies in the ontology graph, so a store loaded from
+the whole is self-describing. `build_dataset(records, base)` does all of it in memory, as an
+rdflib dataset.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 
+import pyoxigraph
+from pyoxigraph import NamedNode, Quad
 from rdflib import Dataset, Graph
 
 from ..parse import Record
 from ..resources import resource
 from ..vocab import bind_prefixes
 from .document import DocumentGraph
-from .entities import Entities
+from .entities import Entities, EntityTable, describe
 from .iris import DEFAULT_BASE, Iris
 
 VOCABULARY_FILES = ("ontology/policygraph.ttl", "ontology/agency-functions.ttl")
 
-__all__ = ["DEFAULT_BASE", "VOCABULARY_FILES", "Iris", "build_dataset", "data_graph",
-           "vocabulary"]
+__all__ = ["DEFAULT_BASE", "VOCABULARY_FILES", "EntityTable", "Iris", "build_dataset",
+           "data_graph", "document_rdf", "shared_rdf", "titles", "vocabulary",
+           "vocabulary_quads"]
+
+
+def titles(records: Sequence[Record], iris: Iris) -> dict[str, str]:
+    """Each document's title → its IRI, so that a plan implementing another of the build
+    links to it rather than to a cited document."""
+    return {record.title: iris.document(record.source) for record in records if record.title}
+
+
+def document_rdf(record: Record, iris: Iris,
+                 known: dict[str, str]) -> tuple[list[Quad], EntityTable]:
+    """A document's statements in its named graph, and the shared entities it names; `known`
+    is `titles` of the whole build."""
+    entities = Entities(iris, known)
+    quads = DocumentGraph(record, iris, entities).write()
+    return quads, entities.table
+
+
+def shared_rdf(table: EntityTable, iris: Iris) -> Iterator[Quad]:
+    """The entities graph of the entities in `table`, then the ontology graph."""
+    yield from describe(table, iris, NamedNode(iris.entities_graph()))
+    yield from vocabulary_quads(NamedNode(iris.ontology_graph()))
+
+
+def vocabulary_quads(graph: NamedNode | None = None) -> list[Quad]:
+    """The ontology and the agency-function vocabulary, in `graph` (the default graph if
+    None)."""
+    quads = _vocabulary_triples()
+    if graph is None:
+        return quads
+    return [Quad(quad.subject, quad.predicate, quad.object, graph) for quad in quads]
+
+
+@cache
+def _vocabulary_triples() -> list[Quad]:
+    return [quad for name in VOCABULARY_FILES
+            for quad in pyoxigraph.parse(path=resource(name), format=pyoxigraph.RdfFormat.TURTLE)]
 
 
 def build_dataset(records: Sequence[Record], base: str = DEFAULT_BASE) -> Dataset:
-    """The RDF dataset of a set of documents under the base IRI `base`."""
+    """The RDF dataset of a set of documents under the base IRI `base`, in memory."""
     iris = Iris(base)
-    dataset = bind_prefixes(Dataset())
-    titles = {record.title: iris.document(record.source) for record in records if record.title}
-    entities = Entities(iris, dataset.graph(iris.entities_graph()), titles)
+    known = titles(records, iris)
+    table = EntityTable()
+    quads: list[Quad] = []
     for record in records:
-        graph = dataset.graph(iris.document_graph(record.source))
-        DocumentGraph(record, iris, entities, graph).write()
-    ontology = dataset.graph(iris.ontology_graph())
-    for triple in vocabulary():
-        ontology.add(triple)
+        document, named = document_rdf(record, iris, known)
+        quads += document
+        table.merge(named)
+    quads += shared_rdf(table, iris)
+    nquads = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS)
+    dataset = bind_prefixes(Dataset())
+    dataset.parse(data=nquads, format="nquads")
     return dataset
 
 
@@ -53,7 +97,7 @@ def vocabulary() -> Graph:
 def data_graph(dataset: Dataset, base: str) -> Graph:
     """The documents and entities of a dataset as one graph, without the ontology graph
     (which SHACL validation takes apart, as the class hierarchy)."""
-    ontology_graph = str(Iris(base).ontology_graph())
+    ontology_graph = Iris(base).ontology_graph()
     data = bind_prefixes(Graph())
     for graph in dataset.graphs():
         if str(graph.identifier) != ontology_graph:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -238,7 +238,7 @@ def _region_at(name: str, start: int, home: Region | None, within: Region | None
                short: bool) -> tuple[Region, int] | None:
     """The longest region name in `name` at `start`, and where it ends."""
     for end in range(len(name), start, -1):
-        candidates = _regions_named(name[start:end], short)
+        candidates: Sequence[Region] = _regions_named(name[start:end], short)
         if within is not None:
             candidates = [region for region in candidates if within in region.ancestors()]
         if candidates:
@@ -246,19 +246,21 @@ def _region_at(name: str, start: int, home: Region | None, within: Region | None
     return None
 
 
-def _regions_named(text: str, short: bool) -> list[Region]:
-    """The regions `text` is the official name of or, if `short`, a short name of."""
+@lru_cache(maxsize=1 << 16)
+def _regions_named(text: str, short: bool) -> tuple[Region, ...]:
+    """The regions `text` is the official name of or, if `short`, a short name of (asked of
+    every part of every unit name, so remembered)."""
     rules = _rules()
-    found = list(lookup_all(text)) if len(text) >= rules.min_full_name else []
+    found = lookup_all(text) if len(text) >= rules.min_full_name else ()
     if short and len(text) >= rules.min_short_name:
         full_names = [text + suffix for suffix in rules.short_suffixes]
         if text in rules.short_names:
             full_names.append(rules.short_names[text])
-        found += [region for full in full_names for region in lookup_all(full)]
+        found += tuple(region for full in full_names for region in lookup_all(full))
     return found
 
 
-def _nearest(candidates: list[Region], home: Region | None) -> Region:
+def _nearest(candidates: Sequence[Region], home: Region | None) -> Region:
     """Of regions sharing a name, the one nearest the plan's: itself, an enclosing or an
     enclosed division, one in the same province; then the higher level, the lower code."""
     def distance(region: Region) -> int:

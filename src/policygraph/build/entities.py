@@ -1,57 +1,65 @@
 """Entities that documents share: regions, agencies, collective units, platforms, projects,
 indicators and cited plans.
 
-Each is described once, in the entities graph, the first time a document names it; later
-documents only link to it. Names as written are kept as `skos:altLabel`, so a query can find
-市发改委 and 市发展改革委 alike and still see how each plan wrote it.
+Documents are turned into RDF one at a time, in parallel, so each records the entities it
+names in an `EntityTable` instead of describing them; the tables of all documents merge by
+union, whatever order the documents were read in, and `describe` writes each entity once into
+the entities graph. Names as written are kept as `skos:altLabel`, so a query can find 市发改委
+and 市发展改革委 alike and still see how each plan wrote it.
 """
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from ..parse.regions import Region
-from ..vocab import DCTERMS, PG, PGF, RDF, RDFS, SKOS
+from pyoxigraph import NamedNode, Quad
+
+from ..parse.regions import Region, lookup
 from .agencies import Unit, functions, resolve_unit
 from .iris import Iris
 from .mentions import MentionKind, mention_key
+from .terms import T_DCTERMS, T_PG, T_PGF, T_RDF, T_RDFS, T_SKOS, chinese, string
 
 _UNKNOWN_REGION = "unknown"
-_MENTION_CLASSES = {"platform": PG.Platform, "project": PG.Project}
+_MENTION_CLASSES = {"platform": T_PG.Platform, "project": T_PG.Project}
+
+
+@dataclass
+class EntityTable:
+    """The shared entities some documents name, by IRI, with what describes each."""
+
+    regions: set[str] = field(default_factory=set)  # division codes
+    units: dict[str, Unit] = field(default_factory=dict)
+    names: dict[str, set[str]] = field(default_factory=dict)  # units and mentions, as written
+    mentions: dict[str, MentionKind] = field(default_factory=dict)
+    indicators: dict[str, str] = field(default_factory=dict)
+    cited: dict[str, str] = field(default_factory=dict)  # IRI → title
+
+    def merge(self, other: EntityTable) -> None:
+        """Add what `other` names; the same IRI always stands for the same description."""
+        self.regions |= other.regions
+        self.units.update(other.units)
+        for node, names in other.names.items():
+            self.names.setdefault(node, set()).update(names)
+        self.mentions.update(other.mentions)
+        self.indicators.update(other.indicators)
+        self.cited.update(other.cited)
 
 
 class Entities:
-    """Mints and describes shared entities into one graph."""
+    """Mints the IRIs of the shared entities one document names, recording them in `table`."""
 
-    def __init__(self, iris: Iris, graph: Graph, titles: dict[str, URIRef]) -> None:
+    def __init__(self, iris: Iris, titles: dict[str, str]) -> None:
         self.iris = iris
-        self.graph = graph
         self.titles = titles  # title of each document in the build → its IRI
-        self._described: set[URIRef] = set()
-        self.units: dict[URIRef, Unit] = {}
+        self.table = EntityTable()
 
-    def _first(self, node: URIRef) -> bool:
-        """Whether `node` is new (and is now known), so that it is described once."""
-        if node in self._described:
-            return False
-        self._described.add(node)
-        return True
+    def region(self, region: Region) -> NamedNode:
+        self.table.regions.add(region.code)
+        return NamedNode(self.iris.region(region.code))
 
-    def region(self, region: Region) -> URIRef:
-        """A region and, the first time, its chain of enclosing regions."""
-        node = self.iris.region(region.code)
-        if self._first(node):
-            g = self.graph
-            g.add((node, RDF.type, PG.Region))
-            g.add((node, SKOS.prefLabel, Literal(region.name, lang="zh")))
-            g.add((node, RDFS.label, Literal(region.name, lang="zh")))
-            g.add((node, PG.divisionCode, Literal(region.code)))
-            g.add((node, PG.level, PG[region.level]))
-            if region.parent is not None:
-                g.add((node, PG.withinRegion, self.region(region.parent)))
-        return node
-
-    def unit(self, name: str, home: Region | None) -> URIRef:
+    def unit(self, name: str, home: Region | None) -> NamedNode:
         """The agency or collective unit a plan names, resolved in the plan's region."""
         unit = resolve_unit(name, home)
         code = unit.region.code if unit.region else _UNKNOWN_REGION
@@ -61,54 +69,89 @@ class Entities:
             node = self.iris.collective(code, name)
         else:
             node = self.iris.unresolved_agency(code, name)
-        self.graph.add((node, SKOS.altLabel, Literal(name, lang="zh")))
-        if self._first(node):
-            self.units[node] = unit
-            self._describe_unit(node, unit)
-        return node
-
-    def _describe_unit(self, node: URIRef, unit: Unit) -> None:
-        g = self.graph
-        region_name = unit.region.name if unit.region else ""
-        if unit.kind == "agency" and unit.function:
-            function = functions().labels[unit.function]
-            g.add((node, RDF.type, PG.Agency))
-            g.add((node, PG.function, PGF[unit.function]))
-            label = f"{region_name}{function}"
-        else:
-            g.add((node, RDF.type,
-                   PG.CollectiveUnit if unit.kind == "collective" else PG.UnresolvedAgency))
-            label = unit.name if not region_name or unit.name.startswith(region_name) \
-                else f"{unit.name}({region_name})"
-        g.add((node, SKOS.prefLabel, Literal(label, lang="zh")))
-        g.add((node, RDFS.label, Literal(label, lang="zh")))
+        self.table.units.setdefault(node, unit)
         if unit.region is not None:
-            g.add((node, PG.area, self.region(unit.region)))
+            self.table.regions.add(unit.region.code)
+        self.table.names.setdefault(node, set()).add(name)
+        return NamedNode(node)
 
-    def mention(self, name: str, kind: MentionKind) -> URIRef:
+    def mention(self, name: str, kind: MentionKind) -> NamedNode:
         """A platform or project; two mentions with the same key are one entity."""
         node = self.iris.mention(kind, mention_key(name))
-        if self._first(node):
-            self.graph.add((node, RDF.type, _MENTION_CLASSES[kind]))
-            self.graph.add((node, SKOS.prefLabel, Literal(name, lang="zh")))
-            self.graph.add((node, RDFS.label, Literal(name, lang="zh")))
-        return node
+        self.table.mentions[node] = kind
+        self.table.names.setdefault(node, set()).add(name)
+        return NamedNode(node)
 
-    def indicator(self, wording: str) -> URIRef:
+    def indicator(self, wording: str) -> NamedNode:
         node = self.iris.indicator(wording)
-        if self._first(node):
-            self.graph.add((node, RDF.type, PG.Indicator))
-            self.graph.add((node, SKOS.prefLabel, Literal(wording, lang="zh")))
-            self.graph.add((node, RDFS.label, Literal(wording, lang="zh")))
-        return node
+        self.table.indicators[node] = wording
+        return NamedNode(node)
 
-    def cited(self, title: str) -> URIRef:
+    def cited(self, title: str) -> NamedNode:
         """The plan with this title: a document of the build, or a cited document."""
         if title in self.titles:
-            return self.titles[title]
+            return NamedNode(self.titles[title])
         node = self.iris.cited(title)
-        if self._first(node):
-            self.graph.add((node, RDF.type, PG.CitedDocument))
-            self.graph.add((node, DCTERMS.title, Literal(title)))
-            self.graph.add((node, RDFS.label, Literal(title, lang="zh")))
-        return node
+        self.table.cited[node] = title
+        return NamedNode(node)
+
+
+def describe(table: EntityTable, iris: Iris, graph: NamedNode) -> Iterator[Quad]:
+    """The statements that describe every entity of `table`, in the named graph `graph`."""
+    regions = {region.code: region for code in table.regions
+               for region in _with_parents(lookup(code))}
+    for region in regions.values():
+        yield from _region(region, iris, graph)
+    for node, unit in table.units.items():
+        yield from _unit(NamedNode(node), unit, table.names[node], iris, graph)
+    for node, kind in table.mentions.items():
+        # One preferred name, the same whichever document came first; every other as written.
+        names = sorted(table.names[node])
+        yield from _labelled(NamedNode(node), _MENTION_CLASSES[kind], names[0], graph)
+        for name in names[1:]:
+            yield Quad(NamedNode(node), T_SKOS.altLabel, chinese(name), graph)
+    for node, wording in table.indicators.items():
+        yield from _labelled(NamedNode(node), T_PG.Indicator, wording, graph)
+    for node, title in table.cited.items():
+        subject = NamedNode(node)
+        yield Quad(subject, T_RDF.type, T_PG.CitedDocument, graph)
+        yield Quad(subject, T_DCTERMS.title, string(title), graph)
+        yield Quad(subject, T_RDFS.label, chinese(title), graph)
+
+
+def _with_parents(region: Region | None) -> Iterator[Region]:
+    while region is not None:
+        yield region
+        region = region.parent
+
+
+def _labelled(node: NamedNode, kind: NamedNode, label: str, graph: NamedNode) -> Iterator[Quad]:
+    yield Quad(node, T_RDF.type, kind, graph)
+    yield Quad(node, T_SKOS.prefLabel, chinese(label), graph)
+    yield Quad(node, T_RDFS.label, chinese(label), graph)
+
+
+def _region(region: Region, iris: Iris, graph: NamedNode) -> Iterator[Quad]:
+    node = NamedNode(iris.region(region.code))
+    yield from _labelled(node, T_PG.Region, region.name, graph)
+    yield Quad(node, T_PG.divisionCode, string(region.code), graph)
+    yield Quad(node, T_PG.level, T_PG[region.level], graph)
+    if region.parent is not None:
+        yield Quad(node, T_PG.withinRegion, NamedNode(iris.region(region.parent.code)), graph)
+
+
+def _unit(node: NamedNode, unit: Unit, names: set[str], iris: Iris,
+          graph: NamedNode) -> Iterator[Quad]:
+    region_name = unit.region.name if unit.region else ""
+    if unit.kind == "agency" and unit.function:
+        yield Quad(node, T_PG.function, T_PGF[unit.function], graph)
+        kind, label = T_PG.Agency, f"{region_name}{functions().labels[unit.function]}"
+    else:
+        kind = T_PG.CollectiveUnit if unit.kind == "collective" else T_PG.UnresolvedAgency
+        label = unit.name if not region_name or unit.name.startswith(region_name) \
+            else f"{unit.name}({region_name})"
+    yield from _labelled(node, kind, label, graph)
+    for name in sorted(names):
+        yield Quad(node, T_SKOS.altLabel, chinese(name), graph)
+    if unit.region is not None:
+        yield Quad(node, T_PG.area, NamedNode(iris.region(unit.region.code)), graph)

@@ -24,8 +24,6 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from rdflib import URIRef
-
 from ..parse.numerals import chinese_to_int
 
 DEFAULT_BASE = "http://127.0.0.1:8000/id/"
@@ -55,47 +53,47 @@ class Iris:
     def __init__(self, base: str = DEFAULT_BASE) -> None:
         self.base = base if base.endswith(("/", "#")) else base + "/"
 
-    def _iri(self, *parts: str) -> URIRef:
-        return URIRef(self.base + "/".join(parts))
+    def _iri(self, *parts: str) -> str:
+        return self.base + "/".join(parts)
 
-    def document(self, source: str) -> URIRef:
+    def document(self, source: str) -> str:
         return self._iri("doc", segment(PurePath(source).stem))
 
-    def document_graph(self, source: str) -> URIRef:
+    def document_graph(self, source: str) -> str:
         return self._iri("graph", segment(PurePath(source).stem))
 
-    def entities_graph(self) -> URIRef:
+    def entities_graph(self) -> str:
         return self._iri("graph", "entities")
 
-    def ontology_graph(self) -> URIRef:
+    def ontology_graph(self) -> str:
         return self._iri("graph", "ontology")
 
-    def section(self, document: URIRef, path: list[str]) -> URIRef:
-        return URIRef(f"{document}/section/{'-'.join(map(label_slug, path))}")
+    def section(self, document: str, path: list[str]) -> str:
+        return f"{document}/section/{'-'.join(map(label_slug, path))}"
 
-    def task(self, document: URIRef, path: list[str]) -> URIRef:
-        return URIRef(f"{document}/task/{'-'.join(map(label_slug, path)) or '0'}")
+    def task(self, document: str, path: list[str]) -> str:
+        return f"{document}/task/{'-'.join(map(label_slug, path)) or '0'}"
 
-    def target(self, document: URIRef, number: int) -> URIRef:
-        return URIRef(f"{document}/target/{number}")
+    def target(self, document: str, number: int) -> str:
+        return f"{document}/target/{number}"
 
-    def region(self, code: str) -> URIRef:
+    def region(self, code: str) -> str:
         return self._iri("region", code)
 
-    def agency(self, code: str, function: str) -> URIRef:
+    def agency(self, code: str, function: str) -> str:
         return self._iri("agency", code, segment(function))
 
-    def unresolved_agency(self, code: str, name: str) -> URIRef:
+    def unresolved_agency(self, code: str, name: str) -> str:
         return self._iri("agency", code, "unit", segment(name))
 
-    def collective(self, code: str, name: str) -> URIRef:
+    def collective(self, code: str, name: str) -> str:
         return self._iri("collective", code, segment(name))
 
-    def mention(self, kind: str, key: str) -> URIRef:
+    def mention(self, kind: str, key: str) -> str:
         return self._iri(kind, segment(key))
 
-    def indicator(self, wording: str) -> URIRef:
+    def indicator(self, wording: str) -> str:
         return self._iri("indicator", segment(wording))
 
-    def cited(self, title: str) -> URIRef:
+    def cited(self, title: str) -> str:
         return self._iri("cited", segment(title))

@@ -15,7 +15,15 @@ from ..store import GraphStore, StoreError
 from ..store.dumps import DUMP_FORMATS, write_dump
 from ..validate import validate
 from ..vocab import bind_prefixes
-from .common import DEFAULT_CORPUS, EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_store_option, graph_store
+from .common import (
+    DEFAULT_CORPUS,
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_store_option,
+    graph_store,
+    positive_int,
+)
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,6 +40,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                        help=f"base IRI of the graph's entities (default: {DEFAULT_BASE})")
     build.add_argument("--force", action="store_true",
                        help="rebuild even when nothing has changed")
+    build.add_argument("--jobs", type=positive_int, metavar="N",
+                       help="worker processes (default: one per core, none for a few documents)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.set_defaults(run=_run_build)
 
@@ -59,7 +69,7 @@ def _run_build(args: argparse.Namespace) -> int:
     store = graph_store(args)
     try:
         result = run_build(args.files or [DEFAULT_CORPUS], store, args.base, force=args.force,
-                           progress=not args.quiet)
+                           progress=not args.quiet, jobs=args.jobs)
     except BuildError as error:
         print(f"policygraph: build failed: {error}", file=sys.stderr)
         return EXIT_FAILED

@@ -13,12 +13,15 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph
 
-__all__ = ["GraphStore", "StoreError", "default_store"]
+__all__ = ["GraphStore", "NewBuild", "StoreError", "default_store"]
 
 _CURRENT = "current"
 _BUILDS = "builds"
@@ -32,6 +35,21 @@ def default_store() -> Path:
     """Where the graph lives unless told otherwise: $POLICYGRAPH_STORE, else data/store
     (read when asked, so a change to the environment is seen)."""
     return Path(os.environ.get("POLICYGRAPH_STORE", "data/store"))
+
+
+@dataclass
+class NewBuild:
+    """A build being loaded, not yet live."""
+
+    directory: Path
+    store: pyoxigraph.Store
+
+    def load(self, nquads: bytes | Path) -> None:
+        """Bulk-load N-Quads, given or in a file."""
+        if isinstance(nquads, Path):
+            self.store.bulk_load(path=nquads, format=pyoxigraph.RdfFormat.N_QUADS)
+        else:
+            self.store.bulk_load(nquads, pyoxigraph.RdfFormat.N_QUADS)
 
 
 class StoreError(Exception):
@@ -74,23 +92,30 @@ class GraphStore:
 
     def publish(self, nquads: bytes, manifest: dict[str, Any]) -> Path:
         """Load a dataset (N-Quads) into a new build and make it the live graph."""
+        with self.building(manifest) as build:
+            build.load(nquads)
+        return build.directory
+
+    @contextmanager
+    def building(self, manifest: dict[str, Any]) -> Iterator[NewBuild]:
+        """A new build to load, made the live graph when the block ends and discarded if it
+        raises, so that loading can go on while the rest of a build is still being made."""
         builds = self.directory / _BUILDS
         builds.mkdir(parents=True, exist_ok=True)
-        build = builds / f"{time.strftime('%Y%m%dT%H%M%S')}-{time.monotonic_ns()}"
+        directory = builds / f"{time.strftime('%Y%m%dT%H%M%S')}-{time.monotonic_ns()}"
         try:
-            build.mkdir()
-            store = pyoxigraph.Store(str(build / _DATABASE))
-            store.bulk_load(nquads, pyoxigraph.RdfFormat.N_QUADS)
-            store.flush()
-            del store
-            (build / _MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True),
-                                           "utf-8")
-            self._switch(build)
+            directory.mkdir()
+            build = NewBuild(directory, pyoxigraph.Store(str(directory / _DATABASE)))
+            yield build
+            build.store.flush()
+            del build.store
+            (directory / _MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True),
+                                               "utf-8")
+            self._switch(directory)
         except BaseException:
-            shutil.rmtree(build, ignore_errors=True)
+            shutil.rmtree(directory, ignore_errors=True)
             raise
-        self._prune(build)
-        return build
+        self._prune(directory)
 
     def add(self, rdf: Path, graph: str, rdf_format: pyoxigraph.RdfFormat) -> Path:
         """A new build holding the live graph plus the triples of `rdf` in the named graph

@@ -1,0 +1,118 @@
+"""The build's work on each document, done in worker processes, a chunk of documents at a time.
+
+Two passes, because a document's RDF depends on every document's title (a plan that
+implements another of the build links to it): `extract_chunk` reads documents and returns their
+titles, leaving each record in the spool directory; `rdf_chunk` turns records into RDF,
+validates the documents' graphs with the shared entities they name against the shapes, and
+writes the graphs as N-Quads for the store to bulk-load. Records and statements never travel
+back to the parent process; only titles, entity tables and violations do.
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pyoxigraph
+from pyoxigraph import NamedNode, Quad
+
+from ..build import EntityTable, Iris, document_rdf, shared_rdf, vocabulary_quads
+from ..build.entities import describe
+from ..parse import DocumentError, extract
+from ..validate import Violation, validate
+
+_NQUADS = pyoxigraph.RdfFormat.N_QUADS
+_NTRIPLES = pyoxigraph.RdfFormat.N_TRIPLES
+_TITLES = "titles.pickle"
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A document read: where its record waits, and its title."""
+
+    index: int
+    source: str
+    title: str | None
+
+
+@dataclass
+class ChunkRdf:
+    """What a chunk of documents became: the N-Quads file of their graphs, the shared entities
+    they name, and the statements that break a shape."""
+
+    part: Path
+    quads: int = 0
+    entities: EntityTable = field(default_factory=EntityTable)
+    violations: list[Violation] = field(default_factory=list)
+
+
+class ExtractionFailed(Exception):
+    """A document that could not be read; the message names the file."""
+
+
+def extract_chunk(files: list[tuple[int, Path]], spool: Path) -> list[Extracted]:
+    """Read each document, leaving its record in `spool` for `rdf_chunk`."""
+    read = []
+    for index, path in files:
+        try:
+            record = extract(path)
+        except DocumentError as error:
+            raise ExtractionFailed(str(error)) from None
+        _record_file(spool, index).write_bytes(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
+        read.append(Extracted(index, record.source, record.title))
+    return read
+
+
+def write_titles(spool: Path, titles: dict[str, str]) -> None:
+    """Leave the build's titles (title → document IRI) for `rdf_chunk` to read once per
+    process."""
+    (spool / _TITLES).write_bytes(pickle.dumps(titles, pickle.HIGHEST_PROTOCOL))
+
+
+@cache
+def _titles(spool: Path) -> dict[str, str]:
+    titles: dict[str, str] = pickle.loads((spool / _TITLES).read_bytes())
+    return titles
+
+
+def rdf_chunk(indices: list[int], spool: Path, base: str) -> ChunkRdf:
+    """The graphs of a chunk of documents under the base IRI `base`, in one N-Quads file,
+    validated together with the shared entities they name (one validation per chunk: the
+    ontology is read once for all of them)."""
+    iris = Iris(base)
+    chunk = ChunkRdf(spool / f"part-{indices[0]:06d}.nq")
+    checked: list[Quad] = []
+    with chunk.part.open("wb") as out:
+        for index in indices:
+            record = pickle.loads(_record_file(spool, index).read_bytes())
+            quads, entities = document_rdf(record, iris, _titles(spool))
+            pyoxigraph.serialize(quads, out, format=_NQUADS)
+            checked += quads
+            chunk.quads += len(quads)
+            chunk.entities.merge(entities)
+    checked += describe(chunk.entities, iris, NamedNode(iris.entities_graph()))
+    chunk.violations = validate(_ntriples(checked), _vocabulary_ntriples()).violations
+    return chunk
+
+
+def write_shared(entities: EntityTable, base: str, path: Path) -> int:
+    """Write the entities graph and the ontology graph as N-Quads; the number of quads."""
+    quads = list(shared_rdf(entities, Iris(base)))
+    pyoxigraph.serialize(quads, path, format=_NQUADS)
+    return len(quads)
+
+
+def _record_file(spool: Path, index: int) -> Path:
+    return spool / f"{index:06d}.record"
+
+
+def _ntriples(quads: list[Quad]) -> bytes:
+    return pyoxigraph.serialize([quad.triple for quad in quads], format=_NTRIPLES) or b""
+
+
+@cache
+def _vocabulary_ntriples() -> bytes:
+    """The ontology, which every document is validated with (as its class hierarchy)."""
+    return _ntriples(vocabulary_quads())
