@@ -1,7 +1,8 @@
 """Answering a canned query as one page of a REST list, with the true total.
 
 A page is the canned query with LIMIT and OFFSET appended, run in the app's worker pool with
-its parameters bound by substitution. The total comes from the page itself when the page is
+its parameters bound by substitution, or answered from the pool's cache of the live build's
+answers. The total comes from the page itself when the page is
 the last one, and otherwise from the same query wrapped in a COUNT; the wrapper projects the
 parameters too, as Oxigraph substitutes only projected variables. Rows become plain JSON
 objects: IRIs as strings, literals as their values, numbers as numbers, years as integers.
@@ -58,7 +59,7 @@ async def run_rows(pool: QueryPool, timeout: float, query: CannedQuery,
     job = Job(sparql=sparql or query.sparql, result_type=_JSON_RESULTS, graph_type=None,
               max_rows=max_rows, bindings=bindings)
     try:
-        outcome = await pool.run(job, timeout)
+        outcome = await pool.run_cached(job, timeout)
     except QueryTimeout as late:  # the same request may succeed when the server is idle
         raise refuse(503, str(late), {"Retry-After": "1"}) from None
     except QueryFailed as failed:
