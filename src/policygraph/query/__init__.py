@@ -5,9 +5,10 @@ files in `queries/`, following grlc's conventions: a header of `#+ summary:`,
 `#+ description:` and `#+ tags:` lines, and parameters named by convention — `?_name` is
 required, `?__name` optional, and a suffix gives the type (`?_function_iri`,
 `?_year_integer`, `?_name_string`; no suffix means a string). A value is checked against
-its type, made into an RDF term and bound to its variable by substitution (SEP-0007), never
-pasted into the query text, so no value can change a query's structure. Oxigraph substitutes
-only projected variables, so a canned query lists its parameters in its SELECT clause.
+its type, made into an RDF term and bound to its variable by a `VALUES` block whose term
+Oxigraph writes (`query.text.bind_values`), never pasted into the query text as given, so no
+value can change a query's structure. A canned query lists its parameters in its SELECT
+clause, so that every engine sees them bound where they are in scope.
 
 Beyond grlc's keys, the header may give `#+ pagination: N` (rows per page of the REST API)
 and, as lists of `- name: value` items, `#+ parameters:` (what a parameter means),
@@ -33,7 +34,7 @@ import pyoxigraph as ox
 
 from ..vocab import PREFIXES
 from .errors import QueryError, Substitutions
-from .text import declares_dataset
+from .text import bind_values, declares_dataset
 
 ParameterType = TypingLiteral["iri", "string", "integer", "decimal", "boolean", "date"]
 
@@ -214,7 +215,8 @@ def run_query(store: ox.Store, sparql: str, substitutions: Substitutions | None 
     The project's prefixes are predeclared, so `pg:Task` works without a PREFIX line.
     """
     try:
-        return store.query(sparql, use_default_graph_as_union=not declares_dataset(sparql),
-                           prefixes=PREFIXES, substitutions=substitutions)
+        bound = bind_values(sparql, substitutions) if substitutions else sparql
+        return store.query(bound, use_default_graph_as_union=not declares_dataset(sparql),
+                           prefixes=PREFIXES)
     except SyntaxError as error:
         raise QueryError(f"SPARQL syntax error: {error}") from None

@@ -15,8 +15,8 @@ from urllib.parse import urlencode
 
 import httpx
 
-from ..query.text import bind_values, declare_prefixes
-from .results import Job, Outcome, QueryFailed, decode_bindings
+from ..query.text import declare_prefixes
+from .results import Job, Outcome, QueryFailed, bound_text
 
 SCHEME = "sparql+"
 
@@ -28,7 +28,7 @@ def remote_endpoint(store: str) -> str | None:
 
 def execute_remote(endpoint: str, job: Job, timeout: float = 3600) -> Outcome:
     """Send `job` to the endpoint; cap SPARQL JSON results at the row limit."""
-    sparql = declare_prefixes(bind_values(job.sparql, decode_bindings(job.bindings)))
+    sparql = declare_prefixes(bound_text(job))
     accept = ", ".join(f"{media};q={quality}" for media, quality
                        in ((job.result_type, 1.0), (job.graph_type, 0.9)) if media)
     form = [("query", sparql), *(("default-graph-uri", g) for g in job.default_graphs),

@@ -19,7 +19,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from ..query import Substitutions
-from ..query.text import declares_dataset
+from ..query.text import bind_values, declares_dataset
 from ..vocab import PREFIXES
 
 Item = TypeVar("Item")
@@ -100,19 +100,25 @@ class QueryFailed(Exception):
         return QueryFailed, (self.status, self.message)
 
 
+def bound_text(job: Job) -> str:
+    """The job's query with its parameters bound by `VALUES` blocks: Oxigraph plans a query
+    with its values in the text many times faster than one whose values it substitutes (a
+    task by its IRI: 1 ms against 2 s on 1,000 plans), and a remote store has no other way."""
+    return bind_values(job.sparql, decode_bindings(job.bindings)) if job.bindings else job.sparql
+
+
 def execute(store: ox.Store, job: Job) -> Outcome:
     """Run `job` on `store` over the dataset the request names (`default-graph-uri`,
     `named-graph-uri`), which replaces the query's own (SPARQL 1.1 Protocol §2.1.4); else over
     the query's FROM / FROM NAMED; else over the union default graph and all named graphs."""
-    options: dict[str, object] = {"prefixes": PREFIXES, "base_iri": job.base_iri,
-                                  "substitutions": decode_bindings(job.bindings)}
+    options: dict[str, object] = {"prefixes": PREFIXES, "base_iri": job.base_iri}
     if job.default_graphs or job.named_graphs:
         options["default_graph"] = [ox.NamedNode(iri) for iri in job.default_graphs]
         options["named_graphs"] = [ox.NamedNode(iri) for iri in job.named_graphs]
     elif not declares_dataset(job.sparql):
         options["use_default_graph_as_union"] = True
     try:
-        results = store.query(job.sparql, **options)  # type: ignore[arg-type]
+        results = store.query(bound_text(job), **options)  # type: ignore[arg-type]
     except SyntaxError as error:
         raise QueryFailed(400, f"SPARQL syntax error: {error}") from None
     if isinstance(results, ox.QueryTriples):
