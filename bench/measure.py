@@ -39,11 +39,18 @@ class Latency:
     p99: float
 
     @classmethod
-    def of(cls, call: Callable[[], object], requests: int, warmup: int = 2) -> Latency:
-        for _ in range(warmup):
+    def of(cls, call: Callable[[], object], requests: int, warmup: int = 2,
+           budget: float = float("inf")) -> Latency:
+        """`requests` timed calls after `warmup` untimed ones; once `budget` seconds have
+        passed, no more calls than one warm-up and one sample (a query of minutes is timed
+        once)."""
+        deadline = time.monotonic() + budget
+        for done in range(warmup):
+            if done and time.monotonic() > deadline:
+                break
             call()
-        samples = []
-        for _ in range(requests):
+        samples: list[float] = []
+        while len(samples) < requests and not (samples and time.monotonic() > deadline):
             started = time.perf_counter()
             call()
             samples.append(time.perf_counter() - started)

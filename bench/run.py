@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import math
 import os
 import platform
 import sys
@@ -41,7 +42,6 @@ from synth import write_corpus
 
 from policygraph.parse import extract
 from policygraph.query import CannedQuery, canned_queries
-from policygraph.query.errors import Substitutions
 from policygraph.query.text import bind_values, declare_prefixes
 from policygraph.store import GraphStore
 
@@ -113,10 +113,12 @@ def extraction_rates(files: list[Path], runs: int) -> tuple[Spread, Spread]:
     return Spread.of(one), Spread.of(every)
 
 
-def serve(store: Path, log: Path) -> tuple[LiveServer, float]:
-    """Start `policygraph serve` on an existing store; seconds until it first answers a query."""
+def serve(store: Path, log: Path, timeout: float) -> tuple[LiveServer, float]:
+    """Start `policygraph serve` on an existing store, with the time limit the peers get;
+    seconds until it first answers a query."""
     started = time.perf_counter()
-    server = start_policygraph(store, log=log, probe="/sparql?query=ASK%7B%7D", pause=0.01)
+    server = start_policygraph(store, "--timeout", str(timeout), log=log,
+                               probe="/sparql?query=ASK%7B%7D", pause=0.01)
     return server, time.perf_counter() - started
 
 
@@ -132,6 +134,10 @@ def examples(query: CannedQuery) -> dict[str, str] | None:
 
 
 def checked(response: httpx.Response) -> httpx.Response:
+    """`response` if it answered; TimeoutError if the server stopped the query at its time
+    limit (as a peer that does not answer in time)."""
+    if response.status_code == 503:
+        raise TimeoutError(f"{response.request.url}: stopped at the time limit")
     if response.status_code != 200:
         raise RuntimeError(f"{response.request.url}: {response.status_code} "
                            f"{response.text[:300]}")
@@ -146,13 +152,10 @@ def measure_queries(store: ox.Store, server: str, peers: dict[str, Peer],
             values = examples(query)
             if values is None or (args.queries and name not in args.queries):
                 continue
-            substitutions = query.bind(values)
-            bound = declare_prefixes(bind_values(query.sparql, substitutions))
+            bound = declare_prefixes(bind_values(query.sparql, query.bind(values)))
 
-            def local(query: CannedQuery = query,
-                      substitutions: Substitutions = substitutions) -> object:
-                solutions = store.query(query.sparql, substitutions=substitutions,
-                                        use_default_graph_as_union=True)
+            def local(bound: str = bound) -> object:
+                solutions = store.query(bound, use_default_graph_as_union=True)
                 assert isinstance(solutions, ox.QuerySolutions)  # canned queries are SELECTs
                 return list(solutions)
 
@@ -163,17 +166,22 @@ def measure_queries(store: ox.Store, server: str, peers: dict[str, Peer],
                 return checked(client.post(f"{server}/sparql", data={"query": bound},
                                            headers=SPARQL_JSON))
 
-            row = QueryFigures(Latency.of(local, args.requests), Latency.of(api, args.requests),
-                               Latency.of(sparql, args.requests),
+            def timed(call: Callable[[], object], requests: int = args.requests,
+                      warmup: int = 2) -> Latency:
+                """The call's latency; infinite if it does not answer within the limit."""
+                try:
+                    return Latency.of(call, requests, warmup, args.budget)
+                except TimeoutError:
+                    return Latency(math.inf, math.inf)
+
+            row = QueryFigures(timed(local, warmup=0), timed(api), timed(sparql),
                                throughput(api, args.clients, args.seconds))
             for peer_name, peer in peers.items():
                 requests = args.requests if peer_name == "virtuoso" else max(3, args.requests // 10)
                 ask = peer_call(peer.url, bound, args.peer_timeout)
-                try:
-                    row.peers[peer_name] = Latency.of(ask, requests, warmup=1)
-                    row.peer_rps[peer_name] = throughput(ask, args.clients, args.seconds)
-                except TimeoutError:
-                    row.peer_rps[peer_name] = 0.0
+                row.peers[peer_name] = timed(ask, requests, warmup=1)
+                row.peer_rps[peer_name] = (throughput(ask, args.clients, args.seconds)
+                                           if math.isfinite(row.peers[peer_name].p50) else 0.0)
                 if isinstance(peer, RdflibEndpoint):  # abandoned queries still run there
                     peer.restart()
             figures[name] = row
@@ -213,12 +221,12 @@ def measure_size(count: int, args: argparse.Namespace) -> SizeFigures:
     quads = len(store)
     startups = []
     for _ in range(args.runs):
-        server, seconds = serve(store_dir, work / "serve.log")
+        server, seconds = serve(store_dir, work / "serve.log", args.peer_timeout)
         startups.append(seconds)
         server.stop()
     peers: dict[str, Peer] = {}
     try:
-        if "rdflib-endpoint" in args.peers:
+        if "rdflib-endpoint" in args.peers and count <= args.rdflib_limit:
             dump = work / "dump.nq"
             with dump.open("wb") as out:
                 store.dump(out, ox.RdfFormat.N_QUADS)
@@ -228,7 +236,7 @@ def measure_size(count: int, args: argparse.Namespace) -> SizeFigures:
             print(f"N = {count}: loading Virtuoso", flush=True)
             virtuoso = start_virtuoso(work / "virtuoso", store_dir, log)
             peers["virtuoso"] = VirtuosoPeer(virtuoso)
-        server, _ = serve(store_dir, work / "serve.log")
+        server, _ = serve(store_dir, work / "serve.log", args.peer_timeout)
         try:
             queries = measure_queries(store, server.url, peers, args)
         finally:
@@ -256,25 +264,30 @@ def report(sizes: list[SizeFigures], args: argparse.Namespace) -> str:
             f"{size.quads / size.build.median:,.0f} | {size.peak_rss.text(1e-6, 0)} | "
             f"{size.startup.text()} |")
     for size in sizes:
-        peers = [peer for peer in PEERS if peer in args.peers]
+        peers = [peer for peer in PEERS if any(peer in row.peers
+                                                for row in size.queries.values())]
         lines += ["", f"## Canned queries at N = {size.documents:,} ({size.quads:,} quads)", "",
                   "Latency p50 in ms (p99 for the API); throughput in requests/s with "
                   f"{args.clients} clients. Ratios: API p50 ÷ Virtuoso p50 (target ≤ 1); "
                   "/sparql p50 ÷ (1.5 × in-process + 2 ms) (target ≤ 1); API rps ÷ "
-                  "rdflib-endpoint rps (target ≥ 30).", "",
+                  "rdflib-endpoint rps (target ≥ 30). In-process: the same SPARQL as /sparql "
+                  "and the peers get (parameters bound by VALUES), through pyoxigraph; API: "
+                  "answers kept per store version after the first; "
+                  f"> {args.peer_timeout * 1000:.0f}: no answer within the time limit; a "
+                  f"query over {args.budget:g} s is timed once.", "",
                   "| query | in-process | API p50 (p99) | /sparql | "
                   + " | ".join(peers) + " | API rps | " + " | ".join(f"{p} rps" for p in peers)
                   + " | API÷Virtuoso | /sparql÷bound | API÷rdflib rps |",
                   "|---" * (6 + 2 * len(peers) + 2) + "|"]
         for name, row in size.queries.items():
             def ms(value: float) -> str:
-                return f"{value * 1000:.1f}"
+                return f"{value * 1000:.1f}" if math.isfinite(value) else \
+                    f"> {args.peer_timeout * 1000:.0f}"
             virtuoso = row.peers.get("virtuoso")
             rdflib_rps = row.peer_rps.get("rdflib-endpoint")
             cells = [name, ms(row.in_process.p50), f"{ms(row.api.p50)} ({ms(row.api.p99)})",
                      ms(row.sparql.p50),
-                     *(ms(row.peers[p].p50) if p in row.peers
-                       else f"> {args.peer_timeout * 1000:.0f}" for p in peers),
+                     *(ms(row.peers[p].p50) for p in peers),
                      f"{row.api_rps:.0f}", *(f"{row.peer_rps[p]:.1f}" for p in peers),
                      f"{row.api.p50 / virtuoso.p50:.2f}" if virtuoso else "–",
                      f"{row.sparql.p50 / (1.5 * row.in_process.p50 + 0.002):.2f}",
@@ -292,7 +305,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50, help="per query and target")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=5, help="per throughput measurement")
+    parser.add_argument("--budget", type=float, default=30, metavar="SECONDS",
+                        help="per latency measurement: past it, a query is timed once")
     parser.add_argument("--peers", default=",".join(PEERS))
+    parser.add_argument("--rdflib-limit", type=int, default=1000, metavar="N",
+                        help="the largest corpus loaded into rdflib-endpoint (it holds the "
+                             "graph in Python objects: ~1 GB per 1,000 plans)")
     parser.add_argument("--peer-timeout", type=float, default=60, metavar="SECONDS",
                         help="a peer's request that takes longer counts as not answered")
     parser.add_argument("--queries", default="", metavar="NAME,...",
