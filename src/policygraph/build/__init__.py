@@ -10,8 +10,9 @@ rdflib dataset.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
+from typing import Protocol
 
 import pyoxigraph
 from pyoxigraph import NamedNode, Quad
@@ -26,15 +27,27 @@ from .iris import DEFAULT_BASE, Iris
 
 VOCABULARY_FILES = ("ontology/policygraph.ttl", "ontology/agency-functions.ttl")
 
-__all__ = ["DEFAULT_BASE", "VOCABULARY_FILES", "EntityTable", "Iris", "build_dataset",
+__all__ = ["DEFAULT_BASE", "VOCABULARY_FILES", "EntityTable", "Iris", "Titled", "build_dataset",
            "data_graph", "document_rdf", "shared_rdf", "titles", "vocabulary",
            "vocabulary_quads"]
 
 
-def titles(records: Sequence[Record], iris: Iris) -> dict[str, str]:
+class Titled(Protocol):
+    """A document read: its title and the file it came from (a record, or what a build's
+    first pass keeps of one)."""
+
+    @property
+    def title(self) -> str | None: ...
+
+    @property
+    def source(self) -> str: ...
+
+
+def titles(documents: Iterable[Titled], iris: Iris) -> dict[str, str]:
     """Each document's title → its IRI, so that a plan implementing another of the build
     links to it rather than to a cited document."""
-    return {record.title: iris.document(record.source) for record in records if record.title}
+    return {document.title: iris.document(document.source) for document in documents
+            if document.title}
 
 
 def document_rdf(record: Record, iris: Iris,

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..build import VOCABULARY_FILES, EntityTable, Iris
+from ..build import VOCABULARY_FILES, EntityTable, Iris, titles
 from ..corpus import DOCUMENT_SUFFIXES, documents
 from ..resources import resource
 from ..store import GraphStore
@@ -78,7 +78,7 @@ def _build(files: list[Path], store: GraphStore, base: str, manifest: dict[str, 
                 for one in chunk]
         iris = Iris(base)
         _check_distinct(files, iris)
-        write_titles(spool, {one.title: iris.document(one.source) for one in read if one.title})
+        write_titles(spool, titles(read, iris))
         entities, violations, quads = EntityTable(), [], 0
         for chunk in run_chunks(rdf_chunk, chunked([one.index for one in read]), (spool, base),
                                 jobs, progress, "rdf+shacl"):
