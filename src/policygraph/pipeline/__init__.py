@@ -55,6 +55,7 @@ def run_build(paths: Sequence[Path], store: GraphStore, base: str, force: bool =
     if not files:
         raise BuildError(f"no documents ({', '.join(DOCUMENT_SUFFIXES)}) in "
                          f"{', '.join(map(str, paths))}")
+    _check_distinct(files, Iris(base))
     manifest = _manifest(files, base)
     if not force and store.manifest() == manifest:
         return BuildResult(len(files), 0, time.perf_counter() - started, skipped=True)
@@ -76,9 +77,7 @@ def _build(files: list[Path], store: GraphStore, base: str, manifest: dict[str, 
         read = [one for chunk in run_chunks(extract_chunk, chunked(list(enumerate(files))),
                                             (spool,), jobs, progress, "extract")
                 for one in chunk]
-        iris = Iris(base)
-        _check_distinct(files, iris)
-        write_titles(spool, titles(read, iris))
+        write_titles(spool, titles(read, Iris(base)))
         entities, violations, quads = EntityTable(), [], 0
         for chunk in run_chunks(rdf_chunk, chunked([one.index for one in read]), (spool, base),
                                 jobs, progress, "rdf+shacl"):
