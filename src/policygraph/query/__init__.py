@@ -15,10 +15,11 @@ and, as lists of `- name: value` items, `#+ parameters:` (what a parameter means
 `#+ examples:` (a value to show in the API documentation) and `#+ choices:` (the values a
 parameter takes, comma-separated), so that the REST API describes each query from its file.
 
-An optional parameter that is not given must not filter anything, and Oxigraph leaves
-`BOUND(?__name)` false even for a substituted variable, so a canned query tests whether one
-was given with `COALESCE(sameTerm(?__name, ?__name), false)` instead (an unbound variable
-makes `sameTerm` an error, which COALESCE turns into false).
+An optional parameter that is not given must not filter anything, and the test must hold
+however a value is bound (Oxigraph's substitution leaves `BOUND(?__name)` false even for a
+substituted variable), so a canned query tests whether one was given with
+`COALESCE(sameTerm(?__name, ?__name), false)` instead (an unbound variable makes `sameTerm`
+an error, which COALESCE turns into false).
 """
 
 from __future__ import annotations

@@ -1,11 +1,11 @@
 """Answering a canned query as one page of a REST list, with the true total.
 
 A page is the canned query with LIMIT and OFFSET appended, run in the app's worker pool with
-its parameters bound by substitution, or answered from the pool's cache of the live build's
-answers. The total comes from the page itself when the page is
-the last one, and otherwise from the same query wrapped in a COUNT; the wrapper projects the
-parameters too, as Oxigraph substitutes only projected variables. Rows become plain JSON
-objects: IRIs as strings, literals as their values, numbers as numbers, years as integers.
+its parameters bound by VALUES blocks, or answered from the pool's cache of the live build's
+answers. The total comes from the page itself when the page is the last one, and otherwise
+from the same query wrapped in a COUNT; the wrapper projects the parameters too, so that they
+are in scope where the blocks bind them. Rows become plain JSON objects: IRIs as strings,
+literals as their values, numbers as numbers, years as integers.
 """
 
 from __future__ import annotations
