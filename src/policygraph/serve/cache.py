@@ -1,15 +1,23 @@
-"""Answers of canned queries, kept per version of the store.
+"""Answers of canned queries, kept per version of the store, in memory and beside the build.
 
 The embedded store changes only when a build is published, and each build lives in its own
 directory, so the live build's directory names the version of the data: an answer computed
 for it stays right until the next build goes live, and a new build simply misses. Canned
 queries are few and their parameters repeat (a dashboard asks the same question every few
 seconds), so what the engine takes a second to aggregate is answered from memory after the
-first time. A remote store can change behind the service's back: its answers are not kept.
+first time. Answers are also written into the build's own `answers/` directory, so a restarted
+server (or a second one on the same store) does not compute them again, and they go when the
+build is pruned. A remote store can change behind the service's back: its answers are not kept.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import hashlib
+import json
+import logging
+import os
 from collections import OrderedDict
 from pathlib import Path
 
@@ -17,32 +25,49 @@ from ..store import GraphStore
 from .remote import remote_endpoint
 from .results import Job, Outcome
 
-# Bytes of answers kept at most; the least recently used go first.
+# Bytes of answers kept in memory at most; the least recently used go first.
 DEFAULT_BUDGET = 64 * 1024 * 1024
+_ANSWERS = "answers"
+
+log = logging.getLogger("policygraph.serve")
+Key = tuple[Path, Job]
 
 
 class ResultCache:
-    """Outcomes by (store version, job), least recently used first out."""
+    """Outcomes by (live build, job): least recently used first out of memory, all on disk."""
 
     def __init__(self, source: Path | str, budget: int = DEFAULT_BUDGET) -> None:
         local = remote_endpoint(str(source)) is None
         self._store = GraphStore(Path(source)) if local else None
         self._budget = budget
         self._size = 0
-        self._entries: OrderedDict[tuple[str, Job], Outcome] = OrderedDict()
+        self._entries: OrderedDict[Key, Outcome] = OrderedDict()
 
-    def key(self, job: Job) -> tuple[str, Job] | None:
+    def build(self) -> Path | None:
+        """The live build, whose answers are kept; None for a remote store or before the
+        first build."""
+        return self._store.current if self._store is not None else None
+
+    def key(self, job: Job) -> Key | None:
         """Where `job`'s answer is kept for the live build; None if it cannot be kept."""
-        current = self._store.current if self._store is not None else None
-        return None if current is None else (current.name, job)
+        current = self.build()
+        return None if current is None else (current, job)
 
-    def get(self, key: tuple[str, Job]) -> Outcome | None:
+    def get(self, key: Key) -> Outcome | None:
         outcome = self._entries.get(key)
         if outcome is not None:
             self._entries.move_to_end(key)
+            return outcome
+        outcome = _read(_file(key))
+        if outcome is not None:
+            self._remember(key, outcome)
         return outcome
 
-    def put(self, key: tuple[str, Job], outcome: Outcome) -> None:
+    def put(self, key: Key, outcome: Outcome) -> None:
+        self._remember(key, outcome)
+        _write(_file(key), outcome)
+
+    def _remember(self, key: Key, outcome: Outcome) -> None:
         if len(outcome.body) > self._budget or key in self._entries:
             return
         self._entries[key] = outcome
@@ -50,3 +75,38 @@ class ResultCache:
         while self._size > self._budget:
             _, dropped = self._entries.popitem(last=False)
             self._size -= len(dropped.body)
+
+
+def _file(key: Key) -> Path:
+    """The file of an answer: named by a digest of everything that shapes it."""
+    build, job = key
+    digest = hashlib.sha256(json.dumps(dataclasses.asdict(job), sort_keys=True,
+                                       ensure_ascii=False).encode()).hexdigest()
+    return build / _ANSWERS / f"{digest}.answer"
+
+
+def _read(path: Path) -> Outcome | None:
+    """The answer kept in `path`: a line of JSON about it, then its body; None if absent."""
+    try:
+        about, body = path.read_bytes().split(b"\n", 1)
+        fields = json.loads(about)
+        return Outcome(body=body, media_type=fields["media_type"], rows=fields["rows"],
+                       truncated=fields["truncated"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _write(path: Path, outcome: Outcome) -> None:
+    """Keep `outcome` in `path`, whole or not at all (written beside it, then renamed); a
+    store the server may not write to only loses the disk copy."""
+    about = {"media_type": outcome.media_type, "rows": outcome.rows,
+             "truncated": outcome.truncated}
+    partial = path.with_suffix(f".{os.getpid()}.partial")
+    try:
+        path.parent.mkdir(exist_ok=True)
+        partial.write_bytes(json.dumps(about).encode() + b"\n" + outcome.body)
+        os.replace(partial, path)
+    except OSError as error:
+        log.warning("answers are not kept on disk: %s", error)
+        with contextlib.suppress(OSError):
+            partial.unlink()

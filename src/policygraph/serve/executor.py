@@ -90,6 +90,7 @@ class QueryPool:
     cache: ResultCache = field(init=False)
     _idle: asyncio.Queue[_Worker] = field(default_factory=asyncio.Queue)
     _all: list[_Worker] = field(default_factory=list)
+    _pending: dict[tuple[Path, Job], asyncio.Future[Outcome]] = field(default_factory=dict)
     _context: Any = field(default_factory=lambda: multiprocessing.get_context("spawn"))
 
     def __post_init__(self) -> None:
@@ -126,15 +127,36 @@ class QueryPool:
         self._all.clear()
 
     async def run_cached(self, job: Job, timeout: float) -> Outcome:
-        """`run`, answered from the cache when the live build already answered `job`."""
+        """`run`, answered from the cache when the live build already answered `job`. Callers
+        asking what is being computed already wait for that answer (up to their own time
+        limit) instead of computing it again: a slow aggregate costs the engine once."""
         key = self.cache.key(job)
-        kept = self.cache.get(key) if key is not None else None
+        if key is None:
+            return await self.run(job, timeout)
+        kept = self.cache.get(key)
         if kept is not None:
             return kept
+        pending = self._pending.get(key)
+        if pending is None:
+            pending = asyncio.ensure_future(self._answer(key, job, timeout))
+            self._pending[key] = pending
+            pending.add_done_callback(lambda done: self._settled(key, done))
+        try:
+            return await asyncio.wait_for(asyncio.shield(pending), timeout)
+        except TimeoutError:
+            raise QueryTimeout(f"the query ran past its time limit of {timeout:g} s") from None
+
+    async def _answer(self, key: tuple[Path, Job], job: Job, timeout: float) -> Outcome:
         outcome = await self.run(job, timeout)
-        if key is not None and self.cache.key(job) == key:  # not a build published meanwhile
+        if self.cache.key(job) == key:  # not a build published meanwhile
             self.cache.put(key, outcome)
         return outcome
+
+    def _settled(self, key: tuple[Path, Job], done: asyncio.Future[Outcome]) -> None:
+        """Forget a finished computation; its failure went to those who waited for it."""
+        self._pending.pop(key, None)
+        if not done.cancelled():
+            done.exception()
 
     async def run(self, job: Job, timeout: float) -> Outcome:
         """The outcome of `job`; QueryTimeout after `timeout` seconds, QueryFailed on errors."""
