@@ -67,6 +67,7 @@ def every_worker_answers(server: LiveServer, deadline: float = 60) -> None:
 @pytest.fixture(scope="module")
 def limited(corpus_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     live = start(corpus_store, "--timeout", f"{LIMIT:g}", "--workers", str(WORKERS),
+                 "--warm-timeout", "0",  # every worker free for the tests
                  log=tmp_path_factory.mktemp("limited") / "server.log")
     yield live
     live.stop()

@@ -1,10 +1,13 @@
 """Canned answers kept per store version: the same question is answered alike, a newly
-published build afresh, and the memory they take stays within its budget."""
+published build afresh, the memory they take stays within its budget, a restarted server
+finds them on disk, and the unfiltered ones are computed when the server starts."""
 
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -12,6 +15,7 @@ from policygraph.build import DEFAULT_BASE
 from policygraph.pipeline import run_build
 from policygraph.serve.cache import ResultCache
 from policygraph.serve.results import Job, Outcome
+from policygraph.serve.warmup import unfiltered_queries
 from policygraph.store import GraphStore
 from tests.live import start
 
@@ -50,11 +54,69 @@ def test_answers_are_kept_per_build_within_the_budget(tmp_path):
     store = GraphStore(tmp_path / "store")
     cache = ResultCache(store.directory, budget=250)
     assert cache.key(job(1)) is None  # nothing built yet: nothing to keep answers of
-    store.publish(b'<http://example.org/s> <http://example.org/p> "1" .\n', {})
+    build = store.publish(b'<http://example.org/s> <http://example.org/p> "1" .\n', {})
     keys = [cache.key(job(number)) for number in range(3)]
     for number, key in enumerate(keys):
         assert key is not None
         cache.put(key, Outcome(b"x" * 100, "application/json", number, False))
+    restarted = ResultCache(store.directory, budget=250)
+    assert [restarted.get(key) for key in keys] == [cache.get(key) for key in keys]
+    shutil.rmtree(build / "answers")  # what memory holds is all there is now
     assert [cache.get(key) is not None for key in keys] == [False, True, True]
     store.publish(b'<http://example.org/s> <http://example.org/p> "2" .\n', {})
     assert cache.key(job(2)) != keys[2]  # the next build asks afresh
+
+
+def test_a_store_the_server_may_not_write_keeps_answers_in_memory(tmp_path):
+    store = GraphStore(tmp_path / "store")
+    build = store.publish(b'<http://example.org/s> <http://example.org/p> "1" .\n', {})
+    (build / "answers").write_text("a file where the directory would go")
+    cache = ResultCache(store.directory)
+    key = cache.key(job(1))
+    assert key is not None
+    outcome = Outcome(b"{}", "application/json", 0, False)
+    cache.put(key, outcome)
+    assert cache.get(key) == outcome
+    assert ResultCache(store.directory).get(key) is None
+
+
+def test_the_unfiltered_answers_are_ready_after_the_warm_up(tmp_path):
+    """The server computes the canned queries' first pages at start-up and keeps them with
+    the build: a server restarted with a time limit no query can meet still answers them."""
+    store = tmp_path / "store"
+    run_build([CORPUS], GraphStore(store), DEFAULT_BASE, progress=False)
+    server = start(store, log=tmp_path / "serve.log")
+    try:
+        status = wait_for_warm_up(server.url)
+        assert status["failed"] == {}
+        assert status["answered"] == unfiltered_queries()
+        expected = {name: page(server.url, name) for name in status["answered"]}
+    finally:
+        server.stop()
+    server = start(store, "--timeout", "0.000001", "--warm-timeout", "0",
+                   log=tmp_path / "serve.log")
+    try:
+        assert httpx.get(f"{server.url}/api/status").json()["warmup"]["queries"] == []
+        for name, answer in expected.items():
+            assert page(server.url, name) == answer, name
+        filtered = httpx.get(f"{server.url}/api/queries/documents", params={"level": "city"})
+        assert filtered.status_code == 503  # never asked before: the engine must answer it
+    finally:
+        server.stop()
+
+
+def page(url: str, name: str) -> dict[str, Any]:
+    """The first page of a canned query, but its link to the next (which names the port)."""
+    answer: dict[str, Any] = httpx.get(f"{url}/api/queries/{name}", timeout=30).json()
+    answer.pop("next")
+    return answer
+
+
+def wait_for_warm_up(url: str, seconds: float = 120) -> dict[str, Any]:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        warmup: dict[str, Any] = httpx.get(f"{url}/api/status").json()["warmup"]
+        if warmup["finished"]:
+            return warmup
+        time.sleep(0.2)
+    raise AssertionError(f"the warm-up did not finish within {seconds:g} s")

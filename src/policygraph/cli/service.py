@@ -32,7 +32,7 @@ _SUFFIX_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `serve`, `load` and `push` commands."""
-    from ..serve.settings import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
+    from ..serve.settings import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, DEFAULT_WARM_TIMEOUT
 
     serve = commands.add_parser(
         "serve", help="serve the graph: SPARQL endpoint and REST API",
@@ -47,6 +47,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                        help=f"rows returned at most, then truncated (default {DEFAULT_MAX_ROWS})")
     serve.add_argument("--workers", type=positive_int, default=2, metavar="N",
                        help="query worker processes (default 2)")
+    serve.add_argument("--warm-timeout", type=float, default=DEFAULT_WARM_TIMEOUT,
+                       metavar="SECONDS",
+                       help="time limit per canned answer computed in the background at "
+                            "start-up and kept with the build; 0 turns the warm-up off "
+                            f"(default {DEFAULT_WARM_TIMEOUT:g})")
     serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
                        help="allow browser calls from this origin (repeatable; off by default)")
     serve.add_argument("--base-iri", metavar="IRI",
@@ -106,7 +111,7 @@ def _run_serve(args: argparse.Namespace) -> int:
     serve(Settings(store_dir=Path(args.store) if endpoint is None else Path("."),
                    endpoint=endpoint, base_iri=args.base_iri, timeout=args.timeout,
                    max_rows=args.max_rows, workers=args.workers,
-                   cors_origins=tuple(args.cors_origin)),
+                   warm_timeout=args.warm_timeout, cors_origins=tuple(args.cors_origin)),
           host=args.host, port=args.port)
     return EXIT_OK
 

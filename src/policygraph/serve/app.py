@@ -1,12 +1,14 @@
 """The web application: an app factory, so nothing starts at import time.
 
 `create_app(settings)` mounts the SPARQL protocol router and the REST API, starts the query
-worker pool for the app's lifetime, adds CORS when origins are configured, and logs every
-request with its timing.
+worker pool for the app's lifetime with the warm-up of canned answers beside it, adds CORS
+when origins are configured, and logs every request with its timing.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -16,10 +18,11 @@ from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 
 from .. import __version__
-from . import api, dumps, linked_data, sparql
+from . import api, dumps, linked_data, sparql, warmup
 from .executor import QueryPool
 from .remote import SCHEME
 from .settings import Settings
+from .warmup import Warmup, unfiltered_queries, warm
 
 log = logging.getLogger("policygraph.serve")
 
@@ -33,9 +36,16 @@ def create_app(settings: Settings) -> FastAPI:
         pool = QueryPool(source, size=settings.workers)
         pool.start()
         app.state.pool = pool
+        warming = settings.warm_timeout > 0 and pool.cache.build() is not None
+        app.state.warmup = Warmup(queries=unfiltered_queries() if warming else [],
+                                  finished=not warming)
+        task = asyncio.create_task(warm(pool, settings.warm_timeout, app.state.warmup))
         try:
             yield
         finally:
+            task.cancel()
+            with contextlib.suppress(BaseException):
+                await task
             pool.close()
 
     app = FastAPI(title="policygraph", version=__version__, lifespan=lifespan,
@@ -60,6 +70,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     app.include_router(sparql.router)
     app.include_router(api.router)
+    app.include_router(warmup.router)
     app.include_router(dumps.router)
     app.include_router(linked_data.router)
     return app

@@ -7,6 +7,7 @@ from pathlib import Path
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_ROWS = 10_000
+DEFAULT_WARM_TIMEOUT = 1800.0
 
 
 @dataclass(frozen=True)
@@ -19,4 +20,5 @@ class Settings:
     timeout: float = DEFAULT_TIMEOUT  # seconds a query may run; a request may ask for less
     max_rows: int = DEFAULT_MAX_ROWS  # rows (or triples) returned at most, then truncated
     workers: int = 2  # query worker processes
+    warm_timeout: float = DEFAULT_WARM_TIMEOUT  # seconds per canned answer warmed; 0: no warm-up
     cors_origins: tuple[str, ...] = field(default_factory=tuple)  # none: CORS off
