@@ -4,8 +4,10 @@ finds them on disk, and the unfiltered ones are computed when the server starts.
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ import httpx
 from policygraph.build import DEFAULT_BASE
 from policygraph.pipeline import run_build
 from policygraph.serve.cache import ResultCache
+from policygraph.serve.executor import QueryPool
 from policygraph.serve.results import Job, Outcome
 from policygraph.serve.warmup import unfiltered_queries
 from policygraph.store import GraphStore
@@ -120,3 +123,27 @@ def wait_for_warm_up(url: str, seconds: float = 120) -> dict[str, Any]:
             return warmup
         time.sleep(0.2)
     raise AssertionError(f"the warm-up did not finish within {seconds:g} s")
+
+
+def test_a_question_asked_twice_at_once_is_computed_once(corpus_store):
+    """Two requests for one answer at the same time share one computation: the second gets
+    the very outcome the first waited for, not one of its own from the other worker."""
+    pool = QueryPool(corpus_store, size=2)
+    pool.start()
+    try:
+        never_kept = f"# {uuid.uuid4()}\n"  # no other test or run has kept its answer
+        question = Job(sparql=never_kept + "SELECT (COUNT(*) AS ?n) { ?s ?p ?o . ?s a ?t }",
+                       result_type="application/sparql-results+json", graph_type=None,
+                       max_rows=10)
+        different = Job(**{**question.__dict__, "max_rows": 11})
+
+        async def ask() -> list[Outcome]:
+            both = await asyncio.gather(pool.run_cached(question, 60),
+                                        pool.run_cached(question, 60))
+            return [*both, await pool.run_cached(different, 60)]
+
+        first, second, third = asyncio.run(ask())
+        assert first is second
+        assert third is not first and third.body == first.body
+    finally:
+        pool.close()
