@@ -81,6 +81,17 @@ class QueryFigures:
     peers: dict[str, Latency] = field(default_factory=dict)
     peer_rps: dict[str, float] = field(default_factory=dict)
 
+    def summary(self) -> str:
+        """The figures on one line, printed as they are measured, so that a run stopped
+        before its report still shows them."""
+        def ms(latency: Latency) -> str:
+            return f"{latency.p50 * 1000:.1f} ms"
+        peers = "".join(f", {name} {ms(latency)} ({self.peer_rps[name]:.1f} rps)"
+                        for name, latency in self.peers.items())
+        return (f"in-process {ms(self.in_process)}, API {ms(self.api)} (p99 "
+                f"{self.api.p99 * 1000:.1f} ms, {self.api_rps:.0f} rps), /sparql "
+                f"{ms(self.sparql)}{peers}")
+
 
 @dataclass
 class SizeFigures:
@@ -198,7 +209,7 @@ def measure_queries(store: ox.Store, server: str, peers: dict[str, Peer],
                 if isinstance(peer, RdflibEndpoint):  # abandoned queries still run there
                     peer.restart()
             figures[name] = row
-            print(f"  {name}: API p50 {row.api.p50 * 1000:.1f} ms", flush=True)
+            print(f"  {name}: {row.summary()}", flush=True)
     return figures
 
 
@@ -222,6 +233,8 @@ def measure_size(count: int, args: argparse.Namespace) -> SizeFigures:
         files = write_corpus(count, corpus, args.seed)
     print(f"N = {count}: extraction", flush=True)
     one_core, all_cores = extraction_rates(files, args.runs)
+    print(f"  documents/s: one core {one_core.text(digits=0)}, all {all_cores.text(digits=0)}",
+          flush=True)
     builds = []
     for _ in range(args.runs):
         print(f"N = {count}: build", flush=True)
@@ -230,6 +243,7 @@ def measure_size(count: int, args: argparse.Namespace) -> SizeFigures:
         if run.status != 0:
             raise RuntimeError(f"the build of {count} documents failed; see {log}")
         builds.append(run)
+        print(f"  {run.seconds:.1f} s, peak RSS {run.peak_rss / 1e6:.0f} MB", flush=True)
     store = GraphStore(store_dir).open()
     quads = len(store)
     startups = []
@@ -238,6 +252,7 @@ def measure_size(count: int, args: argparse.Namespace) -> SizeFigures:
                                 "--warm-timeout", "0")
         startups.append(seconds)
         server.stop()
+    print(f"  {quads:,} quads; serve start-up {Spread.of(startups).text()} s", flush=True)
     peers: dict[str, Peer] = {}
     try:
         if "rdflib-endpoint" in args.peers and count <= args.rdflib_limit:
@@ -255,6 +270,7 @@ def measure_size(count: int, args: argparse.Namespace) -> SizeFigures:
         server, _ = serve(store_dir, work / "serve.log", args.peer_timeout)
         try:
             warm_up = warmed(server, started)
+            print(f"  warmed in {warm_up:.1f} s", flush=True)
             queries = measure_queries(store, server.url, peers, args)
         finally:
             server.stop()
