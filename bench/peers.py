@@ -73,11 +73,17 @@ class RdflibEndpoint:
         self.server.stop()
 
 
+# Seconds Virtuoso may take to start on a kept database: it first replays the transaction log
+# of the last load (7 minutes for the 2 GB of 10,000 plans).
+_REPLAY_WAIT = 3600.0
+_GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+
+
 def start_virtuoso(directory: Path, store: Path, log: Path) -> Virtuoso:
     """Virtuoso holding the store's graph, pushed through the Graph Store protocol unless its
     database (kept in `directory` from an earlier run) holds it already."""
     directory.mkdir(parents=True, exist_ok=True)
-    server = start_virtuoso_server(directory)
+    server = start_virtuoso_server(directory, wait=_REPLAY_WAIT)
     if holds_the_store(server, store):
         print("  Virtuoso holds every graph of the store already: not pushed again", flush=True)
         return server
@@ -91,9 +97,6 @@ def start_virtuoso(directory: Path, store: Path, log: Path) -> Virtuoso:
         server.stop()
         raise RuntimeError(f"push to Virtuoso failed; see {log}")
     return server
-
-
-_GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
 
 def holds_the_store(server: Virtuoso, store: Path) -> bool:

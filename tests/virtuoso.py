@@ -39,8 +39,9 @@ class Virtuoso:
         stop(self.process, timeout=20)
 
 
-def start(directory: Path) -> Virtuoso:
-    """Start Virtuoso with its database in `directory`; wait until its SPARQL endpoint answers."""
+def start(directory: Path, wait: float = 120) -> Virtuoso:
+    """Start Virtuoso with its database in `directory`; wait until its SPARQL endpoint answers,
+    at most `wait` seconds (a database left with a long transaction log replays it first)."""
     if shutil.which(BINARY) is None:
         raise RuntimeError(f"{BINARY} not found: install Debian's virtuoso-opensource "
                            "(`.ci/run` does)")
@@ -66,5 +67,5 @@ def start(directory: Path) -> Virtuoso:
         process = subprocess.Popen([BINARY, "+configfile", str(ini), "+foreground"],
                                    cwd=directory, stdout=sink, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{http_port}"
-    wait_until_answers(process, f"{url}/sparql?query=ASK%7B%7D", log, "virtuoso", 120, 0.5)
+    wait_until_answers(process, f"{url}/sparql?query=ASK%7B%7D", log, "virtuoso", wait, 0.5)
     return Virtuoso(url, process, directory)
