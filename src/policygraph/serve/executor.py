@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cache import ResultCache
+from .cache import Key, ResultCache
 from .remote import execute_remote, remote_endpoint
 from .results import Job, Outcome, QueryFailed, encode_bindings, execute
 
@@ -90,7 +90,7 @@ class QueryPool:
     cache: ResultCache = field(init=False)
     _idle: asyncio.Queue[_Worker] = field(default_factory=asyncio.Queue)
     _all: list[_Worker] = field(default_factory=list)
-    _pending: dict[tuple[Path, Job], asyncio.Future[Outcome]] = field(default_factory=dict)
+    _pending: dict[Key, asyncio.Future[Outcome]] = field(default_factory=dict)
     _context: Any = field(default_factory=lambda: multiprocessing.get_context("spawn"))
 
     def __post_init__(self) -> None:
@@ -146,13 +146,13 @@ class QueryPool:
         except TimeoutError:
             raise QueryTimeout(f"the query ran past its time limit of {timeout:g} s") from None
 
-    async def _answer(self, key: tuple[Path, Job], job: Job, timeout: float) -> Outcome:
+    async def _answer(self, key: Key, job: Job, timeout: float) -> Outcome:
         outcome = await self.run(job, timeout)
         if self.cache.key(job) == key:  # not a build published meanwhile
             self.cache.put(key, outcome)
         return outcome
 
-    def _settled(self, key: tuple[Path, Job], done: asyncio.Future[Outcome]) -> None:
+    def _settled(self, key: Key, done: asyncio.Future[Outcome]) -> None:
         """Forget a finished computation; its failure went to those who waited for it."""
         self._pending.pop(key, None)
         if not done.cancelled():
