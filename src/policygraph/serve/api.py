@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse, Response
 
 from ..build.agencies import level_forms
 from ..query import CannedQuery, Parameter, canned_queries, canned_query
-from .api_params import DEFAULT_LIMIT, openapi_parameters, read, refuse
+from .api_params import DEFAULT_LIMIT, openapi_parameters, page_size, read, refuse
 from .api_results import Item, in_memory_page, page_response, run_page, run_rows
 from .deps import PoolDep, SettingsDep
 from .executor import QueryPool
@@ -68,7 +68,7 @@ async def list_queries(request: Request) -> Response:
 def _about(query: CannedQuery) -> Item:
     return {"name": query.name, "route": f"{router.prefix}/queries/{query.name}",
             "summary": query.summary, "description": query.description,
-            "tags": list(query.tags), "pagination": query.pagination or DEFAULT_LIMIT,
+            "tags": list(query.tags), "pagination": page_size(query),
             "parameters": [{"name": p.name, "type": p.type, "required": p.required,
                             "description": p.description, "example": p.example,
                             "choices": list(p.choices)} for p in query.parameters]}
@@ -76,7 +76,7 @@ def _about(query: CannedQuery) -> Item:
 
 def _add_canned_route(query: CannedQuery) -> None:
     """`/api/queries/{name}`: the canned query as a paged list, documented from its header."""
-    limit = query.pagination or DEFAULT_LIMIT
+    limit = page_size(query)
 
     async def answer(request: Request, pool: PoolDep, settings: SettingsDep) -> Response:
         values, paging = read(request.query_params, query.parameters, limit)
@@ -121,13 +121,12 @@ def _task_parameters() -> list[Parameter]:
                         "task led by any 发展和改革 agency. The name is resolved to an agency "
                         "function first (the `function-by-name` query); `matched` in the answer "
                         "says what it was matched as. Filters as in `/api/queries/tasks`.",
-            openapi_extra={"parameters": openapi_parameters(_task_parameters(),
-                                                            DEFAULT_LIMIT)},
+            openapi_extra={"parameters": openapi_parameters(
+                _task_parameters(), page_size(canned_query("tasks")))},
             responses=_LIST_RESPONSES)
 async def tasks(request: Request, pool: PoolDep, settings: SettingsDep) -> Response:
     query = canned_query("tasks")
-    values, paging = read(request.query_params, _task_parameters(),
-                          query.pagination or DEFAULT_LIMIT)
+    values, paging = read(request.query_params, _task_parameters(), page_size(query))
     led_by, agency = values.pop("led_by", None), values.pop("agency", None)
     if led_by and agency:
         raise refuse(400, "give one of the parameters 'led_by' and 'agency', not both")

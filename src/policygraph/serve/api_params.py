@@ -16,7 +16,7 @@ from typing import Any
 from fastapi import HTTPException
 from starlette.datastructures import QueryParams
 
-from ..query import Parameter, QueryError, check_value
+from ..query import CannedQuery, Parameter, QueryError, check_value
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
@@ -47,6 +47,12 @@ class Paging:
     limit: int
     offset: int
     format: str
+
+
+def page_size(query: CannedQuery) -> int:
+    """Rows per page of `query`'s list when a request does not say: its own, or the default.
+    The warm-up asks the first page by it, so it must be the one requests get."""
+    return query.pagination or DEFAULT_LIMIT
 
 
 def refuse(status: int, message: str, headers: dict[str, str] | None = None) -> HTTPException:

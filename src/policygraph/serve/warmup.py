@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from fastapi import APIRouter, HTTPException, Request
 
 from ..query import canned_queries
-from .api_params import DEFAULT_LIMIT, Paging
+from .api_params import Paging, page_size
 from .api_results import run_page
 from .executor import QueryPool
 
@@ -46,7 +46,7 @@ async def warm(pool: QueryPool, timeout: float, state: Warmup) -> None:
     queries = canned_queries()
     for name in state.queries:
         query = queries[name]
-        paging = Paging(limit=query.pagination or DEFAULT_LIMIT, offset=0, format="json")
+        paging = Paging(limit=page_size(query), offset=0, format="json")
         try:
             await run_page(pool, timeout, query, {}, paging)
         except HTTPException as refused:
