@@ -37,8 +37,7 @@ def create_app(settings: Settings) -> FastAPI:
         pool.start()
         app.state.pool = pool
         warming = settings.warm_timeout > 0 and pool.cache.build() is not None
-        app.state.warmup = Warmup(queries=unfiltered_queries() if warming else [],
-                                  finished=not warming)
+        app.state.warmup = Warmup(queries=unfiltered_queries() if warming else [])
         task = asyncio.create_task(warm(pool, settings.warm_timeout, app.state.warmup))
         try:
             yield

@@ -32,7 +32,10 @@ class Warmup:
     queries: list[str] = field(default_factory=list)
     answered: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
-    finished: bool = False
+
+    @property
+    def finished(self) -> bool:
+        return len(self.answered) + len(self.failed) == len(self.queries)
 
 
 def unfiltered_queries() -> list[str]:
@@ -54,7 +57,6 @@ async def warm(pool: QueryPool, timeout: float, state: Warmup) -> None:
             log.warning("warm-up of %s: %s", name, refused.detail)
         else:
             state.answered.append(name)
-    state.finished = True
     log.info("warm-up finished: %d answered, %d failed", len(state.answered), len(state.failed))
 
 
