@@ -45,6 +45,7 @@ def start(directory: Path, wait: float = 120) -> Virtuoso:
     if shutil.which(BINARY) is None:
         raise RuntimeError(f"{BINARY} not found: install Debian's virtuoso-opensource "
                            "(`.ci/run` does)")
+    directory = directory.resolve()  # Virtuoso runs in it and reads its paths from there
     config = configparser.ConfigParser(strict=False, interpolation=None,
                                        inline_comment_prefixes=(";",))
     config.optionxform = str  # type: ignore[assignment,method-assign]
