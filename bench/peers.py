@@ -102,13 +102,14 @@ def start_virtuoso(directory: Path, store: Path, log: Path) -> Virtuoso:
 def holds_the_store(server: Virtuoso, store: Path) -> bool:
     """Whether Virtuoso has each of the store's graphs with as many triples, and no other
     graph of policygraph's (its own system graphs aside)."""
+    graphs = GraphStore(store)
     ours = {str(row["g"].value): int(row["n"].value)
-            for row in GraphStore(store).open().query(_GRAPH_SIZES)}  # type: ignore[union-attr]
+            for row in graphs.open().query(_GRAPH_SIZES)}  # type: ignore[union-attr]
     answer = httpx.post(server.sparql, data={"query": _GRAPH_SIZES}, timeout=600,
                         headers={"Accept": "application/sparql-results+json"})
     answer.raise_for_status()
     theirs = {row["g"]["value"]: int(row["n"]["value"])
               for row in answer.json()["results"]["bindings"]}
-    prefixes = tuple({graph.split("/id/")[0] for graph in ours} | {"https://w3id.org/"})
+    prefixes = ((graphs.manifest() or {})["base"], "https://w3id.org/")  # built: has one
     return bool(ours) and all(theirs.get(graph) == size for graph, size in ours.items()) and \
         not any(graph.startswith(prefixes) for graph in theirs.keys() - ours.keys())
