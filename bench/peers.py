@@ -19,13 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from policygraph.store import GraphStore  # noqa: E402
-from tests.live import LiveServer, free_port, wait_until_answers  # noqa: E402
+from tests.live import LiveServer, free_port, wait_for_warm_up, wait_until_answers  # noqa: E402
 from tests.live import start as start_policygraph  # noqa: E402
 from tests.virtuoso import Virtuoso  # noqa: E402
 from tests.virtuoso import start as start_virtuoso_server  # noqa: E402
 
 __all__ = ["ROOT", "LiveServer", "RdflibEndpoint", "Virtuoso", "rdflib_app",
-           "start_policygraph", "start_virtuoso"]
+           "start_policygraph", "start_virtuoso", "wait_for_warm_up"]
 
 DUMP_VARIABLE = "POLICYGRAPH_BENCH_DUMP"
 

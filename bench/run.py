@@ -37,6 +37,7 @@ from peers import (
     Virtuoso,
     start_policygraph,
     start_virtuoso,
+    wait_for_warm_up,
 )
 from synth import write_corpus
 
@@ -137,13 +138,10 @@ def serve(store: Path, log: Path, timeout: float, *options: str) -> tuple[LiveSe
 def warmed(server: LiveServer, started: float) -> float:
     """Seconds from `started` until the server has computed its unfiltered canned answers
     (those of a build warmed before are read from its directory at once)."""
-    while True:
-        warmup = httpx.get(f"{server.url}/api/status", timeout=30).json()["warmup"]
-        if warmup["finished"]:
-            if warmup["failed"]:
-                print(f"  warm-up failed for {', '.join(warmup['failed'])}", flush=True)
-            return time.perf_counter() - started
-        time.sleep(0.5)
+    warmup = wait_for_warm_up(server.url, math.inf)
+    if warmup["failed"]:
+        print(f"  warm-up failed for {', '.join(warmup['failed'])}", flush=True)
+    return time.perf_counter() - started
 
 
 def examples(query: CannedQuery) -> dict[str, str] | None:

@@ -6,6 +6,7 @@ until it answers and `stop` ends it.
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 def free_port() -> int:
@@ -76,3 +78,16 @@ def start(store: Path, *options: str, log: Path, probe: str = "/api/queries",
     url = f"http://127.0.0.1:{port}"
     wait_until_answers(process, url + probe, log, "policygraph serve", 60, pause)
     return LiveServer(url, process, log)
+
+
+def wait_for_warm_up(url: str, seconds: float = 120) -> dict[str, Any]:
+    """The server's warm-up (`/api/status`) once it has finished, asking every 0.2 s;
+    AssertionError if it has not within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with urllib.request.urlopen(f"{url}/api/status", timeout=30) as response:
+            warmup: dict[str, Any] = json.load(response)["warmup"]
+        if warmup["finished"]:
+            return warmup
+        time.sleep(0.2)
+    raise AssertionError(f"the warm-up did not finish within {seconds:g} s")

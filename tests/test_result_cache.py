@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from policygraph.serve.executor import QueryPool
 from policygraph.serve.results import Job, Outcome
 from policygraph.serve.warmup import unfiltered_queries
 from policygraph.store import GraphStore
-from tests.live import start
+from tests.live import start, wait_for_warm_up
 
 CORPUS = Path(__file__).parent.parent / "data" / "raw"
 
@@ -113,16 +112,6 @@ def page(url: str, name: str) -> dict[str, Any]:
     answer: dict[str, Any] = httpx.get(f"{url}/api/queries/{name}", timeout=30).json()
     answer.pop("next")
     return answer
-
-
-def wait_for_warm_up(url: str, seconds: float = 120) -> dict[str, Any]:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        warmup: dict[str, Any] = httpx.get(f"{url}/api/status").json()["warmup"]
-        if warmup["finished"]:
-            return warmup
-        time.sleep(0.2)
-    raise AssertionError(f"the warm-up did not finish within {seconds:g} s")
 
 
 def test_a_question_asked_twice_at_once_is_computed_once(corpus_store):
