@@ -1,4 +1,8 @@
-"""Shared fixtures: inline documents, a store of the built-in corpus and a live server."""
+"""Shared fixtures: inline documents, a store of the built-in corpus and a live server.
+
+`pytest --long` runs the long variants of the hardening tests (a minute of load, a thousand
+generated API requests, more kills and examples); without it they run at a smaller scale.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from policygraph.cli import main
 from policygraph.parse import Record, extract_text
@@ -14,6 +19,25 @@ from policygraph.parse import Record, extract_text
 from .live import LiveServer, start
 
 CORPUS = Path(__file__).parent.parent / "data" / "raw"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--long", action="store_true",
+                     help="run the hardening tests at full scale (minutes, not seconds)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Hypothesis examples per test (and per API operation for schemathesis): a quick pass by
+    default, thousands of requests in all with --long."""
+    settings.register_profile("standard", max_examples=15, deadline=None)
+    settings.register_profile("long", max_examples=60, deadline=None)
+    settings.load_profile("long" if config.getoption("--long") else "standard")
+
+
+@pytest.fixture(scope="session")
+def long_run(request: pytest.FixtureRequest) -> bool:
+    """Whether the hardening tests run at full scale."""
+    return bool(request.config.getoption("--long"))
 
 
 @pytest.fixture

@@ -136,3 +136,29 @@ def test_headings_short_phrase_colon_and_own_line(read):
     assert [task.heading for task in record.tasks] == [
         "商贸业(批发零售业)", "加快重大项目建设,持续扩大有效投资", None]
     assert record.tasks[0].text == "限上销售额增长20%以上。"
+
+
+def test_an_item_numbered_like_the_one_before_it_is_an_item_of_its_own(read):
+    record = read("""
+        某县服务业工作要点
+        一、主要任务
+        (一)发展物流。建设物流园区。(责任单位:县发改局)
+        (一)发展商贸。完善商贸网点。(责任单位:县商务局)
+        (一)发展旅游。打造景区。(责任单位:县文旅局)
+        (二)发展金融。扩大融资。(责任单位:县金融办)
+        1.设立专项资金。(责任单位:县财政局)
+    """)
+    assert paths(record) == [["一", "(一)"], ["一", "(一)bis"], ["一", "(一)ter"],
+                             ["一", "(二)", "1"]]
+    assert [task.lead for task in record.tasks][:3] == [["县发改局"], ["县商务局"], ["县文旅局"]]
+    assert len(record.warnings) == 2 and "read as item 一 (一)bis" in record.warnings[0]
+
+
+def test_a_number_that_skips_ahead_is_still_text(read):
+    record = read("""
+        某县服务业工作要点
+        一、主要任务
+        (一)发展物流。建设物流园区。
+        (三)年内完成。
+    """)
+    assert paths(record) == [["一", "(一)"]] and record.warnings == []

@@ -10,6 +10,7 @@ import pytest
 from policygraph.parse import extract, extract_text
 from policygraph.parse.decode import read_document
 from policygraph.parse.normalize import normalize
+from policygraph.parse.spans import SpanFinder
 
 CORPUS = sorted((Path(__file__).parent.parent / "data" / "raw").glob("*.txt"))
 
@@ -45,3 +46,11 @@ def test_the_same_sentence_twice_is_found_in_reading_order():
     text = "某县工作要点\n一、任务\n(一)甲。建设园区。\n(二)乙。建设园区。\n"
     spans = [task.span for task in extract_text(text, "doc.txt").tasks]
     assert spans[0] is not None and spans[1] is not None and spans[0][0] < spans[1][0]
+
+
+def test_a_task_of_several_lines_with_a_clause_between_them_is_spanned():
+    original = ("(3)借助市委中心组学习的平台,举办红船论坛,邀请专家作专题辅导。 "
+                "责任部门:市发展改革委 作者: 信息来源: |\n附件：无\n")
+    needle = "(3)借助市委中心组学习的平台,举办红船论坛,邀请专家作专题辅导。\n附件：无"
+    start, end = SpanFinder(original).find(needle)  # type: ignore[misc]
+    assert original[start:end].startswith("(3)借助") and original[start:end].endswith("附件：无")

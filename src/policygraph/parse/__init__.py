@@ -15,20 +15,31 @@ from .items import read_items
 from .layout import content_lines
 from .metadata import implemented_plans, read_metadata
 from .normalize import normalize
-from .outline import parse_outline
+from .outline import parse_outline, repeated_numbers
 from .record import Record, Section, Span, Target, Task
 from .spans import SpanFinder
 
-__all__ = ["DocumentError", "Record", "Section", "Target", "Task", "extract", "extract_text"]
+__all__ = ["MAX_DOCUMENT_BYTES", "DocumentError", "Record", "Section", "Target", "Task",
+           "extract", "extract_text"]
+
+# The largest file read as a plan. Plans run to tens of kilobytes and their saved pages to a
+# megabyte or two; a file past this is a scrape gone wrong (a site's archive, a media file) and
+# would hold a build worker for minutes.
+MAX_DOCUMENT_BYTES = 16 * 2**20
 
 
 def extract(path: Path) -> Record:
     """The extraction record of the document at `path`.
 
-    Raises DocumentError, naming the file, when it cannot be read (missing, unreadable, empty,
-    binary, undecodable) or holds no numbered tasks: callers handle one kind of failure.
+    Raises DocumentError, naming the file, when it cannot be read (missing, unreadable, too
+    large, empty, binary, undecodable) or holds no numbered tasks: callers handle one kind of
+    failure.
     """
     try:
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise DocumentError(path, f"{size / 2**20:.0f} MB: larger than the "
+                                      f"{MAX_DOCUMENT_BYTES // 2**20} MB a plan's file can be")
         data = path.read_bytes()
     except OSError as error:
         raise DocumentError(path, error.strerror or str(error)) from error
@@ -66,6 +77,7 @@ def extract_text(text: str, source: str) -> Record:
         sections=items.sections,
         region_code=meta.region_code,
         text=text,
+        warnings=repeated_numbers(root),
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .layout import split_long_line
@@ -25,6 +25,8 @@ from .rules import table
 _BANNER_MAX = 30
 _SENTENCE_PUNCTUATION = set("。,，;；:：!！?？")
 _SENTENCE_END = tuple("。!！?？;；:：")
+# Labels of the second, third … item numbered like the one before it.
+_REPEATS = ("bis", "ter", "quater", "quinquies")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,12 @@ class Marker:
     number: int
     label: str
     end: int
+    repeat: int = 0  # items before it with the same number: 1 for the second
+
+    @property
+    def path_label(self) -> str:
+        """Its label in paths, unique among its siblings."""
+        return self.label + (_REPEATS[self.repeat - 1] if self.repeat else "")
 
 
 @dataclass(eq=False)
@@ -63,7 +71,7 @@ class Item:
         labels: list[str] = []
         item: Item | None = self
         while item is not None and item.marker is not None:
-            labels.append(item.marker.label)
+            labels.append(item.marker.path_label)
             item = item.parent
         return labels[::-1]
 
@@ -113,6 +121,17 @@ def match_marker(block: str) -> Marker | None:
     return None
 
 
+def repeated_numbers(root: Item) -> list[str]:
+    """A warning for each item numbered like the item before it, naming where it was read."""
+    return [f"{item.marker.label} {_opening(item.blocks[0])} repeats the number of the item "
+            f"before it; read as item {' '.join(item.path)}"
+            for item in root.walk() if item.marker is not None and item.marker.repeat]
+
+
+def _opening(text: str, length: int = 20) -> str:
+    return text if len(text) <= length else text[:length] + "…"
+
+
 def parse_outline(lines: list[str]) -> Item:
     """The outline tree of a document body; `lines` may contain blank lines ('')."""
     return _OutlineParser().parse(_blocks(lines))
@@ -160,7 +179,10 @@ class _OutlineParser:
             open_marker = self.stack[depth].marker
             assert open_marker is not None
             if open_marker.style.family == marker.style.family:
-                if marker.number != open_marker.number + 1:
+                if marker.number == open_marker.number \
+                        and open_marker.repeat < len(_REPEATS):
+                    marker = replace(marker, repeat=open_marker.repeat + 1)
+                elif marker.number != open_marker.number + 1:
                     return False
                 del self.stack[depth:]
                 break

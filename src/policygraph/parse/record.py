@@ -95,6 +95,7 @@ class Record:
     sections: list[Section] = field(default_factory=list)
     region_code: str | None = None
     text: str = ""
+    warnings: list[str] = field(default_factory=list)  # what was read with a guess
     sha256: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -46,27 +46,37 @@ class SpanFinder:
         """The original span of `needle`, searched after the last find, then anywhere.
 
         A needle that does not occur whole (a clause taken out of its middle, lines rejoined
-        around page noise) is spanned from its first to its last few characters.
+        around page noise) is spanned from its first to its last few characters, and failing
+        that, a needle of several lines from its first line to its last.
         """
-        key = _SPACE.sub("", needle)
+        found = self._find(_SPACE.sub("", needle))
+        lines = [line for line in needle.split("\n") if line.strip()]
+        if found is None and len(lines) > 1:
+            first = self._find(_SPACE.sub("", lines[0]))
+            last = self._find(_SPACE.sub("", lines[-1]), first[1]) if first else None
+            found = (first[0], last[1]) if first and last else None
+        if found is None:
+            return None
+        self._cursor = found[1]
+        return self._origin[found[0]], self._origin[found[1] - 1] + 1
+
+    def _find(self, key: str, after: int | None = None) -> tuple[int, int] | None:
+        """Where `key` is in the search key, whole or from its head to its tail: after
+        `after`, or else after the last find, then anywhere."""
         if not key:
             return None
-        for start in (self._cursor, 0):
+        starts = (after,) if after is not None else (self._cursor, 0)
+        for start in starts:
             found = self._key.find(key, start)
             if found >= 0:
-                return self._span(found, found + len(key))
+                return found, found + len(key)
         head, tail = key[:_ANCHOR], key[-_ANCHOR:]
-        for start in (self._cursor, 0):
+        for start in starts:
             first = self._key.find(head, start)
             last = self._key.find(tail, first + len(head)) if first >= 0 else -1
             if last >= 0:
-                return self._span(first, last + len(tail))
+                return first, last + len(tail)
         return None
-
-    def _span(self, start: int, end: int) -> Span:
-        self._cursor = end
-        return self._origin[start], self._origin[end - 1] + 1
-
 
     def locate(self, needles: Iterable[str], repeats_share: bool = False) -> list[Span | None]:
         """Spans of several normalised strings, expected in reading order from the start of
