@@ -5,10 +5,15 @@ the live one, and a symbolic link `current` is switched to it with one atomic re
 readers see either the old graph or the new one, never a half-written store, and a build that
 fails leaves the old graph answering. Each build keeps a manifest of what it was made from, so
 a rebuild from unchanged inputs can be skipped.
+
+One build writes at a time, under a lock the kernel releases when its process dies, so what a
+killed build left behind (a build directory without a manifest, a spool) is cleared by the
+next one, and the live graph never depended on it.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -21,12 +26,16 @@ from typing import Any
 
 import pyoxigraph
 
-__all__ = ["GraphStore", "NewBuild", "StoreError", "default_store"]
+__all__ = ["STORE_FORMAT", "GraphStore", "NewBuild", "StoreError", "default_store"]
 
 _CURRENT = "current"
 _BUILDS = "builds"
 _DATABASE = "oxigraph"
 _MANIFEST = "manifest.json"
+_LOCK = ".lock"
+# The layout of a build (database, manifest, answers); a build of another layout is refused
+# with a message to rebuild instead of being misread.
+STORE_FORMAT = 1
 # Builds kept besides the current one, so a reader that opened the previous one can finish.
 _KEEP_PREVIOUS = 1
 
@@ -66,25 +75,39 @@ class GraphStore:
     def current(self) -> Path | None:
         """The live build's directory, or None before the first build."""
         link = self.directory / _CURRENT
-        if not link.is_symlink():
-            return None
-        build = link.resolve()
-        return build if build.is_dir() else None
+        try:
+            if not link.is_symlink():
+                return None
+            build = link.resolve()
+            return build if build.is_dir() else None
+        except OSError as error:
+            raise StoreError(f"{self.directory}: cannot read the store: "
+                             f"{error.strerror or error}") from None
 
     def manifest(self) -> dict[str, Any] | None:
         """What the live build was made from."""
         current = self.current
         if current is None:
             return None
-        manifest: dict[str, Any] = json.loads((current / _MANIFEST).read_text("utf-8"))
+        try:
+            manifest: dict[str, Any] = json.loads((current / _MANIFEST).read_text("utf-8"))
+        except (OSError, ValueError) as error:
+            raise StoreError(f"{current}: cannot read the build's manifest: {error}") from None
         return manifest
 
     def open(self) -> pyoxigraph.Store:
-        """The live graph, read-only."""
+        """The live graph, read-only; StoreError, naming the directory, when there is none or
+        it cannot be read by this version."""
         current = self.current
         if current is None:
             raise StoreError(f"{self.directory}: no graph has been built yet "
                              "(run `policygraph build`)")
+        manifest = self.manifest() or {}
+        if manifest.get("store_format") != STORE_FORMAT:
+            raise StoreError(f"{current}: built by policygraph {manifest.get('version', '?')} "
+                             f"in store format {manifest.get('store_format', 0)}, which this "
+                             f"version (format {STORE_FORMAT}) cannot read: rebuild it with "
+                             "`policygraph build --force`")
         try:
             return pyoxigraph.Store.read_only(str(current / _DATABASE))
         except OSError as error:
@@ -101,21 +124,50 @@ class GraphStore:
         """A new build to load, made the live graph when the block ends and discarded if it
         raises, so that loading can go on while the rest of a build is still being made."""
         builds = self.directory / _BUILDS
-        builds.mkdir(parents=True, exist_ok=True)
-        directory = builds / f"{time.strftime('%Y%m%dT%H%M%S')}-{time.monotonic_ns()}"
         try:
-            directory.mkdir()
-            build = NewBuild(directory, pyoxigraph.Store(str(directory / _DATABASE)))
-            yield build
-            build.store.flush()
-            del build.store
-            (directory / _MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True),
-                                               "utf-8")
-            self._switch(directory)
-        except BaseException:
-            shutil.rmtree(directory, ignore_errors=True)
-            raise
-        self._prune(directory)
+            builds.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"{self.directory}: cannot write the store: "
+                             f"{error.strerror or error}") from None
+        with self._writing():
+            self._clear_unfinished()
+            directory = builds / f"{time.strftime('%Y%m%dT%H%M%S')}-{time.monotonic_ns()}"
+            try:
+                directory.mkdir()
+                build = NewBuild(directory, pyoxigraph.Store(str(directory / _DATABASE)))
+                yield build
+                build.store.flush()
+                del build.store
+                _write_manifest(directory, {**manifest, "store_format": STORE_FORMAT})
+                self._switch(directory)
+            except BaseException:
+                shutil.rmtree(directory, ignore_errors=True)
+                raise
+            self._prune(directory)
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Hold the store's write lock for a build. The kernel drops it when the process ends,
+        however it ends, so a build killed with `kill -9` never blocks the next one."""
+        with (self.directory / _LOCK).open("a") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise StoreError(f"{self.directory}: another build is writing to this store; "
+                                 "try again when it has finished") from None
+            yield
+
+    def _clear_unfinished(self) -> None:
+        """Remove what builds that died left: build directories without a manifest, spools and
+        staged links. Only called under the write lock, so none of it is still being written."""
+        live = self.current
+        for path in (self.directory / _BUILDS).iterdir():
+            if path != live and not (path / _MANIFEST).exists():
+                shutil.rmtree(path, ignore_errors=True)
+        for path in self.directory.glob(".build-*"):
+            shutil.rmtree(path, ignore_errors=True)
+        for path in self.directory.glob(f".{_CURRENT}.*"):
+            path.unlink(missing_ok=True)
 
     def add(self, rdf: Path, graph: str, rdf_format: pyoxigraph.RdfFormat) -> Path:
         """A new build holding the live graph plus the triples of `rdf` in the named graph
@@ -143,3 +195,11 @@ class GraphStore:
         builds = sorted(path for path in (self.directory / _BUILDS).iterdir() if path != live)
         for old in builds[: max(0, len(builds) - _KEEP_PREVIOUS)]:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_manifest(directory: Path, manifest: dict[str, Any]) -> None:
+    """Write the manifest beside and rename it into place: a build directory has a whole
+    manifest or none, and one without is unfinished."""
+    staged = directory / f".{_MANIFEST}"
+    staged.write_text(json.dumps(manifest, indent=1, sort_keys=True), "utf-8")
+    os.replace(staged, directory / _MANIFEST)
