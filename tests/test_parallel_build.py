@@ -47,16 +47,27 @@ def test_entities_merge_the_same_in_any_order():
     assert described(tables) == described(tables[::-1])
 
 
-def test_a_worker_names_the_document_it_could_not_read(tmp_path):
+def test_a_worker_names_the_document_it_could_not_read_and_the_rest_is_built(tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
     (corpus / "zz_broken.txt").write_bytes(b"\x00\x01binary")
     store = GraphStore(tmp_path / "store")
-    with pytest.raises(BuildError, match=r"zz_broken\.txt"):
+    result = run_build([corpus], store, DEFAULT_BASE, progress=False, jobs=2)
+    assert result.failed == (f"{corpus / 'zz_broken.txt'}: binary file, not text",)
+    assert result.documents == len(list(CORPUS.glob("*.txt")))
+    assert sorted(path.name for path in store.directory.iterdir()) == [".lock", "builds",
+                                                                       "current"]
+
+
+def test_a_build_of_nothing_readable_publishes_nothing(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "broken.txt").write_bytes(b"\x00\x01binary")
+    store = GraphStore(tmp_path / "store")
+    with pytest.raises(BuildError, match=r"no document could be read(.|\n)*broken\.txt"):
         run_build([corpus], store, DEFAULT_BASE, progress=False, jobs=2)
     assert store.current is None
-    assert [path.name for path in store.directory.iterdir()] == ["builds"]  # no spool left
-    assert list((store.directory / "builds").iterdir()) == []
+    assert list((store.directory / "builds").iterdir()) == []  # no spool, no build left
 
 
 def test_two_documents_that_would_share_an_iri_are_refused(tmp_path):

@@ -45,7 +45,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _extract_all(paths: Iterable[Path]) -> tuple[list[Record], bool]:
-    """Records of every readable document; failures are reported and do not stop the rest."""
+    """Records of every readable document; failures are reported and do not stop the rest, and
+    what was read with a guess is reported as a warning."""
     records, ok = [], True
     for path in paths:
         try:
@@ -53,6 +54,9 @@ def _extract_all(paths: Iterable[Path]) -> tuple[list[Record], bool]:
         except DocumentError as error:
             print(f"policygraph: {error}", file=sys.stderr)
             ok = False
+            continue
+        for warning in records[-1].warnings:
+            print(f"policygraph: warning: {path}: {warning}", file=sys.stderr)
     return records, ok
 
 

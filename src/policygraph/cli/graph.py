@@ -70,15 +70,21 @@ def _run_build(args: argparse.Namespace) -> int:
     try:
         result = run_build(args.files or [DEFAULT_CORPUS], store, args.base, force=args.force,
                            progress=not args.quiet, jobs=args.jobs)
-    except BuildError as error:
+    except (BuildError, StoreError) as error:
         print(f"policygraph: build failed: {error}", file=sys.stderr)
         return EXIT_FAILED
+    for message in result.failed:
+        print(f"policygraph: left out {message}", file=sys.stderr)
+    for message in result.warnings:
+        print(f"policygraph: warning: {message}", file=sys.stderr)
+    left_out = f" ({len(result.failed)} left out)" if result.failed else ""
     if result.skipped:
-        print(f"up to date: {result.documents} documents unchanged in {store.current}")
+        print(f"up to date: {result.documents} documents unchanged{left_out} in "
+              f"{store.current}")
     else:
-        print(f"built {result.documents} documents, {result.quads} quads in "
+        print(f"built {result.documents} documents{left_out}, {result.quads} quads in "
               f"{result.seconds:.1f} s into {store.current}")
-    return EXIT_OK
+    return EXIT_FAILED if result.failed else EXIT_OK
 
 
 def _run_validate(args: argparse.Namespace) -> int:

@@ -22,10 +22,10 @@ from .. import __version__
 from ..build import VOCABULARY_FILES, EntityTable, Iris, titles
 from ..corpus import DOCUMENT_SUFFIXES, documents
 from ..resources import resource
-from ..store import GraphStore
+from ..store import STORE_FORMAT, GraphStore
 from ..validate import SHAPES_FILE, Report
 from .pool import WorkerDied, chunked, run_chunks
-from .work import ExtractionFailed, extract_chunk, rdf_chunk, write_shared, write_titles
+from .work import ChunkRead, extract_chunk, rdf_chunk, write_shared, write_titles
 
 
 class BuildError(Exception):
@@ -38,54 +38,72 @@ class BuildError(Exception):
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build did."""
+    """What a build did: `failed` names each document left out and why, `warnings` what was
+    read with a guess (an item numbered like the one before it)."""
 
     documents: int
     quads: int
     seconds: float
     skipped: bool
+    failed: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 def run_build(paths: Sequence[Path], store: GraphStore, base: str, force: bool = False,
               progress: bool = True, jobs: int | None = None) -> BuildResult:
     """Build the graph of the documents at `paths` and publish it in `store`, with `jobs`
-    worker processes (all cores if None)."""
+    worker processes (all cores if None). A document that cannot be read, or whose content
+    another document of the build already has, is left out and named in the result; the
+    others are built."""
     started = time.perf_counter()
     files = documents(paths)
     if not files:
         raise BuildError(f"no documents ({', '.join(DOCUMENT_SUFFIXES)}) in "
                          f"{', '.join(map(str, paths))}")
     _check_distinct(files, Iris(base))
-    manifest = _manifest(files, base)
-    if not force and store.manifest() == manifest:
-        return BuildResult(len(files), 0, time.perf_counter() - started, skipped=True)
-    store.directory.mkdir(parents=True, exist_ok=True)
+    digests = {path: _file_digest(path) for path in files}
+    manifest = _manifest(digests, base)
+    live = store.manifest()
+    if not force and live is not None and _same_inputs(live, manifest):
+        failed = tuple(live.get("failed", ()))
+        return BuildResult(len(files) - len(failed), 0, time.perf_counter() - started,
+                           skipped=True, failed=failed, warnings=tuple(live.get("warnings", ())))
+    unique, repeated = _distinct_contents(digests)
+    notes = ChunkRead(failed=repeated)
     try:
-        quads = _build(files, store, base, manifest, progress, jobs)
-    except (ExtractionFailed, WorkerDied) as error:
+        quads = _build(unique, notes, store, base, manifest, progress, jobs)
+    except WorkerDied as error:
         raise BuildError(f"{error}; the previous graph stays live") from None
-    return BuildResult(len(files), quads, time.perf_counter() - started, skipped=False)
+    return BuildResult(len(files) - len(notes.failed), quads, time.perf_counter() - started,
+                       skipped=False, failed=tuple(notes.failed), warnings=tuple(notes.warnings))
 
 
-def _build(files: list[Path], store: GraphStore, base: str, manifest: dict[str, Any],
-           progress: bool, jobs: int | None) -> int:
+def _build(files: list[Path], notes: ChunkRead, store: GraphStore, base: str,
+           manifest: dict[str, Any], progress: bool, jobs: int | None) -> int:
     """Read, convert and validate the documents while the store loads what is ready; the
-    number of quads published."""
-    with tempfile.TemporaryDirectory(prefix=".build-", dir=store.directory) as directory, \
-            store.building(manifest) as build:
+    number of quads published. What reading found is added to `notes` (and the manifest)."""
+    with store.building(manifest) as build, \
+            tempfile.TemporaryDirectory(prefix=".build-", dir=store.directory) as directory:
         spool = Path(directory)
-        read = [one for chunk in run_chunks(extract_chunk, chunked(list(enumerate(files))),
-                                            (spool,), jobs, progress, "extract")
-                for one in chunk]
+        for chunk in run_chunks(extract_chunk, chunked(list(enumerate(files))), (spool,), jobs,
+                                progress, "extract"):
+            notes.read += chunk.read
+            notes.failed += chunk.failed
+            notes.warnings += chunk.warnings
+        read = notes.read
+        if not read:
+            raise BuildError("no document could be read; the previous graph stays live\n"
+                             + "\n".join(notes.failed))
+        manifest.update(failed=notes.failed, warnings=notes.warnings)
         write_titles(spool, titles(read, Iris(base)))
         entities, violations, quads = EntityTable(), [], 0
-        for chunk in run_chunks(rdf_chunk, chunked([one.index for one in read]), (spool, base),
-                                jobs, progress, "rdf+shacl"):
-            build.load(chunk.part)
-            chunk.part.unlink()
-            entities.merge(chunk.entities)
-            violations += chunk.violations
-            quads += chunk.quads
+        for part in run_chunks(rdf_chunk, chunked([one.index for one in read]), (spool, base),
+                               jobs, progress, "rdf+shacl"):
+            build.load(part.part)
+            part.part.unlink()
+            entities.merge(part.entities)
+            violations += part.violations
+            quads += part.quads
         if violations:
             report = Report(False, sorted(violations))
             raise BuildError("the data does not conform to the shapes; the previous graph "
@@ -107,16 +125,42 @@ def _check_distinct(files: list[Path], iris: Iris) -> None:
                              "stays live")
 
 
-def _manifest(files: Iterable[Path], base: str) -> dict[str, Any]:
+def _distinct_contents(digests: dict[Path, str | None]) -> tuple[list[Path], list[str]]:
+    """The files to build, each content once (the first file that has it), and a message for
+    each file left out as the copy of another: two copies would count every task twice."""
+    first: dict[str | Path, Path] = {}
+    repeated = []
+    for path, digest in digests.items():
+        original = first.setdefault(digest or path, path)
+        if original != path:
+            repeated.append(f"{path}: the same content as {original}")
+    return list(first.values()), repeated
+
+
+def _same_inputs(live: dict[str, Any], manifest: dict[str, Any]) -> bool:
+    """Whether the live build was made from what `manifest` describes, in this version's
+    store format (its record of the documents left out is an outcome, not an input)."""
+    return live.get("store_format") == STORE_FORMAT \
+        and all(live.get(key) == value for key, value in manifest.items())
+
+
+def _manifest(digests: dict[Path, str | None], base: str) -> dict[str, Any]:
     """What a build is made from: the inputs' digests, the code and rules, and the base IRI."""
     return {
         "version": __version__,
         "base": base,
-        "inputs": {str(path): _digest([path]) for path in files},
+        "inputs": {str(path): digest for path, digest in digests.items()},
         "code": _digest(_code_files()),
     }
 
 
+def _file_digest(path: Path) -> str | None:
+    """A document's digest; None for a file that cannot be read, which extraction reports with
+    its name."""
+    try:
+        return _digest([path])
+    except OSError:
+        return None
 def _code_files() -> list[Path]:
     package = Path(__file__).parent.parent
     data = [resource(name) for name in (*VOCABULARY_FILES, SHAPES_FILE)]

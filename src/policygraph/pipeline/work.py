@@ -48,21 +48,29 @@ class ChunkRdf:
     violations: list[Violation] = field(default_factory=list)
 
 
-class ExtractionFailed(Exception):
-    """A document that could not be read; the message names the file."""
+@dataclass
+class ChunkRead:
+    """What reading a chunk of documents gave: the documents read, a message naming each file
+    that could not be read (the build goes on without it), and each warning of those read."""
+
+    read: list[Extracted] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
-def extract_chunk(files: list[tuple[int, Path]], spool: Path) -> list[Extracted]:
+def extract_chunk(files: list[tuple[int, Path]], spool: Path) -> ChunkRead:
     """Read each document, leaving its record in `spool` for `rdf_chunk`."""
-    read = []
+    chunk = ChunkRead()
     for index, path in files:
         try:
             record = extract(path)
         except DocumentError as error:
-            raise ExtractionFailed(str(error)) from None
+            chunk.failed.append(str(error))
+            continue
         _record_file(spool, index).write_bytes(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
-        read.append(Extracted(index, record.source, record.title))
-    return read
+        chunk.read.append(Extracted(index, record.source, record.title))
+        chunk.warnings += [f"{path}: {warning}" for warning in record.warnings]
+    return chunk
 
 
 def write_titles(spool: Path, titles: dict[str, str]) -> None:

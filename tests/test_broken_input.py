@@ -1,0 +1,163 @@
+"""Broken input to `policygraph build`: every bad file is named with what is wrong with it, the
+good ones are built, a failed build leaves the served graph as it was, and a build killed with
+`kill -9` at any moment never leaves the live store unreadable or half-switched."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from policygraph.query import run_query
+from policygraph.store import GraphStore
+
+from .conftest import CORPUS
+from .live import start
+
+COUNT_DOCUMENTS = "SELECT (COUNT(*) AS ?n) WHERE { ?d a pg:PolicyDocument }"
+
+
+def build(*arguments: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "policygraph.cli", "build", "--quiet",
+                           *map(str, arguments)], capture_output=True, text=True, timeout=600)
+
+
+def documents_in(store: Path) -> int:
+    rows = list(run_query(GraphStore(store).open(), COUNT_DOCUMENTS))  # type: ignore[arg-type]
+    return int(rows[0]["n"].value)
+
+
+def seeds() -> list[Path]:
+    return sorted(CORPUS.glob("*.txt"))
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+def test_each_broken_file_is_named_and_the_others_are_built(corpus: Path,
+                                                            tmp_path: Path) -> None:
+    plan = seeds()[1].read_text("utf-8")
+    broken = {
+        "empty.txt": b"",
+        "binary.txt": bytes(range(256)) * 64,
+        "huge.txt": plan.encode() * (50 * 2**20 // len(plan.encode()) + 1),
+        "utf16-without-bom.txt": plan.encode("utf-16-le"),
+        "ebcdic.txt": plan.encode("cp500", errors="replace"),
+        "copy.txt": seeds()[0].read_bytes(),
+        "no-tasks.txt": "关于印发工作要点的通知\n各单位：现印发给你们，请认真贯彻执行。\n".encode(),
+    }
+    for name, data in broken.items():
+        (corpus / name).write_bytes(data)
+    clause = plan.index("责任单位")
+    (corpus / "truncated.txt").write_text(plan[: clause + 7], "utf-8")
+    store = tmp_path / "store"
+    result = build(corpus, "--store", store)
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    reasons = {name: next((line for line in lines if name in line), "") for name in broken}
+    assert "empty" in reasons["empty.txt"]
+    assert "binary" in reasons["binary.txt"]
+    assert "larger than" in reasons["huge.txt"]
+    assert "same content as" in reasons["copy.txt"]
+    assert "no recognisable tasks" in reasons["no-tasks.txt"]
+    assert all(reasons.values()), reasons  # the wrong encodings too
+    assert len(lines) == len(broken)  # one line each, no traceback
+    assert documents_in(store) == len(seeds()) + 1  # the truncated plan is read as far as it goes
+
+
+def test_duplicate_task_numbers_are_kept_apart(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "plan.txt").write_text(
+        "德清县2021年服务业工作要点\n一、主要任务\n（一）推进物流发展。责任单位：县发改局\n"
+        "（一）加快商贸流通。责任单位：县商务局\n（二）发展旅游。责任单位：县文旅局\n", "utf-8")
+    store = tmp_path / "store"
+    result = build(folder, "--store", store)
+    assert result.returncode == 0, result.stderr
+    assert "plan.txt: (一) 加快商贸流通" in result.stderr and "item 一 (一)bis" in result.stderr
+    rows = run_query(GraphStore(store).open(),
+                     "SELECT ?path ?lead WHERE { ?task pg:path ?path ; pg:leadAgency ?lead }")
+    leads = {row["path"].value: row["lead"].value.rsplit("/", 1)[1]  # type: ignore[index]
+             for row in rows}  # type: ignore[union-attr]
+    assert leads == {"一 (一)": "development-reform", "一 (一)bis": "commerce",
+                     "一 (二)": "culture-tourism"}
+
+
+def test_a_failed_build_leaves_the_served_graph_untouched(corpus: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert build(corpus, "--store", store).returncode == 0
+    live = GraphStore(store).current
+    server = start(store, "--warm-timeout", "0", log=tmp_path / "server.log")
+    try:
+        before = httpx.get(f"{server.url}/sparql", params={"query": COUNT_DOCUMENTS}).text
+        unreadable = tmp_path / "unreadable"
+        unreadable.mkdir()
+        (unreadable / "a.txt").write_bytes(b"\x00\x01\x02")
+        (unreadable / "b.txt").write_bytes(b"")
+        invalid = tmp_path / "invalid"  # a plan of a county no table knows breaks the shapes
+        shutil.copytree(corpus, invalid)
+        (invalid / "unknown-county.txt").write_text(
+            "某某县2021年服务业工作要点\n一、主要任务\n（一）推进物流发展。责任单位：县发改局\n",
+            "utf-8")
+        results = [build(unreadable, "--store", store), build(invalid, "--store", store)]
+        after = httpx.get(f"{server.url}/sparql", params={"query": COUNT_DOCUMENTS}).text
+    finally:
+        server.stop()
+    assert [result.returncode for result in results] == [1, 1]
+    assert all("previous graph stays live" in result.stderr for result in results)
+    assert "does not conform" in results[1].stderr
+    assert (GraphStore(store).current, after) == (live, before)
+
+
+def test_a_build_killed_at_any_moment_leaves_a_whole_live_graph(tmp_path: Path,
+                                                                long_run: bool) -> None:
+    first = tmp_path / "first"
+    shutil.copytree(CORPUS, first)
+    second = tmp_path / "second"
+    second.mkdir()
+    for copy in range(12):  # a corpus that takes the build a few seconds
+        for plan in seeds():
+            text = plan.read_text("utf-8") + f"\n（此件公开发布 {copy}）\n"
+            (second / f"{copy:02d}-{plan.name}").write_text(text, "utf-8")
+    expected = {}
+    durations = {}
+    for corpus in (first, second):
+        started = time.monotonic()
+        assert build(corpus, "--store", tmp_path / "reference" / corpus.name).returncode == 0
+        durations[corpus.name] = time.monotonic() - started
+        expected[corpus.name] = documents_in(tmp_path / "reference" / corpus.name)
+    store = tmp_path / "store"
+    assert build(first, "--store", store).returncode == 0
+    moments = random.Random(7).sample(range(1, 100), 10 if long_run else 4)
+    for moment in moments:
+        command = [sys.executable, "-m", "policygraph.cli", "build", "--quiet", "--force",
+                   str(second), "--store", str(store)]
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, start_new_session=True)
+        time.sleep(durations[second.name] * moment / 100)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        with contextlib.suppress(ProcessLookupError):  # its build workers, left orphaned
+            os.killpg(process.pid, signal.SIGKILL)
+        graph = GraphStore(store)
+        inputs = set((graph.manifest() or {})["inputs"])
+        corpus = second if str(second / f"00-{seeds()[0].name}") in inputs else first
+        assert documents_in(store) == expected[corpus.name], f"killed at {moment}%"
+    assert build(second, "--store", store, "--force").returncode == 0
+    assert documents_in(store) == expected[second.name]
+    builds = list((store / "builds").iterdir())
+    assert all((path / "manifest.json").exists() for path in builds)
+    assert not list(store.glob(".build-*"))
