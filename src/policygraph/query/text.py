@@ -17,7 +17,8 @@ from itertools import pairwise
 from ..vocab import PREFIXES
 from .errors import QueryError, Substitutions
 
-__all__ = ["bind_values", "declare_prefixes", "declares_dataset", "query_form"]
+__all__ = ["bind_values", "declare_prefixes", "declares_dataset", "is_update", "nesting_depth",
+           "query_form", "services"]
 
 _TOKEN = re.compile(
     r'(?P<string>"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""'
@@ -34,6 +35,9 @@ _TOKEN = re.compile(
 )
 _FROM = re.compile("from", re.IGNORECASE)
 _FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
+_UPDATES = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE",
+                      "COPY", "WITH"})
+_OPENING = {"{": 1, "(": 1, "[": 1, "}": -1, ")": -1, "]": -1}
 _NOT_JOINED = frozenset({"OPTIONAL", "MINUS", "UNION", "EXISTS", "SERVICE", "SILENT"})
 
 
@@ -58,13 +62,50 @@ def _tokens(sparql: str) -> list[_Token]:
 def query_form(sparql: str) -> str | None:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the first keyword after the prologue; None for
     text that is not a query (the endpoint reports why)."""
+    keyword = _operation(sparql)
+    return keyword if keyword in _FORMS else None
+
+
+def is_update(sparql: str) -> bool:
+    """Whether the text is a SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP …), which a
+    read-only endpoint refuses as such rather than as a syntax error."""
+    return _operation(sparql) in _UPDATES
+
+
+def _operation(sparql: str) -> str | None:
+    """The first keyword after the prologue (PREFIX and BASE declarations)."""
     for token in _tokens(sparql):
-        if token.kind == "word" and token.keyword in _FORMS:
-            return token.keyword
         if token.kind == "word" and token.keyword not in {"PREFIX", "BASE"} \
                 and not token.text.endswith(":"):
-            return None
+            return token.keyword
     return None
+
+
+def nesting_depth(sparql: str) -> int:
+    """How deeply groups, brackets and parentheses nest. Parsers descend recursively, and a
+    query nested thousands deep overflows the engine's stack, so an endpoint refuses one
+    nested past a sane depth before any parser sees it."""
+    depth = deepest = 0
+    for token in _tokens(sparql):
+        depth += _OPENING.get(token.text, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def services(sparql: str) -> list[str | None]:
+    """The endpoints the query's SERVICE clauses call, in order: an IRI written in full, or
+    None for one named by a variable or a prefixed name (which cannot be checked as written)."""
+    tokens = _tokens(sparql)
+    called: list[str | None] = []
+    for index, token in enumerate(tokens):
+        if token.keyword != "SERVICE":
+            continue
+        following = tokens[index + 1:index + 3]
+        if following and following[0].keyword == "SILENT":
+            following = following[1:]
+        called.append(following[0].text[1:-1] if following and following[0].kind == "iri"
+                      else None)
+    return called
 
 
 def declares_dataset(sparql: str) -> bool:

@@ -37,7 +37,7 @@ _TYPE_NOTES = {
     "boolean": "true or false.",
     "date": "A date, YYYY-MM-DD.",
 }
-_INTEGER = re.compile(r"[+-]?\d+")
+_INTEGER = re.compile(r"[+-]?[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,8 @@ def openapi_parameters(accepted: Sequence[Parameter],
 
 def _described(parameter: Parameter) -> dict[str, Any]:
     schema: dict[str, Any] = dict(_SCHEMAS[parameter.type])
+    if parameter.required and parameter.type in {"string", "iri"}:
+        schema["minLength"] = 1  # an empty value is a missing one
     if parameter.choices:
         schema["enum"] = list(parameter.choices)
     note = _TYPE_NOTES.get(parameter.type, "")

@@ -1,8 +1,9 @@
 """The web application: an app factory, so nothing starts at import time.
 
 `create_app(settings)` mounts the SPARQL protocol router and the REST API, starts the query
-worker pool for the app's lifetime with the warm-up of canned answers beside it, adds CORS
-when origins are configured, and logs every request with its timing.
+worker pool for the app's lifetime with the warm-up of canned answers beside it, refuses
+oversized requests, adds CORS when origins are configured, and logs every request with its
+timing.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from .. import __version__
 from . import api, dumps, linked_data, sparql, warmup
 from .executor import QueryPool
+from .limits import RequestLimits
 from .remote import SCHEME
 from .settings import Settings
 from .warmup import Warmup, unfiltered_queries, warm
@@ -51,6 +53,9 @@ def create_app(settings: Settings) -> FastAPI:
                   description="A knowledge graph of Chinese government policy work plans: a "
                               "SPARQL 1.1 endpoint and canned queries as a REST API.")
     app.state.settings = settings
+    # URL encoding writes a Chinese character in 9 bytes, so a request may be several times
+    # longer than the query it carries; the query's own length is checked at /sparql.
+    app.add_middleware(RequestLimits, max_bytes=4 * settings.max_query_bytes)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET", "POST"], allow_headers=["*"],

@@ -30,6 +30,7 @@ from ..store.dumps import DUMP_FORMATS, write_dump
 from ..vocab import PREFIXES
 from .deps import SettingsDep
 from .negotiation import pick
+from .openapi import answers
 from .settings import Settings
 
 router = APIRouter(tags=["dumps"])
@@ -74,11 +75,15 @@ async def _stream(chunks: queue.Queue[bytes | None]) -> AsyncIterator[bytes]:
         yield chunk
 
 
-@router.get("/dump", summary="The whole graph in a standard RDF syntax, streamed")
+@router.get("/dump", summary="The whole graph in a standard RDF syntax, streamed",
+            response_class=Response, responses=answers(
+                "The dump, as a file to save.",
+                [*(media for _, media, _ in DUMP_FORMATS.values()), "application/gzip"],
+                {400: "An unknown format.", 501: "A server answering from a remote store."}))
 async def dump(request: Request, settings: SettingsDep,
                format: str = Query("nq", description=f"one of {', '.join(DUMP_FORMATS)}"),
                gzip_: bool = Query(False, alias="gzip", description="compress with gzip"),
-               ) -> StreamingResponse:
+               ) -> Response:
     _local_only(settings)
     if format not in DUMP_FORMATS:
         raise HTTPException(400, f"format={format!r}: one of {', '.join(DUMP_FORMATS)}")
@@ -110,14 +115,20 @@ def _counts(store: ox.Store, query: str) -> Iterator[ox.QuerySolution]:
     return iter(results)
 
 
-@router.get("/context.jsonld", summary="The JSON-LD @context of the dumps")
+@router.get("/context.jsonld", summary="The JSON-LD @context of the dumps",
+            response_class=Response, responses={200: {
+                "description": "The context.",
+                "content": {"application/ld+json": {"schema": {"type": "object"}}}}})
 async def context() -> Response:
     """The prefixes the JSON-LD dump's inline @context uses, published for reuse."""
     body = json.dumps({"@context": PREFIXES}, indent=1).encode()
     return Response(body, media_type="application/ld+json")
 
 
-@router.get("/.well-known/void", summary="VoID description of the dataset")
+@router.get("/.well-known/void", summary="VoID description of the dataset",
+            response_class=Response, responses=answers(
+                "The VoID description, in the negotiated RDF syntax.", _VOID_TYPES,
+                {501: "A server answering from a remote store."}))
 async def void(request: Request, settings: SettingsDep) -> Response:
     _local_only(settings)
     return await anyio.to_thread.run_sync(_void, request, settings.store_dir)

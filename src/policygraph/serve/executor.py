@@ -68,11 +68,18 @@ class _Worker:
     conn: multiprocessing.connection.Connection
 
     def call(self, job: Job, timeout: float) -> Outcome | QueryFailed | None:
-        """The worker's answer, or None when the time limit passed first."""
-        self.conn.send(job)
-        if not self.conn.poll(timeout):
-            return None
-        answer: Outcome | QueryFailed = self.conn.recv()
+        """The worker's answer, or None when the time limit passed first. A worker that died
+        on the query (the engine crashed, the kernel killed it for memory) answers with a
+        failure saying so; the pool replaces it."""
+        try:
+            self.conn.send(job)
+            if not self.conn.poll(timeout):
+                return None
+            answer: Outcome | QueryFailed = self.conn.recv()
+        except (EOFError, OSError):
+            self.process.join(timeout=5)
+            return QueryFailed(503, "the query's worker process ended (exit status "
+                                    f"{self.process.exitcode}) and was replaced")
         return answer
 
     def stop(self) -> None:
@@ -168,7 +175,8 @@ class QueryPool:
             answer = None
             raise
         finally:
-            if answer is None:  # stopped mid-query: the worker's state is unknown
+            # Stopped mid-query (its state is unknown), or dead: replaced either way.
+            if answer is None or not worker.process.is_alive():
                 self._all.remove(worker)
                 worker.stop()
                 worker = await loop.run_in_executor(None, self._start)

@@ -8,6 +8,10 @@ from pathlib import Path
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_ROWS = 10_000
 DEFAULT_WARM_TIMEOUT = 1800.0
+DEFAULT_MAX_QUERY_BYTES = 256 * 1024
+# Groups, brackets and parentheses nested deeper are refused: the canned queries nest about 8
+# deep, and the engine's recursive parser overflows its stack a few thousand levels down.
+MAX_NESTING = 128
 
 
 @dataclass(frozen=True)
@@ -22,3 +26,5 @@ class Settings:
     workers: int = 2  # query worker processes
     warm_timeout: float = DEFAULT_WARM_TIMEOUT  # seconds per canned answer warmed; 0: no warm-up
     cors_origins: tuple[str, ...] = field(default_factory=tuple)  # none: CORS off
+    max_query_bytes: int = DEFAULT_MAX_QUERY_BYTES  # longest query string or request body
+    allowed_services: tuple[str, ...] = ()  # IRI prefixes SERVICE may call; none: no SERVICE

@@ -5,7 +5,9 @@ https://www.w3.org/TR/sparql11-protocol/#query-operation — a query comes by GE
 (`application/sparql-query`); `default-graph-uri` and `named-graph-uri` set the dataset.
 Results are negotiated by `Accept` (q-values honoured) or a `format` parameter; errors are 400
 with the parser's message, updates are refused with 403, and GET without a query returns the
-service description.
+service description. Before a query reaches the engine, one nested past `MAX_NESTING` is refused
+(the engine's parser would overflow its stack), and so is a SERVICE clause calling an endpoint
+the configuration does not allow: a public endpoint must not fetch URLs for its clients.
 """
 
 from __future__ import annotations
@@ -13,13 +15,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from urllib.parse import parse_qsl
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from ..query.text import is_update, nesting_depth, services
 from .deps import PoolDep, SettingsDep
 from .description import endpoint_iri, service_description
 from .executor import Job, QueryFailed, QueryTimeout
 from .negotiation import negotiate
+from .openapi import answers, query_parameters
+from .results import GRAPH_TYPES, RESULT_TYPES
+from .settings import MAX_NESTING, Settings
 
 router = APIRouter(tags=["sparql"])
 
@@ -36,7 +43,30 @@ def error(status: int, message: str, headers: Mapping[str, str] | None = None) -
                     headers=headers)
 
 
-@router.get("/sparql", summary="SPARQL query by GET, or the service description")
+_PARAMETERS = {
+    "query": "A SPARQL 1.1 query (SELECT, ASK, CONSTRUCT or DESCRIBE); without one, the "
+             "service description.",
+    "default-graph-uri": "A graph of the default graph; replaces the query's FROM.",
+    "named-graph-uri": "A named graph of the dataset; replaces the query's FROM NAMED.",
+    "format": "json, xml, csv, tsv, ttl, nt, jsonld or rdfxml; overrides Accept.",
+    "timeout": "Seconds the query may run, at most the server's limit.",
+}
+_REPEATED = ("default-graph-uri", "named-graph-uri")
+_ERRORS = {400: "A syntax error (with the parser's message), an unknown format or a query "
+                "nested too deep.",
+           403: "An update, or a SERVICE call to an endpoint not allowed.",
+           406: "No result format matches Accept.",
+           413: "A query longer than the server takes.",
+           415: "A POST body that is not a query.",
+           503: "The query ran past its time limit and was stopped."}
+_ANSWERS = answers("Results in the negotiated format: SPARQL results for SELECT and ASK, RDF "
+                   "for CONSTRUCT and DESCRIBE and for the service description.",
+                   [*RESULT_TYPES, *GRAPH_TYPES], _ERRORS)
+
+
+@router.get("/sparql", summary="SPARQL query by GET, or the service description",
+            response_class=Response, responses=_ANSWERS,
+            openapi_extra={"parameters": query_parameters(_PARAMETERS, _REPEATED)})
 @router.get("/sparql/", include_in_schema=False)
 async def sparql_get(request: Request, pool: PoolDep, settings: SettingsDep) -> Response:
     params = parse_qsl(request.url.query, keep_blank_values=True)
@@ -45,7 +75,15 @@ async def sparql_get(request: Request, pool: PoolDep, settings: SettingsDep) -> 
     return await _answer(request, pool, settings, params, body_query=None)
 
 
-@router.post("/sparql", summary="SPARQL query by URL-encoded or direct POST")
+@router.post("/sparql", summary="SPARQL query by URL-encoded or direct POST",
+             response_class=Response, responses=_ANSWERS, openapi_extra={
+                 "parameters": query_parameters(
+                     {name: meaning for name, meaning in _PARAMETERS.items() if name != "query"},
+                     _REPEATED),
+                 "requestBody": {"required": True, "content": {
+                     _QUERY: {"schema": {"type": "string"}},
+                     _FORM: {"schema": {"type": "object", "required": ["query"], "properties": {
+                         "query": {"type": "string"}}}}}}})
 @router.post("/sparql/", include_in_schema=False)
 async def sparql_post(request: Request, pool: PoolDep, settings: SettingsDep) -> Response:
     params = parse_qsl(request.url.query, keep_blank_values=True)
@@ -77,6 +115,9 @@ async def _answer(request: Request, pool: PoolDep, settings: SettingsDep,
     queries = values.get("query", []) + ([body_query] if body_query is not None else [])
     if len(queries) != 1:
         return error(400, f"exactly one query is needed, {len(queries)} given")
+    refusal = _refusal(queries[0], settings)
+    if refusal is not None:
+        return refusal
     try:
         formats = values.get("format", [])
         result_type, graph_type = negotiate(request.headers.get("accept", "*/*"),
@@ -87,6 +128,12 @@ async def _answer(request: Request, pool: PoolDep, settings: SettingsDep,
         timeout = _timeout(values.get("timeout"), settings.timeout)
     except ValueError as bad:
         return error(400, str(bad))
+    for name in _REPEATED:
+        for graph in values.get(name, []):
+            try:
+                ox.NamedNode(graph)
+            except ValueError as bad:
+                return error(400, f"{name}={graph!r} is not an IRI: {bad}")
     job = Job(sparql=queries[0], result_type=result_type, graph_type=graph_type,
               max_rows=settings.max_rows,
               default_graphs=tuple(values.get("default-graph-uri", [])),
@@ -104,6 +151,29 @@ async def _answer(request: Request, pool: PoolDep, settings: SettingsDep,
     media = outcome.media_type + ("; charset=utf-8" if outcome.media_type.startswith("text/")
                                   else "")
     return Response(outcome.body, media_type=media, headers=headers)
+
+
+def _refusal(sparql: str, settings: Settings) -> Response | None:
+    """Why the query is refused before it runs, or None: too long, an update, nested too deep,
+    or calling an endpoint the server may not call."""
+    size = len(sparql.encode("utf-8", errors="replace"))
+    if size > settings.max_query_bytes:
+        return error(413, f"the query is {size:,} bytes long; this server takes at most "
+                          f"{settings.max_query_bytes:,}")
+    if is_update(sparql):
+        return error(403, READ_ONLY)
+    depth = nesting_depth(sparql)
+    if depth > MAX_NESTING:
+        return error(400, f"the query nests groups, brackets or parentheses {depth} deep; "
+                          f"this server takes at most {MAX_NESTING}")
+    for endpoint in services(sparql):
+        if endpoint is None or not endpoint.startswith(settings.allowed_services):
+            named = f"<{endpoint}>" if endpoint else "named by a variable or prefixed name"
+            return error(403, f"SERVICE {named} is refused: this server calls only the "
+                              "endpoints it is started with --allow-service for"
+                              + (f" ({', '.join(settings.allowed_services)})"
+                                 if settings.allowed_services else " (none)"))
+    return None
 
 
 def _timeout(requested: list[str] | None, limit: float) -> float:
