@@ -32,7 +32,12 @@ _SUFFIX_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `serve`, `load` and `push` commands."""
-    from ..serve.settings import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, DEFAULT_WARM_TIMEOUT
+    from ..serve.settings import (
+        DEFAULT_MAX_QUERY_BYTES,
+        DEFAULT_MAX_ROWS,
+        DEFAULT_TIMEOUT,
+        DEFAULT_WARM_TIMEOUT,
+    )
 
     serve = commands.add_parser(
         "serve", help="serve the graph: SPARQL endpoint and REST API",
@@ -52,6 +57,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                        help="time limit per canned answer computed in the background at "
                             "start-up and kept with the build; 0 turns the warm-up off "
                             f"(default {DEFAULT_WARM_TIMEOUT:g})")
+    serve.add_argument("--max-query-bytes", type=positive_int, default=DEFAULT_MAX_QUERY_BYTES,
+                       metavar="N", help="longest SPARQL query taken, in bytes (default "
+                                         f"{DEFAULT_MAX_QUERY_BYTES:,}); longer ones get 413")
+    serve.add_argument("--allow-service", action="append", default=[], metavar="IRI",
+                       help="let SERVICE clauses call endpoints whose IRI starts with this "
+                            "(repeatable; by default SERVICE is refused)")
     serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
                        help="allow browser calls from this origin (repeatable; off by default)")
     serve.add_argument("--base-iri", metavar="IRI",
@@ -97,22 +108,27 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _run_serve(args: argparse.Namespace) -> int:
-    from ..serve import Settings, serve
+    from ..serve import ServeError, Settings, serve
     from ..serve.remote import remote_endpoint
 
     endpoint = remote_endpoint(args.store)
     store = graph_store(args)
-    if endpoint is None and store.current is None:
-        try:
+    try:
+        if endpoint is None and store.current is None:
             run_build([DEFAULT_CORPUS], store, DEFAULT_BASE)
-        except BuildError as error:
-            print(f"policygraph: build failed: {error}", file=sys.stderr)
-            return EXIT_FAILED
-    serve(Settings(store_dir=Path(args.store) if endpoint is None else Path("."),
-                   endpoint=endpoint, base_iri=args.base_iri, timeout=args.timeout,
-                   max_rows=args.max_rows, workers=args.workers,
-                   warm_timeout=args.warm_timeout, cors_origins=tuple(args.cors_origin)),
-          host=args.host, port=args.port)
+        serve(Settings(store_dir=Path(args.store) if endpoint is None else Path("."),
+                       endpoint=endpoint, base_iri=args.base_iri, timeout=args.timeout,
+                       max_rows=args.max_rows, workers=args.workers,
+                       warm_timeout=args.warm_timeout, cors_origins=tuple(args.cors_origin),
+                       max_query_bytes=args.max_query_bytes,
+                       allowed_services=tuple(args.allow_service)),
+              host=args.host, port=args.port)
+    except BuildError as error:
+        print(f"policygraph: build failed: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except (ServeError, StoreError) as error:
+        print(f"policygraph: {error}", file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK
 
 

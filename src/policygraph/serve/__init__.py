@@ -1,22 +1,74 @@
 """The query service: FastAPI + uvicorn over the persistent store.
 
 `serve(settings, host, port)` is the stage's entry point; `create_app(settings)` gives the app
-itself, for tests and for other ASGI servers.
+itself, for tests and for other ASGI servers. Before anything starts, `serve` checks what a
+server cannot run without (its address, a store this version reads, a remote store that
+answers) and raises ServeError saying which, instead of failing later in a worker.
 """
 
 from __future__ import annotations
 
 import logging
+import socket
 
+import httpx
 import uvicorn
 
+from ..store import GraphStore, StoreError
 from .app import create_app
 from .settings import Settings
 
-__all__ = ["Settings", "create_app", "serve"]
+__all__ = ["ServeError", "Settings", "create_app", "serve"]
+
+# How long a remote store may take to answer the check at start-up.
+_REMOTE_CHECK_TIMEOUT = 10.0
+
+
+class ServeError(Exception):
+    """A server that cannot start; the message says why in one line."""
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve until interrupted."""
+    _check_source(settings)
+    try:
+        listening = _listen(host, port)
+    except OSError as error:
+        raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    # h11 refuses a request line past 16 KiB with a bare 400; let the app's own limit, with
+    # its message, decide instead.
+    server = uvicorn.Server(uvicorn.Config(
+        create_app(settings), log_level="info",
+        h11_max_incomplete_event_size=4 * settings.max_query_bytes + 2**16))
+    server.run(sockets=[listening])
+
+
+def _check_source(settings: Settings) -> None:
+    """Refuse a store that cannot be read, or a remote store that does not answer a query."""
+    if settings.endpoint is None:
+        try:
+            GraphStore(settings.store_dir).open()
+        except StoreError as error:
+            raise ServeError(str(error)) from None
+        return
+    try:
+        httpx.get(settings.endpoint, params={"query": "ASK {}"},
+                  timeout=_REMOTE_CHECK_TIMEOUT).raise_for_status()
+    except httpx.HTTPError as error:
+        raise ServeError(f"the remote store {settings.endpoint} does not answer: "
+                         f"{error}") from None
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to the server's address, so that an address in use is reported before
+    the workers start rather than in uvicorn's log after them."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listening = socket.socket(family, socket.SOCK_STREAM)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((host, port))
+    except OSError:
+        listening.close()
+        raise
+    return listening
