@@ -17,6 +17,8 @@ TEXT = "一、重点工作\n(一)发展物流。(责任单位:县商务局)\n"
     codecs.BOM_UTF8 + TEXT.encode("utf-8"),
     codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"),
     codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
+    TEXT.encode("utf-16-le"),  # without a byte-order mark
+    TEXT.encode("utf-16-be"),
     TEXT.encode("gb18030"),
 ])
 def test_encodings(tmp_path: Path, data: bytes):

@@ -104,7 +104,7 @@ def test_invalid_unicode_is_refused() -> None:
 
 # ---------------------------------------------------------------- over HTTP
 
-@pytest.mark.parametrize("value", HOSTILE)
+@pytest.mark.parametrize("value", [*HOSTILE[:-1], "x" * 30_000])  # httpx sends URLs to 64 KB
 @pytest.mark.parametrize(("route", "parameter"), [
     ("/api/queries/search-tasks", "q"), ("/api/queries/tasks", "region"),
     ("/api/tasks", "agency"), ("/api/queries/targets", "indicator"),

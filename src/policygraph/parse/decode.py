@@ -63,13 +63,38 @@ def _decode(path: Path, data: bytes) -> str:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     if b"\x00" in data[:_SNIFF]:
-        raise DocumentError(path, "binary file, not text")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise DocumentError(path, "binary file, not text")
+        return text
     for encoding in (*_declared(data), *_FALLBACKS):
         try:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
     raise DocumentError(path, "not text in UTF-8, UTF-16 or GB18030")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 saved without a byte-order mark (some Windows tools do), or None.
+    Its ASCII characters put a zero byte beside each of theirs; binary data decoded as UTF-16
+    scatters over the whole of Unicode, so most of a plan's characters must be Chinese,
+    ASCII or full-width punctuation."""
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data[: len(data) // 2 * 2].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:_SNIFF]
+        if sample and sum(map(_usual, sample)) >= 0.95 * len(sample):
+            return text
+    return None
+
+
+def _usual(char: str) -> bool:
+    """Printable ASCII, a line break, CJK or full-width punctuation: the characters of a plan."""
+    return (char.isascii() and (char.isprintable() or char in "\r\n\t")) \
+        or "\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
 
 
 def _declared(data: bytes) -> list[str]:
