@@ -95,14 +95,19 @@ class QueryFigures:
 
 
 @dataclass
-class SizeFigures:
-    documents: int
+class PipelineFigures:
     extract_one_core: Spread
     extract_all_cores: Spread
     build: Spread
-    quads: int
     peak_rss: Spread
     startup: Spread
+
+
+@dataclass
+class SizeFigures:
+    documents: int
+    pipeline: PipelineFigures | None  # None: the queries of a store built by an earlier run
+    quads: int
     warm_up: float  # seconds from start until the unfiltered canned answers are computed
     queries: dict[str, QueryFigures]
 
@@ -157,13 +162,17 @@ def examples(query: CannedQuery) -> dict[str, str] | None:
 
 def checked(response: httpx.Response) -> httpx.Response:
     """`response` if it answered; TimeoutError if the server stopped the query at its time
-    limit (as a peer that does not answer in time)."""
-    if response.status_code == 503:
+    limit, or refused it as too slow before starting it (Virtuoso, when its estimate passes
+    MaxQueryCostEstimationTime): either way, a query not answered in time."""
+    if response.status_code == 503 or _ESTIMATE_REFUSAL in response.text[:300]:
         raise TimeoutError(f"{response.request.url}: stopped at the time limit")
     if response.status_code != 200:
         raise RuntimeError(f"{response.request.url}: {response.status_code} "
                            f"{response.text[:300]}")
     return response
+
+
+_ESTIMATE_REFUSAL = "The estimated execution time"
 
 
 def measure_queries(store: ox.Store, server: str, peers: dict[str, Peer],
@@ -224,33 +233,13 @@ def peer_call(url: str, bound: str, timeout: float) -> Callable[[], object]:
 
 def measure_size(count: int, args: argparse.Namespace) -> SizeFigures:
     work: Path = args.work / str(count)
-    corpus, store_dir, log = work / "corpus", work / "store", work / "log.txt"
-    work.mkdir(parents=True, exist_ok=True)
-    files = sorted(corpus.glob("*.txt")) if corpus.is_dir() else []
-    if len(files) != count:
-        files = write_corpus(count, corpus, args.seed)
-    print(f"N = {count}: extraction", flush=True)
-    one_core, all_cores = extraction_rates(files, args.runs)
-    print(f"  documents/s: one core {one_core.text(digits=0)}, all {all_cores.text(digits=0)}",
-          flush=True)
-    builds = []
-    for _ in range(args.runs):
-        print(f"N = {count}: build", flush=True)
-        run = run_measured([sys.executable, "-m", "policygraph.cli", "build", str(corpus),
-                            "--store", str(store_dir), "--force"], str(log))
-        if run.status != 0:
-            raise RuntimeError(f"the build of {count} documents failed; see {log}")
-        builds.append(run)
-        print(f"  {run.seconds:.1f} s, peak RSS {run.peak_rss / 1e6:.0f} MB", flush=True)
+    store_dir = work / "store"
+    kept = args.keep_store and GraphStore(store_dir).current is not None
+    pipeline = None if kept else measure_pipeline(count, work, args)
     store = GraphStore(store_dir).open()
     quads = len(store)
-    startups = []
-    for _ in range(args.runs):  # without the warm-up, which is measured on its own below
-        server, seconds = serve(store_dir, work / "serve.log", args.peer_timeout,
-                                "--warm-timeout", "0")
-        startups.append(seconds)
-        server.stop()
-    print(f"  {quads:,} quads; serve start-up {Spread.of(startups).text()} s", flush=True)
+    print(f"N = {count}: {quads:,} quads", flush=True)
+    log = work / "log.txt"
     peers: dict[str, Peer] = {}
     try:
         if "rdflib-endpoint" in args.peers and count <= args.rdflib_limit:
@@ -275,9 +264,38 @@ def measure_size(count: int, args: argparse.Namespace) -> SizeFigures:
     finally:
         for peer in peers.values():
             peer.stop()
-    return SizeFigures(count, one_core, all_cores, Spread.of([r.seconds for r in builds]), quads,
-                       Spread.of([r.peak_rss for r in builds]), Spread.of(startups), warm_up,
-                       queries)
+    return SizeFigures(count, pipeline, quads, warm_up, queries)
+
+
+def measure_pipeline(count: int, work: Path, args: argparse.Namespace) -> PipelineFigures:
+    """Extraction, the full build into `work`/store, and `serve` start-up."""
+    corpus, store_dir, log = work / "corpus", work / "store", work / "log.txt"
+    work.mkdir(parents=True, exist_ok=True)
+    files = sorted(corpus.glob("*.txt")) if corpus.is_dir() else []
+    if len(files) != count:
+        files = write_corpus(count, corpus, args.seed)
+    print(f"N = {count}: extraction", flush=True)
+    one_core, all_cores = extraction_rates(files, args.runs)
+    print(f"  documents/s: one core {one_core.text(digits=0)}, all {all_cores.text(digits=0)}",
+          flush=True)
+    builds = []
+    for _ in range(args.runs):
+        print(f"N = {count}: build", flush=True)
+        run = run_measured([sys.executable, "-m", "policygraph.cli", "build", str(corpus),
+                            "--store", str(store_dir), "--force"], str(log))
+        if run.status != 0:
+            raise RuntimeError(f"the build of {count} documents failed; see {log}")
+        builds.append(run)
+        print(f"  {run.seconds:.1f} s, peak RSS {run.peak_rss / 1e6:.0f} MB", flush=True)
+    startups = []
+    for _ in range(args.runs):  # without the warm-up, which is measured on its own
+        server, seconds = serve(store_dir, work / "serve.log", args.peer_timeout,
+                                "--warm-timeout", "0")
+        startups.append(seconds)
+        server.stop()
+    print(f"  serve start-up {Spread.of(startups).text()} s", flush=True)
+    return PipelineFigures(one_core, all_cores, Spread.of([r.seconds for r in builds]),
+                           Spread.of([r.peak_rss for r in builds]), Spread.of(startups))
 
 
 def report(sizes: list[SizeFigures], args: argparse.Namespace) -> str:
@@ -291,11 +309,13 @@ def report(sizes: list[SizeFigures], args: argparse.Namespace) -> str:
              "peak RSS MB | serve start-up s | answers warmed s |",
              "|---|---|---|---|---|---|---|---|"]
     for size in sizes:
+        run = size.pipeline
         lines.append(
-            f"| {size.documents:,} | {size.extract_one_core.text(digits=0)} | "
-            f"{size.extract_all_cores.text(digits=0)} | {size.build.text()} | "
-            f"{size.quads / size.build.median:,.0f} | {size.peak_rss.text(1e-6, 0)} | "
-            f"{size.startup.text()} | {size.warm_up:.1f} |")
+            f"| {size.documents:,} | " + (
+                f"{run.extract_one_core.text(digits=0)} | {run.extract_all_cores.text(digits=0)}"
+                f" | {run.build.text()} | {size.quads / run.build.median:,.0f} | "
+                f"{run.peak_rss.text(1e-6, 0)} | {run.startup.text()} | " if run else
+                "– | – | – | – | – | – | ") + f"{size.warm_up:.1f} |")
     for size in sizes:
         peers = [peer for peer in PEERS if any(peer in row.peers
                                                 for row in size.queries.values())]
@@ -350,6 +370,10 @@ def main() -> None:
     parser.add_argument("--queries", default="", metavar="NAME,...",
                         help="only these canned queries (default: all)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--keep-store", action="store_true",
+                        help="measure the queries on the store an earlier run built in --work "
+                             "(its kept answers need no warming again): no extraction, build "
+                             "or start-up figures")
     parser.add_argument("--work", type=Path, default=ROOT / "bench" / "work")
     parser.add_argument("--write", type=Path, metavar="FILE", help="also write the report here")
     parser.add_argument("--smoke", action="store_true",
