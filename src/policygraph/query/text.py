@@ -17,8 +17,8 @@ from itertools import pairwise
 from ..vocab import PREFIXES
 from .errors import QueryError, Substitutions
 
-__all__ = ["bind_values", "declare_prefixes", "declares_dataset", "is_update", "nesting_depth",
-           "query_form", "services"]
+__all__ = ["QueryShape", "bind_values", "declare_prefixes", "declares_dataset", "query_form",
+           "query_shape"]
 
 _TOKEN = re.compile(
     r'(?P<string>"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""'
@@ -62,50 +62,54 @@ def _tokens(sparql: str) -> list[_Token]:
 def query_form(sparql: str) -> str | None:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the first keyword after the prologue; None for
     text that is not a query (the endpoint reports why)."""
-    keyword = _operation(sparql)
+    keyword = _operation(_tokens(sparql))
     return keyword if keyword in _FORMS else None
 
 
-def is_update(sparql: str) -> bool:
-    """Whether the text is a SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP …), which a
-    read-only endpoint refuses as such rather than as a syntax error."""
-    return _operation(sparql) in _UPDATES
+@dataclass(frozen=True)
+class QueryShape:
+    """What an endpoint checks before the engine sees a query, from one pass of the tokenizer
+    (a request's fixed cost: tokenizing a canned query takes most of a millisecond)."""
+
+    operation: str | None  # the first keyword after the prologue
+    depth: int  # how deeply groups, brackets and parentheses nest
+    services: tuple[str | None, ...]  # the endpoint of each SERVICE clause
+
+    @property
+    def is_update(self) -> bool:
+        """A SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP …), which a read-only endpoint
+        refuses as such rather than as a syntax error."""
+        return self.operation in _UPDATES
 
 
-def _operation(sparql: str) -> str | None:
+def query_shape(sparql: str) -> QueryShape:
+    """The query's operation, nesting depth and SERVICE endpoints. Parsers descend recursively,
+    and a query nested thousands deep overflows the engine's stack, so an endpoint refuses one
+    nested past a sane depth before any parser sees it. A SERVICE endpoint is an IRI written in
+    full, or None for one named by a variable or a prefixed name (which cannot be checked as
+    written)."""
+    tokens = _tokens(sparql)
+    depth = deepest = 0
+    services: list[str | None] = []
+    for index, token in enumerate(tokens):
+        depth += _OPENING.get(token.text, 0)
+        deepest = max(deepest, depth)
+        if token.keyword == "SERVICE":
+            following = tokens[index + 1:index + 3]
+            if following and following[0].keyword == "SILENT":
+                following = following[1:]
+            services.append(following[0].text[1:-1] if following and following[0].kind == "iri"
+                            else None)
+    return QueryShape(_operation(tokens), deepest, tuple(services))
+
+
+def _operation(tokens: list[_Token]) -> str | None:
     """The first keyword after the prologue (PREFIX and BASE declarations)."""
-    for token in _tokens(sparql):
+    for token in tokens:
         if token.kind == "word" and token.keyword not in {"PREFIX", "BASE"} \
                 and not token.text.endswith(":"):
             return token.keyword
     return None
-
-
-def nesting_depth(sparql: str) -> int:
-    """How deeply groups, brackets and parentheses nest. Parsers descend recursively, and a
-    query nested thousands deep overflows the engine's stack, so an endpoint refuses one
-    nested past a sane depth before any parser sees it."""
-    depth = deepest = 0
-    for token in _tokens(sparql):
-        depth += _OPENING.get(token.text, 0)
-        deepest = max(deepest, depth)
-    return deepest
-
-
-def services(sparql: str) -> list[str | None]:
-    """The endpoints the query's SERVICE clauses call, in order: an IRI written in full, or
-    None for one named by a variable or a prefixed name (which cannot be checked as written)."""
-    tokens = _tokens(sparql)
-    called: list[str | None] = []
-    for index, token in enumerate(tokens):
-        if token.keyword != "SERVICE":
-            continue
-        following = tokens[index + 1:index + 3]
-        if following and following[0].keyword == "SILENT":
-            following = following[1:]
-        called.append(following[0].text[1:-1] if following and following[0].kind == "iri"
-                      else None)
-    return called
 
 
 def declares_dataset(sparql: str) -> bool:

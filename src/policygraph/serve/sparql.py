@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from ..query.text import is_update, nesting_depth, services
+from ..query.text import query_shape
 from .deps import PoolDep, SettingsDep
 from .description import endpoint_iri, service_description
 from .executor import Job, QueryFailed, QueryTimeout
@@ -160,13 +160,13 @@ def _refusal(sparql: str, settings: Settings) -> Response | None:
     if size > settings.max_query_bytes:
         return error(413, f"the query is {size:,} bytes long; this server takes at most "
                           f"{settings.max_query_bytes:,}")
-    if is_update(sparql):
+    shape = query_shape(sparql)
+    if shape.is_update:
         return error(403, READ_ONLY)
-    depth = nesting_depth(sparql)
-    if depth > MAX_NESTING:
-        return error(400, f"the query nests groups, brackets or parentheses {depth} deep; "
-                          f"this server takes at most {MAX_NESTING}")
-    for endpoint in services(sparql):
+    if shape.depth > MAX_NESTING:
+        return error(400, f"the query nests groups, brackets or parentheses {shape.depth} "
+                          f"deep; this server takes at most {MAX_NESTING}")
+    for endpoint in shape.services:
         if endpoint is None or not endpoint.startswith(settings.allowed_services):
             named = f"<{endpoint}>" if endpoint else "named by a variable or prefixed name"
             return error(403, f"SERVICE {named} is refused: this server calls only the "
