@@ -37,10 +37,10 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None
         raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     # h11 refuses a request line past 16 KiB with a bare 400; let the app's own limit, with
-    # its message, decide instead.
+    # its message, decide instead (the headers beside it may take 64 KiB).
     server = uvicorn.Server(uvicorn.Config(
         create_app(settings), log_level="info",
-        h11_max_incomplete_event_size=4 * settings.max_query_bytes + 2**16))
+        h11_max_incomplete_event_size=settings.max_request_bytes + 2**16))
     server.run(sockets=[listening])
 
 

@@ -53,9 +53,7 @@ def create_app(settings: Settings) -> FastAPI:
                   description="A knowledge graph of Chinese government policy work plans: a "
                               "SPARQL 1.1 endpoint and canned queries as a REST API.")
     app.state.settings = settings
-    # URL encoding writes a Chinese character in 9 bytes, so a request may be several times
-    # longer than the query it carries; the query's own length is checked at /sparql.
-    app.add_middleware(RequestLimits, max_bytes=4 * settings.max_query_bytes)
+    app.add_middleware(RequestLimits, max_bytes=settings.max_request_bytes)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET", "POST"], allow_headers=["*"],

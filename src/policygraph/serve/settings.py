@@ -26,5 +26,12 @@ class Settings:
     workers: int = 2  # query worker processes
     warm_timeout: float = DEFAULT_WARM_TIMEOUT  # seconds per canned answer warmed; 0: no warm-up
     cors_origins: tuple[str, ...] = field(default_factory=tuple)  # none: CORS off
-    max_query_bytes: int = DEFAULT_MAX_QUERY_BYTES  # longest query string or request body
+    max_query_bytes: int = DEFAULT_MAX_QUERY_BYTES  # longest SPARQL query taken
     allowed_services: tuple[str, ...] = ()  # IRI prefixes SERVICE may call; none: no SERVICE
+
+    @property
+    def max_request_bytes(self) -> int:
+        """The longest query string or body a request may have. URL encoding writes a Chinese
+        character in 9 bytes, so a request may be several times longer than the query it
+        carries; the query's own length is checked at /sparql."""
+        return 4 * self.max_query_bytes
