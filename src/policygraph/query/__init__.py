@@ -44,7 +44,7 @@ _PARAMETER = re.compile(r"\?(__?)([A-Za-z][A-Za-z0-9]*?)(?:_(iri|string|integer|
 _DATATYPES = {"integer": "integer", "decimal": "decimal", "boolean": "boolean", "date": "date"}
 _XSD = PREFIXES["xsd"]
 
-__all__ = ["CannedQuery", "Parameter", "QueryError", "Substitutions", "canned_queries",
+__all__ = ["INTEGER", "CannedQuery", "Parameter", "QueryError", "Substitutions", "canned_queries",
            "canned_query", "check_value", "run_query"]
 
 
@@ -87,7 +87,8 @@ class CannedQuery:
                 for name, value in values.items()}
 
 
-_INTEGER = re.compile(r"[+-]?[0-9]+")
+# ASCII digits only: a full-width ２０２１ would make an xsd:integer of an invalid lexical form.
+INTEGER = re.compile(r"[+-]?[0-9]+")
 _DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -98,7 +99,7 @@ def check_value(parameter: Parameter, value: str) -> None:
     problem = None
     if parameter.choices and value not in parameter.choices:
         problem = f"is not one of {', '.join(parameter.choices)}"
-    elif parameter.type == "integer" and not _INTEGER.fullmatch(value):
+    elif parameter.type == "integer" and not INTEGER.fullmatch(value):
         problem = "is not a whole number"
     elif parameter.type == "decimal" and not _DECIMAL.fullmatch(value):
         problem = "is not a number"

@@ -8,7 +8,6 @@ OpenAPI document. Every list also takes `limit`, `offset` and `format`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 from fastapi import HTTPException
 from starlette.datastructures import QueryParams
 
-from ..query import CannedQuery, Parameter, QueryError, check_value
+from ..query import INTEGER, CannedQuery, Parameter, QueryError, check_value
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
@@ -37,7 +36,6 @@ _TYPE_NOTES = {
     "boolean": "true or false.",
     "date": "A date, YYYY-MM-DD.",
 }
-_INTEGER = re.compile(r"[+-]?[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -102,7 +100,7 @@ def _number(params: QueryParams, name: str, default: int, low: int, high: int | 
     raw = params.get(name)
     if not raw:
         return default
-    if not _INTEGER.fullmatch(raw) or int(raw) < low or (high is not None and int(raw) > high):
+    if not INTEGER.fullmatch(raw) or int(raw) < low or (high is not None and int(raw) > high):
         bounds = f"from {low} to {high}" if high is not None else f"{low} or more"
         raise refuse(422, f"parameter {name!r}: {raw!r} is not a whole number {bounds}")
     return int(raw)
@@ -140,7 +138,7 @@ def _described(parameter: Parameter) -> dict[str, Any]:
                              "required": parameter.required, "schema": schema,
                              "description": description}
     if parameter.example is not None:
-        entry["example"] = (int(parameter.example) if _INTEGER.fullmatch(parameter.example)
+        entry["example"] = (int(parameter.example) if INTEGER.fullmatch(parameter.example)
                             and parameter.type == "integer" else parameter.example)
     return entry
 
