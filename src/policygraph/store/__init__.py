@@ -87,13 +87,7 @@ class GraphStore:
     def manifest(self) -> dict[str, Any] | None:
         """What the live build was made from."""
         current = self.current
-        if current is None:
-            return None
-        try:
-            manifest: dict[str, Any] = json.loads((current / _MANIFEST).read_text("utf-8"))
-        except (OSError, ValueError) as error:
-            raise StoreError(f"{current}: cannot read the build's manifest: {error}") from None
-        return manifest
+        return None if current is None else _read_manifest(current)
 
     def open(self) -> pyoxigraph.Store:
         """The live graph, read-only; StoreError, naming the directory, when there is none or
@@ -102,7 +96,7 @@ class GraphStore:
         if current is None:
             raise StoreError(f"{self.directory}: no graph has been built yet "
                              "(run `policygraph build`)")
-        manifest = self.manifest() or {}
+        manifest = _read_manifest(current)  # of the build opened, even if a new one goes live
         if manifest.get("store_format") != STORE_FORMAT:
             raise StoreError(f"{current}: built by policygraph {manifest.get('version', '?')} "
                              f"in store format {manifest.get('store_format', 0)}, which this "
@@ -195,6 +189,15 @@ class GraphStore:
         builds = sorted(path for path in (self.directory / _BUILDS).iterdir() if path != live)
         for old in builds[: max(0, len(builds) - _KEEP_PREVIOUS)]:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def _read_manifest(build: Path) -> dict[str, Any]:
+    manifest_file = build / _MANIFEST
+    try:
+        manifest: dict[str, Any] = json.loads(manifest_file.read_text("utf-8"))
+    except (OSError, ValueError) as error:
+        raise StoreError(f"{build}: cannot read the build's manifest: {error}") from None
+    return manifest
 
 
 def _write_manifest(directory: Path, manifest: dict[str, Any]) -> None:
