@@ -49,16 +49,20 @@ class SpanFinder:
         around page noise) is spanned from its first to its last few characters, and failing
         that, a needle of several lines from its first line to its last.
         """
-        found = self._find(_SPACE.sub("", needle))
-        lines = [line for line in needle.split("\n") if line.strip()]
-        if found is None and len(lines) > 1:
-            first = self._find(_SPACE.sub("", lines[0]))
-            last = self._find(_SPACE.sub("", lines[-1]), first[1]) if first else None
-            found = (first[0], last[1]) if first and last else None
+        found = self._find(_SPACE.sub("", needle)) or self._find_lines(needle)
         if found is None:
             return None
         self._cursor = found[1]
         return self._origin[found[0]], self._origin[found[1] - 1] + 1
+
+    def _find_lines(self, needle: str) -> tuple[int, int] | None:
+        """Where a needle of several lines is, from its first line to its last."""
+        lines = [line for line in needle.split("\n") if line.strip()]
+        if len(lines) < 2:
+            return None
+        first = self._find(_SPACE.sub("", lines[0]))
+        last = self._find(_SPACE.sub("", lines[-1]), first[1]) if first else None
+        return (first[0], last[1]) if first and last else None
 
     def _find(self, key: str, after: int | None = None) -> tuple[int, int] | None:
         """Where `key` is in the search key, whole or from its head to its tail: after
