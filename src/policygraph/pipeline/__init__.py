@@ -161,6 +161,8 @@ def _file_digest(path: Path) -> str | None:
         return _digest([path])
     except OSError:
         return None
+
+
 def _code_files() -> list[Path]:
     package = Path(__file__).parent.parent
     data = [resource(name) for name in (*VOCABULARY_FILES, SHAPES_FILE)]
