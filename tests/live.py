@@ -18,6 +18,17 @@ from pathlib import Path
 from typing import Any
 
 
+def cli(*arguments: str | Path | int) -> list[str]:
+    """The command line of `policygraph ARGUMENTS`, run by this interpreter, as a user runs it."""
+    return [sys.executable, "-m", "policygraph.cli", *map(str, arguments)]
+
+
+def run_cli(*arguments: str | Path | int, timeout: float = 600
+            ) -> subprocess.CompletedProcess[str]:
+    """Run `policygraph ARGUMENTS` to the end, its output captured as text."""
+    return subprocess.run(cli(*arguments), capture_output=True, text=True, timeout=timeout)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -71,8 +82,7 @@ def start(store: Path, *options: str, log: Path, probe: str = "/api/queries",
     """Serve `store` (already built) with extra `serve` options; wait until a GET of `probe`
     answers, asking every `pause` seconds."""
     port = free_port()
-    command = [sys.executable, "-m", "policygraph.cli", "serve", "--store", str(store),
-               "--port", str(port), *options]
+    command = cli("serve", "--store", store, "--port", port, *options)
     with log.open("wb") as sink:
         process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

@@ -10,7 +10,6 @@ import random
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -21,14 +20,13 @@ from policygraph.query import run_query
 from policygraph.store import GraphStore
 
 from .conftest import CORPUS
-from .live import start
+from .live import cli, run_cli, start
 
 COUNT_DOCUMENTS = "SELECT (COUNT(*) AS ?n) WHERE { ?d a pg:PolicyDocument }"
 
 
 def build(*arguments: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "policygraph.cli", "build", "--quiet",
-                           *map(str, arguments)], capture_output=True, text=True, timeout=600)
+    return run_cli("build", "--quiet", *arguments)
 
 
 def documents_in(store: Path) -> int:
@@ -144,10 +142,9 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_live_graph(tmp_path: Path,
     assert build(first, "--store", store).returncode == 0
     moments = random.Random(7).sample(range(1, 100), 10 if long_run else 4)
     for moment in moments:
-        command = [sys.executable, "-m", "policygraph.cli", "build", "--quiet", "--force",
-                   str(second), "--store", str(store)]
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, start_new_session=True)
+        process = subprocess.Popen(cli("build", "--quiet", "--force", second, "--store", store),
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   start_new_session=True)
         time.sleep(durations[second.name] * moment / 100)
         process.send_signal(signal.SIGKILL)
         process.wait()

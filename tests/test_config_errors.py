@@ -8,20 +8,17 @@ import json
 import shutil
 import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from policygraph.store import GraphStore
 
-from .live import free_port
+from .live import free_port, run_cli
 
 
-def serve(*arguments: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "policygraph.cli", "serve",
-                           "--warm-timeout", "0", *map(str, arguments)],
-                          capture_output=True, text=True, timeout=120)
+def serve(*arguments: str | Path | int) -> subprocess.CompletedProcess[str]:
+    return run_cli("serve", "--warm-timeout", "0", *arguments, timeout=120)
 
 
 def one_line(result: subprocess.CompletedProcess[str]) -> str:
@@ -75,9 +72,7 @@ def test_a_store_of_another_version(old_store: Path) -> None:
                                      ["tasks", "--led-by", "发改委"]])
 def test_other_commands_on_a_store_of_another_version(old_store: Path,
                                                       command: list[str]) -> None:
-    store = old_store
-    result = subprocess.run([sys.executable, "-m", "policygraph.cli", *command,
-                             "--store", str(store)], capture_output=True, text=True, timeout=120)
+    result = run_cli(*command, "--store", old_store, timeout=120)
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "rebuild it with" in result.stderr
 
