@@ -45,7 +45,7 @@ _DATATYPES = {"integer": "integer", "decimal": "decimal", "boolean": "boolean", 
 _XSD = PREFIXES["xsd"]
 
 __all__ = ["INTEGER", "CannedQuery", "Parameter", "QueryError", "Substitutions", "canned_queries",
-           "canned_query", "check_value", "run_query"]
+           "canned_query", "check_value", "load_queries", "run_query"]
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,13 @@ def _pagination(query: str, header: dict[str, list[str]]) -> int | None:
 @cache
 def canned_queries() -> dict[str, CannedQuery]:
     """Every canned query, by name (its file name without `.rq`)."""
-    folder = resources.files(__package__).joinpath("queries")
+    return load_queries(__name__)
+
+
+def load_queries(package: str) -> dict[str, CannedQuery]:
+    """The `.rq` files of a package's `queries/` folder, by name, read with the conventions of
+    the canned queries: other parts of the service keep their SPARQL in files of their own."""
+    folder = resources.files(package).joinpath("queries")
     return {entry.name.removesuffix(".rq"): _parse(entry.name.removesuffix(".rq"),
                                                    entry.read_text("utf-8"))
             for entry in sorted(folder.iterdir(), key=lambda e: e.name)

@@ -47,23 +47,34 @@ class Page:
 async def run_rows(pool: QueryPool, timeout: float, query: CannedQuery,
                    values: Mapping[str, str], sparql: str | None = None,
                    max_rows: int = 1000) -> tuple[list[str], list[Item]]:
-    """The rows of `query` (or of `sparql`, a query built from it) with `values` bound.
-
-    Parameter variables (named `_…`) are left out of the rows: they only echo the request.
-    Bad values are refused with 422, a query past its time limit with 503.
-    """
+    """`fetch_rows` for the REST API: bad values are refused with 422, a query past its time
+    limit with 503, other failures with their own status."""
     try:
-        bindings = encode_bindings(query.bind(dict(values)))
+        return await fetch_rows(pool, timeout, query, values, sparql, max_rows)
     except QueryError as error:
         raise refuse(422, str(error)) from None
-    job = Job(sparql=sparql or query.sparql, result_type=_JSON_RESULTS, graph_type=None,
-              max_rows=max_rows, bindings=bindings)
-    try:
-        outcome = await pool.run_cached(job, timeout)
     except QueryTimeout as late:  # the same request may succeed when the server is idle
         raise refuse(503, str(late), {"Retry-After": "1"}) from None
     except QueryFailed as failed:
         raise refuse(failed.status, f"{query.name}: {failed.message}") from None
+
+
+async def fetch_rows(pool: QueryPool, timeout: float, query: CannedQuery,
+                     values: Mapping[str, str], sparql: str | None = None,
+                     max_rows: int = 1000) -> tuple[list[str], list[Item]]:
+    """The rows of `query` (or of `sparql`, a query built from it) with `values` bound.
+
+    Parameter variables (named `_…`) are left out of the rows: they only echo the request.
+
+    Raises:
+        QueryError: a value that is not of its parameter's type.
+        QueryTimeout: the query ran past `timeout` seconds.
+        QueryFailed: the engine could not answer.
+    """
+    bindings = encode_bindings(query.bind(dict(values)))
+    job = Job(sparql=sparql or query.sparql, result_type=_JSON_RESULTS, graph_type=None,
+              max_rows=max_rows, bindings=bindings)
+    outcome = await pool.run_cached(job, timeout)
     document = json.loads(outcome.body)
     columns = [name for name in document["head"]["vars"] if not name.startswith("_")]
     items = [{name: _value(row.get(name)) for name in columns}
