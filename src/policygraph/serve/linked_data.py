@@ -1,13 +1,8 @@
 """Dereferenceable IRIs: every entity of the graph and every term of its vocabularies has a
 page on this server, in HTML for people and in RDF for programs.
 
-Data IRIs live under the base IRI the server is given, else that of the store's current
-build (its manifest's `base`, read once per build). A request path is mapped onto the base's
-*path*, not its host, so a deployment built with `--base https://example.org/pg/id/` answers
-`/pg/id/...` behind whatever host name it is given. Vocabulary IRIs live under
-`https://w3id.org/policygraph/`, which is mapped onto the server root: `/ontology` is the
-ontology document (its terms are `#Fragment`s of it) and `/function/{slug}` an agency
-function, so a w3id redirect to a deployment resolves.
+Which request path names which IRI is `site.Site`'s business: data under the base IRI's
+path, the vocabularies (`/ontology`, `/function/{slug}`) at the server root.
 
 A description is the IRI's own triples, the triples of its hash IRIs (`{task}#source`,
 `#position`, `#quote`; the terms of `/ontology`), and the labels of what they link to. It is
@@ -21,11 +16,8 @@ reach the server. IRIs with no triples are 404.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote, unquote, urlsplit
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
@@ -34,19 +26,16 @@ from fastapi.routing import APIRoute
 from starlette.routing import Match
 from starlette.types import Scope
 
-from ..build import DEFAULT_BASE, Iris
-from ..build.iris import segment
-from ..store import GraphStore
-from ..vocab import POLICYGRAPH
+from ..build import Iris
 from . import pages
 from .deps import PoolDep, SettingsDep
 from .executor import Job, QueryFailed, QueryPool, QueryTimeout
 from .negotiation import FORMAT_NAMES, pick
 from .results import GRAPH_TYPES
 from .settings import Settings
+from .site import ONTOLOGY, VOCABULARY_ROOT, Site, current_site
+from .web.entities import entity_panel
 
-VOCABULARY_ROOT = POLICYGRAPH
-ONTOLOGY = VOCABULARY_ROOT + "ontology"
 HTML = "text/html"
 # What a description is offered as, the first when any type will do (a browser, `*/*`).
 OFFERED = (HTML, *GRAPH_TYPES)
@@ -54,85 +43,8 @@ OFFERED = (HTML, *GRAPH_TYPES)
 FORMATS = {"html": HTML, **{name: graph for name, (_, graph) in FORMAT_NAMES.items() if graph}}
 _SHORT_NAMES = {"text/html": "html", "text/turtle": "ttl", "application/n-triples": "nt",
                 "application/ld+json": "jsonld", "application/rdf+xml": "rdfxml"}
-# Characters kept as they are when an IRI becomes a URL: reserved ones and existing escapes.
-_URL_SAFE = "/#%:@!$&'()*+,;=-._~?"
 # Incoming links listed on a page at most (one more is asked for, to know there are more).
 INCOMING_LIMIT = 200
-
-
-@dataclass(frozen=True)
-class Site:
-    """Where the IRIs of one build are served: data under the base's path, the vocabularies
-    at the root."""
-
-    base: str
-    base_path: str = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "base_path", urlsplit(self.base).path or "/")
-
-    def iri(self, raw_path: bytes) -> str | None:
-        """The IRI a request path (as sent, percent-encoded) names, or None when it names
-        nothing served here (outside the base's path, not UTF-8, not as minted, no IRI)."""
-        path = _canonical(raw_path)
-        if path is None:
-            return None
-        if path == "/ontology" or path.startswith("/function/"):
-            iri = VOCABULARY_ROOT + path[1:]
-        elif path.startswith(self.base_path):
-            iri = self.base + path[len(self.base_path):]
-        else:
-            return None
-        try:
-            return ox.NamedNode(iri).value
-        except ValueError:  # characters no IRI has there, such as "[" in a path
-            return None
-
-    def href(self, iri: str) -> str | None:
-        """The server-relative URL of an IRI served here (hash IRIs keep their fragment)."""
-        if iri == ONTOLOGY or iri.startswith((ONTOLOGY + "#", VOCABULARY_ROOT + "function/")):
-            return quote("/" + iri[len(VOCABULARY_ROOT):], safe=_URL_SAFE)
-        if iri.startswith(self.base):
-            return quote(self.base_path + iri[len(self.base):], safe=_URL_SAFE)
-        return None
-
-    def link(self, iri: str) -> str | None:
-        """Where a page links an IRI to: its page here, else the IRI itself when it is a web
-        address (standard vocabularies dereference on their own)."""
-        local = self.href(iri)
-        if local is None and iri.startswith(("http://", "https://")):
-            return quote(iri, safe=_URL_SAFE)
-        return local
-
-
-def _canonical(raw_path: bytes) -> str | None:
-    """A request path as the IRI scheme mints it: non-ASCII characters as themselves, the
-    characters `segment` escapes percent-encoded in upper case, all others as themselves."""
-    try:
-        parts = raw_path.decode("utf-8").split("/")
-        decoded = [unquote(part, errors="strict") for part in parts]
-    except UnicodeDecodeError:
-        return None
-    minted = [segment(part) for part in decoded]
-    if any(unquote(mint) != part for mint, part in zip(minted, decoded, strict=True)):
-        return None  # surrounding white space, which minting strips: no IRI has it
-    return "/".join(minted)
-
-
-@lru_cache(maxsize=8)
-def _site_of(build: Path, store_dir: Path) -> Site:
-    """The site of one build: its manifest is read once, a new build is a new key."""
-    manifest = GraphStore(store_dir).manifest() or {}
-    return Site(str(manifest.get("base", DEFAULT_BASE)))
-
-
-def current_site(settings: Settings) -> Site | None:
-    """The site of the base IRI the server was given, else of the store's current build
-    (None when there is neither)."""
-    if settings.base_iri:
-        return Site(settings.base_iri)
-    build = GraphStore(settings.store_dir).current
-    return None if build is None else _site_of(build, settings.store_dir)
 
 
 def _requested(scope: Scope, settings: Settings) -> tuple[Site, str] | None:
@@ -220,8 +132,9 @@ def _formats(site: Site, iri: str) -> list[pages.Format]:
 
 async def _page(runner: _Runner, iri: str, description: pages.Description,
                 truncated: bool) -> str:
-    """The HTML page: the ontology's documentation, or an entity with what links to it, its
-    outline (a document) and its source text (a task or target)."""
+    """The HTML page: the ontology's documentation, or an entity with what links to it, the
+    panel of its kind (a document's outline, an agency's tasks, a region's plans) and its
+    source text (a task or target)."""
     site = runner.site
     namer = pages.Namer(description, site.link, site.base, iri)
     formats = _formats(site, iri)
@@ -237,8 +150,9 @@ async def _page(runner: _Runner, iri: str, description: pages.Description,
         content = await runner.rows(_CONTENT % {"iri": str(ox.NamedNode(span.document))})
         excerpt = pages.Excerpt.of_span(span, content[0]["content"]["value"] if content
                                         else None)
+    panel = await entity_panel(runner.pool, runner.settings, namer, iri, outline)
     return pages.entity_page(iri, namer, formats, incoming=incoming, limit=INCOMING_LIMIT,
-                             outline_rows=outline, excerpt=excerpt, truncated=truncated)
+                             panel=panel, excerpt=excerpt, truncated=truncated)
 
 
 @dataclass

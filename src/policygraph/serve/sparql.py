@@ -115,9 +115,9 @@ async def _answer(request: Request, pool: PoolDep, settings: SettingsDep,
     queries = values.get("query", []) + ([body_query] if body_query is not None else [])
     if len(queries) != 1:
         return error(400, f"exactly one query is needed, {len(queries)} given")
-    refusal = _refusal(queries[0], settings)
-    if refusal is not None:
-        return refusal
+    refused = refusal(queries[0], settings)
+    if refused is not None:
+        return error(*refused)
     try:
         formats = values.get("format", [])
         result_type, graph_type = negotiate(request.headers.get("accept", "*/*"),
@@ -153,26 +153,26 @@ async def _answer(request: Request, pool: PoolDep, settings: SettingsDep,
     return Response(outcome.body, media_type=media, headers=headers)
 
 
-def _refusal(sparql: str, settings: Settings) -> Response | None:
-    """Why the query is refused before it runs, or None: too long, an update, nested too deep,
-    or calling an endpoint the server may not call."""
+def refusal(sparql: str, settings: Settings) -> tuple[int, str] | None:
+    """Why the query is refused before it runs (the status and the message), or None: too
+    long, an update, nested too deep, or calling an endpoint the server may not call."""
     size = len(sparql.encode("utf-8", errors="replace"))
     if size > settings.max_query_bytes:
-        return error(413, f"the query is {size:,} bytes long; this server takes at most "
-                          f"{settings.max_query_bytes:,}")
+        return 413, (f"the query is {size:,} bytes long; this server takes at most "
+                     f"{settings.max_query_bytes:,}")
     shape = query_shape(sparql)
     if shape.is_update:
-        return error(403, READ_ONLY)
+        return 403, READ_ONLY
     if shape.depth > MAX_NESTING:
-        return error(400, f"the query nests groups, brackets or parentheses {shape.depth} "
-                          f"deep; this server takes at most {MAX_NESTING}")
+        return 400, (f"the query nests groups, brackets or parentheses {shape.depth} deep; "
+                     f"this server takes at most {MAX_NESTING}")
     for endpoint in shape.services:
         if endpoint is None or not endpoint.startswith(settings.allowed_services):
             named = f"<{endpoint}>" if endpoint else "named by a variable or prefixed name"
-            return error(403, f"SERVICE {named} is refused: this server calls only the "
-                              "endpoints it is started with --allow-service for"
-                              + (f" ({', '.join(settings.allowed_services)})"
-                                 if settings.allowed_services else " (none)"))
+            return 403, (f"SERVICE {named} is refused: this server calls only the endpoints "
+                         "it is started with --allow-service for"
+                         + (f" ({', '.join(settings.allowed_services)})"
+                            if settings.allowed_services else " (none)"))
     return None
 
 
