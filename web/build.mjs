@@ -1,0 +1,42 @@
+// Bundles the libraries the web pages use into the Python package's static files, writes the
+// licences of every package bundled into LICENSES.txt, and records the SHA-256 of every input
+// in BUILT-FROM, so that a test can tell a stale bundle.
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { build } from "esbuild";
+
+const out = "../src/policygraph/serve/static/vendor";
+const entries = readdirSync("entries").filter((name) => name.endsWith(".js")).sort();
+
+const result = await build({
+  entryPoints: entries.map((name) => `entries/${name}`),
+  outdir: out,
+  bundle: true,
+  format: "esm",
+  minify: true,
+  target: "es2020",
+  legalComments: "none",
+  metafile: true,
+  logLevel: "info",
+});
+
+// node_modules/@scope/name/... or node_modules/name/... → the package's folder.
+const folders = new Set(Object.keys(result.metafile.inputs)
+  .map((input) => input.match(/^node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1])
+  .filter(Boolean));
+const licences = [...folders].sort().map((folder) => {
+  const about = JSON.parse(readFileSync(`node_modules/${folder}/package.json`, "utf8"));
+  const file = readdirSync(`node_modules/${folder}`).find((name) => /^licen[cs]e/i.test(name));
+  const text = file ? readFileSync(`node_modules/${folder}/${file}`, "utf8").trim()
+                    : `(no licence file; package.json says ${about.license})`;
+  return `${about.name} ${about.version} (${about.license})\n\n${text}\n`;
+});
+writeFileSync(`${out}/LICENSES.txt`,
+  "The packages bundled into codemirror.js and graphics.js, and their licences.\n\n"
+  + licences.join("\n" + "-".repeat(72) + "\n\n"));
+
+const inputs = ["build.mjs", "package.json", "package-lock.json",
+                ...entries.map((name) => `entries/${name}`)];
+const lines = inputs.map((path) =>
+  `${createHash("sha256").update(readFileSync(path)).digest("hex")}  web/${path}`);
+writeFileSync(`${out}/BUILT-FROM`, lines.join("\n") + "\n");
