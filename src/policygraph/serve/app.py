@@ -19,7 +19,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 
 from .. import __version__
-from . import api, dumps, linked_data, sparql, warmup
+from . import api, dumps, linked_data, sparql, warmup, web
 from .executor import QueryPool
 from .limits import RequestLimits
 from .remote import SCHEME
@@ -74,5 +74,6 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api.router)
     app.include_router(warmup.router)
     app.include_router(dumps.router)
-    app.include_router(linked_data.router)
+    web.mount(app)
+    app.include_router(linked_data.router)  # last: it claims every path of a served IRI
     return app

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import jinja2
 import pyoxigraph as ox
@@ -34,10 +35,18 @@ _PLAIN = {str(XSD.string), "http://www.w3.org/1999/02/22-rdf-syntax-ns#langStrin
 # Language preferences: entities are Chinese; the ontology's terms are named in English.
 _ZH_FIRST = ("zh", "", "en")
 _EN_FIRST = ("en", "", "zh")
-# Code points of a quote in a title, of context around a name, of text around a span.
+# Code points of a quote in a title, of context around a name, and of the document text shown
+# around a span (the whole of most plans, in a box scrolled to the span).
 _TITLE_CHARS = 40
 _SNIPPET_CHARS = 30
-_WINDOW_CHARS = 400
+_WINDOW_CHARS = 20_000
+# Headers of every HTML page: nothing is loaded from another site (the editor and the charts
+# write style elements of their own, so styles may be inline; scripts may not).
+HTML_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+                               "img-src 'self' data:; frame-ancestors 'self'",
+    "X-Content-Type-Options": "nosniff",
+}
 
 
 @dataclass(frozen=True)
@@ -155,6 +164,17 @@ class Part:
     depth: int
     term: Term
     kind: str
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A section of an entity's page beyond its description (a document's outline tree, an
+    agency's tasks, a region's plans): its template, what it shows, and the properties of
+    the links to the entity that it lists already."""
+
+    template: str
+    context: dict[str, Any]
+    hides: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -431,14 +451,12 @@ def render(template: str, **context: object) -> str:
 
 
 def entity_page(iri: str, namer: Namer, formats: Sequence[Format], *,
-                incoming: Sequence[Binding], limit: int, outline_rows: Sequence[Binding],
+                incoming: Sequence[Binding], limit: int, panel: Panel | None,
                 excerpt: Excerpt | None, truncated: bool) -> str:
     """The page of a data entity or an agency function."""
     description = namer.description
     title, lang = namer.title(iri)
-    parts, targets = outline(namer, outline_rows)
-    skip_incoming = [str(PG.partOf)] if parts else []
-    groups, more = incoming_groups(iri, namer, incoming, limit, skip_incoming)
+    groups, more = incoming_groups(iri, namer, incoming, limit, panel.hides if panel else ())
     content = description.value(iri, _CONTENT)
     document = namer.node(excerpt.document) if excerpt and excerpt.document else None
     return render(
@@ -446,7 +464,7 @@ def entity_page(iri: str, namer: Namer, formats: Sequence[Format], *,
         main=namer.block(iri, skip=[_CONTENT]),
         hashes=[namer.block(subject) for subject in description.hashes(iri)],
         content_length=len(content) if content is not None else None,
-        excerpt=excerpt, document=document, parts=parts, targets=targets,
+        excerpt=excerpt, document=document, panel=panel,
         incoming=groups, more=more, limit=limit, truncated=truncated)
 
 

@@ -1,0 +1,28 @@
+"""The web interface for people: a home page, search, a SPARQL query page with an example
+gallery, the co-responsibility network and the targets chart.
+
+Pages are rendered on the server from the same canned and page queries the API runs
+(`queries/*.rq` here), so every page works without scripts; small scripts in `static/js`
+add the editor, sorting, the force layout and the chart, with the libraries bundled into
+`static/vendor` from `web/` at the repository root. No page loads anything from another
+site.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from . import editor, home, views
+
+router = APIRouter()
+router.include_router(home.router)
+router.include_router(editor.router)
+router.include_router(views.router)
+
+
+def mount(app: FastAPI) -> None:
+    """The pages and their static files (`/static`), before any catch-all route."""
+    app.mount("/static", StaticFiles(packages=[("policygraph.serve", "static")]),
+              name="static")
+    app.include_router(router)
