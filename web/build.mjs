@@ -1,8 +1,9 @@
-// Bundles the libraries the web pages use into the Python package's static files, writes the
-// licences of every package bundled into LICENSES.txt, and records the SHA-256 of every input
-// in BUILT-FROM, so that a test can tell a stale bundle.
+// Bundles the libraries the web pages use into the Python package's static files, copies
+// Swagger UI's published files for /docs, writes the licences of every package shipped into
+// LICENSES.txt, and records the SHA-256 of every input in BUILT-FROM, so that a test can tell
+// a stale bundle.
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
 const out = "../src/policygraph/serve/static/vendor";
@@ -20,10 +21,16 @@ const result = await build({
   logLevel: "info",
 });
 
+mkdirSync(`${out}/swagger-ui`, { recursive: true });
+for (const name of ["swagger-ui-bundle.js", "swagger-ui.css"]) {
+  copyFileSync(`node_modules/swagger-ui-dist/${name}`, `${out}/swagger-ui/${name}`);
+}
+
 // node_modules/@scope/name/... or node_modules/name/... → the package's folder.
 const folders = new Set(Object.keys(result.metafile.inputs)
   .map((input) => input.match(/^node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1])
   .filter(Boolean));
+folders.add("swagger-ui-dist");
 const licences = [...folders].sort().map((folder) => {
   const about = JSON.parse(readFileSync(`node_modules/${folder}/package.json`, "utf8"));
   const file = readdirSync(`node_modules/${folder}`).find((name) => /^licen[cs]e/i.test(name));
@@ -32,7 +39,8 @@ const licences = [...folders].sort().map((folder) => {
   return `${about.name} ${about.version} (${about.license})\n\n${text}\n`;
 });
 writeFileSync(`${out}/LICENSES.txt`,
-  "The packages bundled into codemirror.js and graphics.js, and their licences.\n\n"
+  "The packages bundled into codemirror.js and graphics.js or copied into swagger-ui/, "
+  + "and their licences.\n\n"
   + licences.join("\n" + "-".repeat(72) + "\n\n"));
 
 const inputs = ["build.mjs", "package.json", "package-lock.json",

@@ -50,6 +50,7 @@ def create_app(settings: Settings) -> FastAPI:
             pool.close()
 
     app = FastAPI(title="policygraph", version=__version__, lifespan=lifespan,
+                  docs_url=None, redoc_url=None,  # /docs is served by web.api_docs
                   description="A knowledge graph of Chinese government policy work plans: a "
                               "SPARQL 1.1 endpoint and canned queries as a REST API.")
     app.state.settings = settings
