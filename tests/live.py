@@ -1,4 +1,5 @@
-"""A real `policygraph serve` on 127.0.0.1 for tests that talk HTTP to it.
+"""A real `policygraph serve` on 127.0.0.1 for tests that talk HTTP to it, and the requests
+they make of it (a SPARQL query, a page of an IRI).
 
 The server runs as a subprocess, exactly as a user starts it, on a free port; `start` waits
 until it answers and `stop` ends it.
@@ -16,6 +17,9 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
 
 
 def cli(*arguments: str | Path | int) -> list[str]:
@@ -101,3 +105,26 @@ def wait_for_warm_up(url: str, seconds: float = 120) -> dict[str, Any]:
             return warmup
         time.sleep(0.2)
     raise AssertionError(f"the warm-up did not finish within {seconds:g} s")
+
+
+# The root of the project's vocabulary IRIs, served at the server's root.
+VOCABULARY = "https://w3id.org/policygraph/"
+
+
+def sparql(server: LiveServer, query: str) -> list[dict[str, str]]:
+    response = httpx.get(f"{server.url}/sparql", params={"query": query},
+                         headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    assert response.status_code == 200, response.text
+    return [{name: value["value"] for name, value in row.items()}
+            for row in response.json()["results"]["bindings"]]
+
+
+def path_of(iri: str) -> str:
+    """Where the server serves `iri`: vocabularies at the root, data under the base's path."""
+    return "/" + iri[len(VOCABULARY):] if iri.startswith(VOCABULARY) else urlsplit(iri).path
+
+
+def fetch(server: LiveServer, iri_or_path: str, accept: str = "text/html",
+          **params: str) -> httpx.Response:
+    path = iri_or_path if iri_or_path.startswith("/") else path_of(iri_or_path)
+    return httpx.get(server.url + path, params=params, headers={"Accept": accept}, timeout=30)

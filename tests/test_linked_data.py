@@ -17,9 +17,8 @@ from policygraph.cli import main
 from policygraph.serve.site import Site
 
 from .conftest import CORPUS
-from .live import LiveServer, start
+from .live import VOCABULARY, LiveServer, fetch, path_of, sparql, start
 
-VOCABULARY = "https://w3id.org/policygraph/"
 PG = VOCABULARY + "ontology#"
 RDF_SYNTAXES = {"text/turtle": "turtle", "application/ld+json": "json-ld",
                 "application/n-triples": "nt", "application/rdf+xml": "xml"}
@@ -42,30 +41,11 @@ KINDS = {
 }
 
 
-def sparql(server: LiveServer, query: str) -> list[dict[str, str]]:
-    response = httpx.get(f"{server.url}/sparql", params={"query": query},
-                         headers={"Accept": "application/sparql-results+json"}, timeout=30)
-    assert response.status_code == 200, response.text
-    return [{name: value["value"] for name, value in row.items()}
-            for row in response.json()["results"]["bindings"]]
-
-
 def construct(server: LiveServer, query: str) -> Graph:
     response = httpx.get(f"{server.url}/sparql", params={"query": query},
                          headers={"Accept": "application/n-triples"}, timeout=30)
     assert response.status_code == 200, response.text
     return Graph().parse(data=response.text, format="nt")
-
-
-def path_of(iri: str) -> str:
-    """Where the server serves `iri`: vocabularies at the root, data under the base's path."""
-    return "/" + iri[len(VOCABULARY):] if iri.startswith(VOCABULARY) else urlsplit(iri).path
-
-
-def fetch(server: LiveServer, iri_or_path: str, accept: str = "text/html",
-          **params: str) -> httpx.Response:
-    path = iri_or_path if iri_or_path.startswith("/") else path_of(iri_or_path)
-    return httpx.get(server.url + path, params=params, headers={"Accept": accept}, timeout=30)
 
 
 def h1(page: str) -> str:

@@ -1,0 +1,190 @@
+"""The web interface in a real browser: Debian's Chromium, headless, driven by Playwright.
+
+A reader's path through the site: the home page, an example query run from the gallery, a
+result followed to a task whose source is marked in its document, the network view, the
+targets chart, and the editor's completion. Every request the pages make goes to the server
+under test (nothing from another site), no page logs a script error, and a screenshot of
+each step is saved in `test-artifacts/browser/` (or `$POLICYGRAPH_ARTIFACTS/browser/`).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from .live import LiveServer, path_of, sparql
+
+ARTIFACTS = Path(os.environ.get("POLICYGRAPH_ARTIFACTS",
+                                Path(__file__).parent.parent / "test-artifacts")) / "browser"
+TIMEOUT_MS = 30_000
+expect.set_options(timeout=TIMEOUT_MS)
+
+
+def chromium() -> str:
+    """Debian's Chromium (`apt-get install chromium`), or the one $POLICYGRAPH_CHROMIUM names."""
+    path = os.environ.get("POLICYGRAPH_CHROMIUM") or shutil.which("chromium")
+    assert path, "no Chromium: install Debian's (apt-get install chromium fonts-noto-cjk) or " \
+                 "set POLICYGRAPH_CHROMIUM to a Chromium binary"
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium(), args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+class Visit:
+    """A page of the browser that records every request it makes and every script error."""
+
+    def __init__(self, browser: Browser, server: LiveServer) -> None:
+        self.server = server
+        self.page: Page = browser.new_page(viewport={"width": 1280, "height": 900},
+                                           locale="zh-CN")
+        self.page.set_default_timeout(TIMEOUT_MS)
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", lambda message: self.errors.append(message.text)
+                     if message.type == "error" else None)
+
+    def open(self, path: str) -> Page:
+        self.page.goto(self.server.url + path)
+        return self.page
+
+    def shot(self, name: str, full_page: bool = False) -> None:
+        self.page.screenshot(path=ARTIFACTS / name, full_page=full_page)
+
+    def check(self) -> None:
+        """Nothing was asked of another site and no script failed."""
+        elsewhere = [url for url in self.requests if not url.startswith(self.server.url)]
+        assert not elsewhere, elsewhere
+        assert not self.errors, self.errors
+
+
+@pytest.fixture
+def visit(browser: Browser, server: LiveServer) -> Iterator[Visit]:
+    opened = Visit(browser, server)
+    yield opened
+    opened.check()
+    opened.page.close()
+
+
+def test_a_reader_runs_an_example_follows_a_task_and_opens_the_network(visit, server):
+    page = visit.open("/")
+    documents = sparql(server, "SELECT (COUNT(*) AS ?n) WHERE { ?d a pg:PolicyDocument }")
+    expect(page.locator(".counts li").first).to_contain_text(documents[0]["n"])
+    expect(page.locator("h2#plans")).to_be_visible()
+    visit.shot("01-home.png")
+
+    page.get_by_role("link", name="Query", exact=True).click()
+    expect(page.locator(".cm-editor")).to_be_visible()
+    page.locator('#gallery a[data-example="search-tasks"]').click()
+    table = page.locator("table#results")
+    expect(table).to_be_visible()
+    expect(page.locator("#timing")).to_contain_text(" ms")
+    rows = table.locator("tbody tr")
+    assert rows.count() > 1
+    header = table.locator("thead th", has_text="occurrences")
+    header.click()
+    expect(header).to_have_attribute("aria-sort", "ascending")
+    counts = [int(text) for text in table.locator("tbody tr td.number:nth-child(8)")
+              .all_inner_texts()]
+    assert counts == sorted(counts) and len(counts) == rows.count()
+    header.click()
+    expect(header).to_have_attribute("aria-sort", "descending")
+    visit.shot("02-query-results.png")
+
+    first_task = table.locator("tbody tr td:first-child").first
+    quote = sparql(server, f"""SELECT ?q WHERE {{ <{first_task.get_attribute("title")}>
+        pg:sourceSpan/oa:hasSelector/oa:exact ?q }}""")[0]["q"]
+    first_task.locator("a").click()
+    mark = page.locator("#document-text mark#span")
+    expect(mark).to_have_text(quote)
+    expect(mark).to_be_in_viewport()
+    box, marked = page.locator("#document-text").bounding_box(), mark.bounding_box()
+    assert box and marked and box["y"] <= marked["y"] <= box["y"] + box["height"]
+    visit.shot("03-task-source.png")
+
+    page.get_by_role("link", name="Network", exact=True).click()
+    circles = page.locator("svg#network circle")
+    expect(circles.first).to_be_visible()
+    nodes = page.evaluate("JSON.parse(document.getElementById('network-data').textContent)")
+    assert circles.count() == len(nodes["nodes"]) > 10
+    assert page.locator("svg#network line").count() == len(nodes["links"])
+    expect(page.locator("svg#network")).to_have_attribute("data-settled", "true")
+    visit.shot("04-network.png")
+
+
+def test_the_network_of_one_document_and_a_click_on_an_agency(visit, server):
+    page = visit.open("/network")
+    document = page.locator("select[name=document] option").nth(1)
+    title = document.inner_text()
+    page.select_option("select[name=document]", index=1)
+    page.get_by_role("button", name="Show").click()
+    expect(page.locator("select[name=document] option:checked")).to_have_text(title)
+    expect(page.locator("svg#network")).to_have_attribute("data-settled", "true")
+    drawn = page.locator("svg#network a.agency")
+    assert 0 < drawn.count() < 60
+    visit.shot("05-network-one-document.png")
+    biggest = page.evaluate("""() => {
+        const nodes = JSON.parse(document.getElementById('network-data').textContent).nodes;
+        return nodes.reduce((a, b) => (b.tasks > a.tasks ? b : a)).href; }""")
+    page.locator(f'svg#network a.agency[href="{biggest}"] circle').click()
+    expect(page).to_have_url(server.url + biggest)
+    expect(page.locator("h2", has_text="Tasks")).to_be_visible()
+    visit.shot("06-agency.png")
+
+
+def test_the_targets_chart_draws_a_point_per_target(visit):
+    page = visit.open("/targets?indicator=增长")
+    points = page.evaluate("JSON.parse(document.getElementById('targets-data').textContent)")
+    dated = [point for point in points if point["year"] is not None]
+    dots = page.locator("figure.chart svg circle")
+    expect(dots.first).to_be_visible()
+    assert dots.count() == len(dated) > 0
+    visit.shot("07-targets-chart.png")
+
+
+def test_the_editor_completes_prefixes_and_terms(visit):
+    page = visit.open("/query")
+    editor = page.locator(".cm-content")
+    editor.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Delete")
+    page.keyboard.type("SELECT * WHERE { ?task a pg:Saf")
+    option = page.locator(".cm-tooltip-autocomplete li", has_text="pg:SafeguardTask")
+    expect(option).to_be_visible()
+    visit.shot("08-editor-completion.png")
+    page.keyboard.press("Enter")
+    page.keyboard.type(" }")
+    expect(page.locator(".cm-line").first).to_have_text(
+        "SELECT * WHERE { ?task a pg:SafeguardTask }")
+    assert page.locator(".cm-line span").count() >= 3  # highlighted keywords, variable, name
+    page.keyboard.press("Control+Enter")
+    expect(page.locator("table#results tbody tr").first).to_be_visible()
+    assert page.locator("table#results tbody tr").count() > 0
+
+
+def test_a_document_shows_its_outline_tree_and_a_region_its_plans(visit, server):
+    document = sparql(server, "SELECT ?d WHERE { ?d a pg:PolicyDocument ; pg:periodStart ?y } "
+                              "ORDER BY ?y LIMIT 1")[0]["d"]
+    page = visit.open(path_of(document))
+    expect(page.locator("ul#outline li.task .role.lead").first).to_be_visible()
+    page.locator("ul#outline li.section").nth(1).scroll_into_view_if_needed()
+    visit.shot("09-document-outline.png")
+    region = sparql(server, "SELECT ?r WHERE { ?r a pg:Region ; pg:divisionCode ?c } "
+                            "ORDER BY ?c LIMIT 1")[0]["r"]
+    page = visit.open(path_of(region))
+    expect(page.locator("section.plan").first).to_be_visible()
+    page.locator("h2", has_text="Plans over the years").scroll_into_view_if_needed()
+    visit.shot("10-region-plans.png")

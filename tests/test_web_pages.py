@@ -1,0 +1,256 @@
+"""The web interface over HTTP, checked against the graph through /sparql: what the home,
+search, query, network and targets pages and the entity panels show is what the graph holds,
+nothing is loaded from another site, and bad input is a 4xx page that says why."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from urllib.parse import urlencode
+
+import httpx
+import pytest
+
+from policygraph.query import canned_queries
+
+from .live import LiveServer, fetch, path_of, sparql
+
+PAGES = ["/", "/search?q=物流", "/query", "/query?example=tasks", "/network", "/targets",
+         "/docs"]
+
+
+def get(server: LiveServer, path: str, **params: str) -> httpx.Response:
+    return httpx.get(server.url + path, params=params or None, timeout=60)
+
+
+def embedded(page: str, element: str) -> object:
+    """The JSON a page embeds for its script."""
+    found = re.search(rf'<script type="application/json" id="{element}">(.*?)</script>', page,
+                      re.S)
+    assert found, element
+    return json.loads(found[1])
+
+
+def section(page: str, heading: str) -> str:
+    """The part of a page from an <h2> to the next."""
+    return re.split(rf"<h2[^>]*>{re.escape(heading)}</h2>", page)[1].split("<h2")[0]
+
+
+def count(server: LiveServer, pattern: str) -> int:
+    return int(sparql(server, f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {pattern} }}")[0]["n"])
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_loads_anything_from_another_site(server, path):
+    response = get(server, path)
+    assert response.status_code == 200, response.text
+    sources = re.findall(r'(?:src|href)="([^"]+)"', response.text)
+    assert sources and not [s for s in sources if re.match(r"(https?:)?//", s)], sources
+    for source in sources:
+        if source.startswith("/static/"):
+            assert get(server, source).status_code == 200, source
+
+
+def test_pages_forbid_scripts_from_elsewhere(server):
+    policy = get(server, "/").headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "script-src" not in policy
+
+
+def test_the_home_page_counts_what_the_graph_holds(server):
+    page = get(server, "/").text
+    counts = dict((name, int(number)) for number, name in re.findall(
+        r"<li><strong>(\d+)</strong><a [^>]+>(\w+)</a></li>", page))
+    assert counts == {
+        "documents": count(server, "?x a pg:PolicyDocument"),
+        "tasks": count(server, "VALUES ?c { pg:Task pg:SafeguardTask } ?x a ?c"),
+        "targets": count(server, "?x a pg:Target"),
+        "agencies": count(server, "?t pg:responsibleUnit ?x"),
+        "regions": count(server, "?x a pg:Region"),
+    }
+    for row in sparql(server, "SELECT ?d WHERE { ?d a pg:PolicyDocument }"):
+        assert f'href="{path_of(row["d"])}"' in section(page, "Plans")
+
+
+def test_search_finds_regions_agencies_and_tasks_by_what_they_contain(server):
+    page = get(server, "/search", q="嘉兴").text
+    regions = sparql(server, 'SELECT ?x WHERE { ?x a pg:Region ; skos:prefLabel ?l '
+                             'FILTER(CONTAINS(?l, "嘉兴")) }')
+    assert regions and all(path_of(r["x"]) in section(page, "Regions") for r in regions)
+    tasks = sparql(server, 'SELECT ?x WHERE { ?x pg:text ?t FILTER(CONTAINS(?t, "嘉兴")) }')
+    listed = section(page, "Tasks")
+    assert len(re.findall(r"<li", listed)) == len(tasks)
+    assert all(f'href="{path_of(t["x"])}"' in listed for t in tasks)
+    assert listed.count("<mark>嘉兴</mark>") == len(tasks)
+    agencies = section(page, "Agencies")
+    assert all("嘉兴" in html.unescape(name) or "嘉兴" in html.unescape(page)
+               for name in re.findall(r'lang="zh"><a [^>]+>([^<]+)</a>', agencies))
+
+
+def test_an_empty_search_shows_the_form_only(server):
+    page = get(server, "/search", q="  ").text
+    assert '<input type="search" name="q"' in page and "<h2>" not in page
+
+
+@pytest.mark.parametrize("name", sorted(canned_queries()))
+def test_every_example_runs_and_its_table_matches_the_endpoint(server, name):
+    page = get(server, "/query", example=name).text
+    assert "query-error" not in page, page[page.find("query-error"):][:500]
+    sparql_text = html.unescape(re.search(r"<textarea[^>]*>(.*?)</textarea>", page, re.S)[1])
+    assert "#+" not in sparql_text and "?__" not in sparql_text.split("WHERE")[0]
+    answer = httpx.get(server.url + "/sparql", params={"query": sparql_text, "format": "csv"},
+                       timeout=60)
+    assert answer.status_code == 200, answer.text
+    expected = list(csv.reader(io.StringIO(answer.text)))
+    table = page.split('<tbody>')[1].split("</tbody>")[0] if "<tbody>" in page else ""
+    shown = len(re.findall(r"<tr>", table))
+    assert shown == min(len(expected) - 1, 1000), name
+    assert re.search(r'id="timing"[^>]*>\d+\+? rows? in \d+\.\d ms', page)
+
+
+def test_result_iris_link_to_pages_that_resolve_and_downloads_give_the_rows(server):
+    page = get(server, "/query", example="search-tasks").text
+    links = re.findall(r'<td[^>]*><a href="(/id/[^"]+)"', page)
+    assert links
+    for link in sorted(set(links))[:5]:
+        assert get(server, html.unescape(link)).status_code == 200, link
+    downloads = dict(re.findall(r'<a href="(/sparql\?[^"]+)" download="results\.(\w+)"', page))
+    assert set(downloads.values()) == {"csv", "json", "tsv"}
+    by_format = {name: html.unescape(href) for href, name in downloads.items()}
+    rows = list(csv.DictReader(io.StringIO(get(server, by_format["csv"]).text)))
+    assert len(rows) == len(re.findall(r"<tr>", page.split("<tbody>")[1]))
+    assert len(get(server, by_format["json"]).json()["results"]["bindings"]) == len(rows)
+
+
+@pytest.mark.parametrize(("query", "status", "words"), [
+    ("SELECT * WHERE { ?s ?p }", 400, "error"),
+    ("INSERT DATA { <a:b> <a:c> <a:d> }", 403, "read-only"),
+    ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", 403, "SERVICE"),
+])
+def test_a_refused_query_is_shown_with_the_reason_and_kept_in_the_editor(server, query,
+                                                                         status, words):
+    response = get(server, "/query", query=query)
+    assert response.status_code == status
+    message = re.search(r'id="query-error">(.*?)</div>', response.text, re.S)
+    assert message and words.lower() in html.unescape(message[1]).lower()
+    assert html.escape(query, quote=False) in response.text
+
+
+def test_ask_and_construct_answers_are_shown(server):
+    ask = get(server, "/query", query="ASK { ?x a pg:Task }").text
+    assert re.search(r'id="answer">The answer is <strong>yes</strong>', ask)
+    construct = get(server, "/query",
+                    query="CONSTRUCT { ?x a pg:Region } WHERE { ?x a pg:Region }").text
+    assert len(re.findall(r"<tr>", construct.split("<tbody>")[1])) == count(
+        server, "?x a pg:Region")
+    assert "download=\"results.ttl\"" in construct
+
+
+def test_an_unknown_example_is_a_400_naming_the_known_ones(server):
+    response = get(server, "/query", example="nope")
+    assert response.status_code == 400 and "tasks-led-by-function" in response.text
+
+
+def test_the_editor_completes_the_ontology_terms(server):
+    completions = embedded(get(server, "/query").text, "completions")
+    assert completions["prefixes"]["pg"] == "https://w3id.org/policygraph/ontology#"
+    assert {"pg:Task", "pg:leadAgency", "pgf:development-reform"} <= set(completions["terms"])
+
+
+def test_the_network_draws_the_ties_of_the_graph_sized_by_workload(server):
+    graph = embedded(get(server, "/network").text, "network-data")
+    ties = sparql(server, """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?a ?b WHERE {
+        ?t pg:responsibleUnit ?a , ?b FILTER(STR(?a) < STR(?b)) } }""")
+    assert len(graph["links"]) == min(300, int(ties[0]["n"]))
+    nodes = {node["id"]: node for node in graph["nodes"]}
+    assert {link["source"] for link in graph["links"]} | {
+        link["target"] for link in graph["links"]} == set(nodes)
+    busiest = max(nodes.values(), key=lambda node: node["tasks"])
+    assert busiest["tasks"] == count(server, f"?x pg:responsibleUnit <{busiest['id']}>")
+
+
+def test_the_network_of_one_document_has_its_units_only(server):
+    document = sparql(server, "SELECT ?d WHERE { ?d a pg:PolicyDocument } LIMIT 1")[0]["d"]
+    graph = embedded(get(server, "/network", document=document).text, "network-data")
+    units = {row["u"] for row in sparql(server, f"""SELECT DISTINCT ?u WHERE {{
+        ?t pg:inDocument <{document}> ; pg:responsibleUnit ?u , ?v FILTER(?u != ?v) }}""")}
+    assert {node["id"] for node in graph["nodes"]} == units
+    for node in graph["nodes"]:
+        assert node["tasks"] == count(server, f"?x pg:inDocument <{document}> ; "
+                                              f"pg:responsibleUnit <{node['id']}>")
+
+
+def test_a_bad_filter_is_a_422_page_naming_the_parameter(server):
+    response = get(server, "/network", minimum="many")
+    assert response.status_code == 422
+    assert "text/html" in response.headers["content-type"] and "minimum" in response.text
+
+
+def test_the_targets_chart_has_every_target_of_an_indicator(server):
+    page = get(server, "/targets", indicator="增长").text
+    points = embedded(page, "targets-data")
+    expected = count(server, '?x pg:indicator/skos:prefLabel ?l FILTER(CONTAINS(?l, "增长"))')
+    assert len(points) == expected > 0 and all("增长" in p["indicator"] for p in points)
+    units = {p["unit"] for p in points if p["year"] is not None}
+    assert set(re.findall(r'<figure class="chart" data-unit="([^"]+)"', page)) == {
+        html.escape(unit) for unit in units}
+
+
+def test_a_document_page_has_its_outline_as_a_tree_with_units_and_targets(server):
+    task = sparql(server, """SELECT ?t ?d WHERE { ?t a pg:Task ; pg:inDocument ?d ;
+        pg:leadAgency ?l ; pg:supportingAgency ?s ; pg:hasTarget ?x } LIMIT 1""")[0]
+    page = fetch(server, task["d"]).text
+    item = page.split(f'<a href="{path_of(task["t"])}"')[1].split("</li>\n</ul>")[0]
+    for role, prop in (("lead", "leadAgency"), ("support", "supportingAgency")):
+        units = sparql(server, f"SELECT ?u WHERE {{ <{task['t']}> pg:{prop} ?u }}")
+        part = item.split(f'<span class="role {role}">')[1].split('<span class="role')[0]
+        assert all(path_of(u["u"]) in part for u in units), (role, part)
+    targets = sparql(server, f"SELECT ?x WHERE {{ <{task['t']}> pg:hasTarget ?x }}")
+    assert all(path_of(t["x"]) in item for t in targets)
+    assert '<ul class="tree" id="outline">' in page and re.search(r"<li class=\"section\">",
+                                                                  page)
+
+
+def test_an_agency_page_names_the_other_agencies_of_its_function(server):
+    agency = sparql(server, """SELECT ?a WHERE { ?a pg:function ?f . ?b pg:function ?f
+        FILTER(?a != ?b) } LIMIT 1""")[0]["a"]
+    peers = sparql(server, f"""SELECT ?b WHERE {{ <{agency}> pg:function ?f .
+        ?b pg:function ?f FILTER(?b != <{agency}>) }}""")
+    page = fetch(server, agency).text
+    other = page.split("<h2>Other agencies of")[1]
+    assert len(re.findall(r"<tr><td>", other)) == len(peers)
+    assert all(path_of(peer["b"]) in other for peer in peers)
+
+
+def test_a_region_page_lists_the_plans_within_it_and_their_targets(server):
+    region = sparql(server, "SELECT ?r WHERE { ?r a pg:Region ; pg:divisionCode ?c } "
+                            "ORDER BY ?c LIMIT 1")[0]["r"]
+    plans = sparql(server, f"SELECT ?d WHERE {{ ?d pg:jurisdiction/pg:withinRegion* <{region}> }}")
+    page = section(fetch(server, region).text, "Plans over the years")
+    assert len(re.findall(r'<section class="plan">', page)) == len(plans) > 1
+    targets = count(server, f"?x a pg:Target ; pg:inDocument/pg:jurisdiction/"
+                            f"pg:withinRegion* <{region}>")
+    assert len(re.findall(r'<td class="number figure">', page)) == targets
+    years = [int(y) for y in re.findall(r"<h3>(\d{4})", page)]
+    assert years == sorted(years)
+
+
+def test_the_api_documentation_is_served_from_this_server(server):
+    page = get(server, "/docs").text
+    assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in page
+    assert get(server, "/redoc").status_code == 404
+
+
+def test_static_files_are_cached_by_validators(server):
+    first = get(server, "/static/vendor/codemirror.js")
+    again = httpx.get(server.url + "/static/vendor/codemirror.js", timeout=30,
+                      headers={"If-None-Match": first.headers["etag"]})
+    assert first.status_code == 200 and again.status_code == 304
+
+
+def test_a_query_page_link_can_be_shared(server):
+    query = "SELECT ?r WHERE { ?r a pg:Region }"
+    page = httpx.get(server.url + "/query?" + urlencode({"query": query}), timeout=60).text
+    assert len(re.findall(r"<tr>", page.split("<tbody>")[1])) == count(server, "?x a pg:Region")
