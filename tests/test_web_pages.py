@@ -163,7 +163,7 @@ def test_the_network_draws_the_ties_of_the_graph_sized_by_workload(server):
     graph = embedded(get(server, "/network").text, "network-data")
     ties = sparql(server, """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?a ?b WHERE {
         ?t pg:responsibleUnit ?a , ?b FILTER(STR(?a) < STR(?b)) } }""")
-    assert len(graph["links"]) == min(300, int(ties[0]["n"]))
+    assert len(graph["links"]) == min(100, int(ties[0]["n"]))
     nodes = {node["id"]: node for node in graph["nodes"]}
     assert {link["source"] for link in graph["links"]} | {
         link["target"] for link in graph["links"]} == set(nodes)

@@ -85,12 +85,17 @@ async def fetch_rows(pool: QueryPool, timeout: float, query: CannedQuery,
 async def run_page(pool: QueryPool, timeout: float, query: CannedQuery,
                    values: Mapping[str, str], paging: Paging) -> Page:
     """One page of `query`'s rows and their total."""
-    page_sparql = f"{query.sparql.rstrip()}\nLIMIT {paging.limit}\nOFFSET {paging.offset}\n"
-    columns, items = await run_rows(pool, timeout, query, values, page_sparql, paging.limit)
+    columns, items = await run_rows(pool, timeout, query, values, page_sparql(query, paging),
+                                    paging.limit)
     if 0 < len(items) < paging.limit or (not items and paging.offset == 0):
         return Page(columns, items, paging.offset + len(items))
     _, counted = await run_rows(pool, timeout, query, values, count_query(query), 1)
     return Page(columns, items, int(counted[0]["total"]) if counted else 0)
+
+
+def page_sparql(query: CannedQuery, paging: Paging) -> str:
+    """The SPARQL of one page of `query`."""
+    return f"{query.sparql.rstrip()}\nLIMIT {paging.limit}\nOFFSET {paging.offset}\n"
 
 
 @cache

@@ -14,13 +14,12 @@ from fastapi.responses import HTMLResponse
 
 from ..deps import PoolDep, SettingsDep
 from ..pages import Excerpt
-from .routing import PageRoute, page, rows
+from .routing import PageRoute, first_page, page, rows
 from .terms import Linker
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
-# Plans and agencies the home page lists at most; the API lists them all.
-HOME_PLANS = 50
+# Agencies the home page lists at most (the plans: `recent-plans.rq`); the API lists them all.
 HOME_AGENCIES = 12
 # Task matches a search page shows at most.
 SEARCH_TASKS = 200
@@ -29,17 +28,14 @@ SEARCH_TASKS = 200
 @router.get("/", response_class=HTMLResponse)
 async def home(pool: PoolDep, settings: SettingsDep) -> HTMLResponse:
     """Counts, the newest plans, every region and the busiest agencies."""
-    counts = await rows(pool, settings.timeout, "overview", {})
-    plans = await rows(pool, settings.timeout, "documents", {})
+    counts = (await rows(pool, settings.timeout, "overview", {}))[0]
+    plans = await rows(pool, settings.timeout, "recent-plans", {})
     regions = await rows(pool, settings.timeout, "regions", {})
-    agencies = await rows(pool, settings.timeout, "agency-workload", {},
-                          max_rows=HOME_AGENCIES)
-    link = Linker.of(settings)
-    newest = sorted(plans, key=lambda plan: plan["periodStart"] or 0, reverse=True)
-    return page("home.html", title="policygraph", lang=None,
-                counts=counts[0] if counts else {}, link=link, plans=newest[:HOME_PLANS],
-                more_plans=max(0, len(plans) - HOME_PLANS), regions=regions,
-                agencies=agencies)
+    agencies = await first_page(pool, settings.timeout, "agency-workload", {})
+    return page("home.html", title="policygraph", lang=None, counts=counts,
+                link=Linker.of(settings), plans=plans,
+                more_plans=max(0, int(counts["documents"]) - len(plans)), regions=regions,
+                agencies=agencies[:HOME_AGENCIES])
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -12,7 +12,8 @@ from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute
 
 from ...query import CannedQuery, QueryError, canned_queries, load_queries
-from ..api_results import Item, fetch_rows
+from ..api_params import Paging, page_size
+from ..api_results import Item, fetch_rows, page_sparql
 from ..executor import QueryFailed, QueryPool, QueryTimeout
 from ..pages import HTML_HEADERS, render
 
@@ -61,3 +62,14 @@ async def rows(pool: QueryPool, timeout: float, name: str, values: Mapping[str, 
     given = {key: value for key, value in values.items() if value}
     return (await fetch_rows(pool, timeout, page_queries()[name], given,
                              max_rows=max_rows))[1]
+
+
+async def first_page(pool: QueryPool, timeout: float, name: str,
+                     values: Mapping[str, str]) -> list[Item]:
+    """The first page of a canned query as the REST API answers it: unfiltered, it is the
+    answer the server computes at start-up, so a page built on it costs no engine time."""
+    query = page_queries()[name]
+    given = {key: value for key, value in values.items() if value}
+    paging = Paging(limit=page_size(query), offset=0, format="json")
+    return (await fetch_rows(pool, timeout, query, given, page_sparql(query, paging),
+                             paging.limit))[1]

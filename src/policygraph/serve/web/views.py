@@ -1,27 +1,30 @@
 """Views to look at: the co-responsibility network of agencies and the targets chart.
 
-Both are the answers of canned queries (`co-responsibility` with `agency-workload`, and
-`targets`) with the same filters as the API, drawn in the browser by `static/js/network.js`
-(a d3 force layout) and `static/js/chart.js` (Observable Plot) from JSON embedded in the page;
-the page also lists the same data as a table, which is what a reader without scripts gets.
+Both are the answers of canned queries (the first page of `co-responsibility`, which the
+server computes at start-up, and `targets`) with the same filters as the API, drawn in the
+browser by `static/js/network.js` (a d3 force layout) and `static/js/chart.js` (Observable
+Plot) from JSON embedded in the page; the page also lists the same data as a table, which is
+what a reader without scripts gets.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import Annotated, Any
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
+from ..api_params import page_size
 from ..deps import PoolDep, SettingsDep
-from .routing import PAGE_ROWS, PageRoute, page, rows
+from ..executor import Job, QueryPool
+from .routing import PAGE_ROWS, PageRoute, first_page, page, page_queries, rows
 from .terms import Linker
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
-# Ties drawn at most, strongest first: past a few hundred a force layout is a hairball.
-NETWORK_TIES = 300
 # Ties listed in the table under the network.
 TABLE_TIES = 50
 # Charts drawn at most (one per unit), and indicators offered as quick filters.
@@ -38,18 +41,50 @@ async def network(pool: PoolDep, settings: SettingsDep, document: _Text = "",
     """Agencies linked by the tasks they share, sized by how many tasks they have."""
     filters = {"document": document, "region": region, "function": function,
                "minimum": minimum}
-    ties = await rows(pool, settings.timeout, "co-responsibility", filters,
-                      max_rows=NETWORK_TIES + 1)
-    workload = await rows(pool, settings.timeout, "agency-workload", {"document": document},
-                          max_rows=settings.max_rows)
+    ties = await first_page(pool, settings.timeout, "co-responsibility", filters)
+    ends = sorted({str(tie[end]) for tie in ties for end in ("agency", "partner")})
+    workload = await _workload(pool, settings.timeout, ends, document)
     link = Linker.of(settings)
-    graph = _graph(ties[:NETWORK_TIES], {str(item["agency"]): item for item in workload},
-                   link)
     return page("network.html", title="Co-responsibility network", lang=None,
-                filters=filters, graph=graph, ties=ties[:TABLE_TIES], link=link,
-                more=len(ties) > NETWORK_TIES, limit=NETWORK_TIES,
+                filters=filters, graph=_graph(ties, workload, link), ties=ties[:TABLE_TIES],
+                link=link, more=len(ties) >= page_size(page_queries()["co-responsibility"]),
+                limit=len(ties),
                 documents=await rows(pool, settings.timeout, "documents", {}),
                 regions=await rows(pool, settings.timeout, "regions", {}))
+
+
+async def _workload(pool: QueryPool, timeout: float, agencies: list[str],
+                    document: str) -> dict[str, dict[str, Any]]:
+    """What each of `agencies` leads and supports (in `document`, when one is given), with
+    its function and region: asked of these agencies only, so the cost is that of the drawing,
+    not of the graph."""
+    if not agencies:
+        return {}
+    sparql = (_WORKLOAD.replace("AGENCIES", " ".join(str(ox.NamedNode(a)) for a in agencies))
+              .replace("DOCUMENT", f"?task pg:inDocument {ox.NamedNode(document)} ."
+                       if document else ""))
+    job = Job(sparql=sparql, result_type="application/sparql-results+json", graph_type=None,
+              max_rows=len(agencies))
+    answer = json.loads((await pool.run_cached(job, timeout)).body)
+    return {row["agency"]["value"]: {name: value["value"] for name, value in row.items()}
+            for row in answer["results"]["bindings"]}
+
+
+# Agencies' IRIs and a document's IRI are put into this query only as written by
+# pyoxigraph.NamedNode, which refuses any text that is not an IRI.
+_WORKLOAD = """SELECT ?agency ?tasks ?led ?supported ?region ?functionLabel WHERE {
+  { SELECT ?agency (COUNT(DISTINCT ?task) AS ?tasks) (COUNT(DISTINCT ?ledTask) AS ?led)
+           (COUNT(DISTINCT ?supportedTask) AS ?supported)
+    WHERE {
+      VALUES ?agency { AGENCIES }
+      { ?ledTask pg:leadAgency ?agency . BIND(?ledTask AS ?task) }
+      UNION { ?supportedTask pg:supportingAgency ?agency . BIND(?supportedTask AS ?task) }
+      DOCUMENT
+    } GROUP BY ?agency }
+  OPTIONAL { ?agency pg:area/skos:prefLabel ?region }
+  OPTIONAL { ?agency pg:function/skos:prefLabel ?functionLabel .
+             FILTER(LANG(?functionLabel) = "zh") }
+}"""
 
 
 def _graph(ties: list[dict[str, Any]], workload: dict[str, dict[str, Any]],
@@ -66,10 +101,11 @@ def _graph(ties: list[dict[str, Any]], workload: dict[str, dict[str, Any]],
     for iri, label in labels.items():
         known = workload.get(iri, {})
         nodes.append({"id": iri, "label": label, "href": link(iri),
-                      "tasks": known.get("tasks") or strength[iri],
-                      "led": known.get("led"), "supported": known.get("supported"),
-                      "region": known.get("region") or "", "function": known.get(
-                          "functionLabel") or ""})
+                      "tasks": int(known.get("tasks") or strength[iri]),
+                      "led": int(known["led"]) if "led" in known else None,
+                      "supported": int(known["supported"]) if "supported" in known else None,
+                      "region": known.get("region") or "",
+                      "function": known.get("functionLabel") or ""})
     links = [{"source": str(tie["agency"]), "target": str(tie["partner"]),
               "tasks": tie["tasks"]} for tie in ties]
     return {"nodes": nodes, "links": links}
