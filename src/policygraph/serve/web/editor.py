@@ -192,19 +192,20 @@ def _numeric(value: str) -> bool:
 
 
 def gallery() -> list[Example]:
-    """Every canned query, ready to run: required parameters bound to their examples,
-    parameter variables left out of the results."""
+    """Every canned query, ready to run: its parameters bound to their examples (which
+    answer together), parameter variables left out of the results."""
     return [Example(query.name, query.summary, query.description, example_sparql(query))
             for query in canned_queries().values()]
 
 
 def example_sparql(query: CannedQuery) -> str:
     """The canned query as a reader would write it: its `#+` header as one comment line,
-    required parameters bound by VALUES to their examples, parameter variables left out of
-    the outer SELECT (optional ones are unbound, so they filter nothing)."""
-    required = {p.name: p.example for p in query.parameters if p.required and p.example}
+    parameters bound by VALUES to their examples (a filtered question answers at once on any
+    graph, where some unfiltered ones take minutes), parameter variables left out of the
+    outer SELECT."""
+    examples = {p.name: p.example for p in query.parameters if p.example}
     text = _HEADER.sub("", query.sparql).strip() + "\n"
-    text = bind_values(text, query.bind(required)) if required else text
+    text = bind_values(text, query.bind(examples)) if examples else text
     names = [re.escape(p.variable) for p in query.parameters]
     if names:
         unprojected = re.compile(r"\s*\?(?:" + "|".join(names) + r")\b")

@@ -41,7 +41,9 @@ async def network(pool: PoolDep, settings: SettingsDep, document: _Text = "",
     """Agencies linked by the tasks they share, sized by how many tasks they have."""
     filters = {"document": document, "region": region, "function": function,
                "minimum": minimum}
-    ties = await first_page(pool, settings.timeout, "co-responsibility", filters)
+    ties = (await rows(pool, settings.timeout, "document-ties",
+                       {"document": document, "minimum": minimum}) if document
+            else await first_page(pool, settings.timeout, "co-responsibility", filters))
     ends = sorted({str(tie[end]) for tie in ties for end in ("agency", "partner")})
     workload = await _workload(pool, settings.timeout, ends, document)
     link = Linker.of(settings)
@@ -116,7 +118,9 @@ async def targets(pool: PoolDep, settings: SettingsDep, indicator: _Text = "",
                   unit: _Text = "", region: _Text = "", year: _Text = "") -> HTMLResponse:
     """Targets by year, one chart per unit, coloured by region."""
     filters = {"indicator": indicator, "unit": unit, "region": region, "year": year}
-    found = await rows(pool, settings.timeout, "targets", filters, max_rows=PAGE_ROWS + 1)
+    found = (await rows(pool, settings.timeout, "targets", filters, max_rows=PAGE_ROWS + 1)
+             if any(filters.values())
+             else await first_page(pool, settings.timeout, "targets", filters))
     link = Linker.of(settings)
     points = [{"indicator": item["indicator"] or "", "value": item["value"],
                "upper": item["upperValue"], "unit": item["unit"], "year": item["year"],
@@ -126,8 +130,8 @@ async def targets(pool: PoolDep, settings: SettingsDep, indicator: _Text = "",
     units = Counter(str(point["unit"]) for point in points if point["year"] is not None)
     common = Counter(str(item["indicator"]) for item in found if item["indicator"])
     return page("targets.html", title="Targets", lang=None, filters=filters,
-                points=points, rows=found[:PAGE_ROWS], more=len(found) > PAGE_ROWS,
-                limit=PAGE_ROWS, link=link,
+                points=points, rows=found[:PAGE_ROWS], link=link,
+                more=len(found) > PAGE_ROWS or not any(filters.values()),
                 units=[name for name, _ in units.most_common(CHARTS)],
                 common=[(name, count) for name, count in common.most_common(COMMON_INDICATORS)
                         if count > 1],
