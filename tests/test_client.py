@@ -219,6 +219,7 @@ SHAPES = {
     "minus": "SELECT ?s ?_v WHERE { ?s <urn:p> ?o MINUS { ?s <urn:p> ?_v } }",
     "optional and exists": "SELECT ?s ?_v ?q WHERE { ?s <urn:p> ?o OPTIONAL { ?s <urn:q> ?q "
                            "FILTER(?q != ?_v) } FILTER EXISTS { ?s <urn:p> ?_v } }",
+    "not exists": "SELECT ?s ?_v WHERE { ?s <urn:p> ?_v FILTER NOT EXISTS { ?s <urn:q> ?_v } }",
     "union and graph": "SELECT ?s ?_v WHERE { { ?s <urn:p> ?_v } UNION { GRAPH ?g "
                        "{ ?s <urn:q> ?_v } } }",
     "braces in strings, IRIs and comments": "SELECT ?s ?_v # { VALUES\n WHERE { ?s <urn:p> ?o "
@@ -259,3 +260,11 @@ def test_a_subquery_that_carries_a_parameter_binds_it_alone():
     substitutions = {ox.Variable("_v"): ox.Literal("2")}
     assert bind_values(SHAPES["subquery projecting it"], substitutions).count("VALUES") == 1
     assert bind_values(SHAPES["subquery in a union"], substitutions).count("VALUES") == 3
+
+
+def test_a_filter_exists_sees_the_binding_outside_it():
+    """EXISTS and NOT EXISTS are evaluated on the solution they filter, which carries the
+    value already: a block of their own would only make the filter's expression longer."""
+    substitutions = {ox.Variable("_v"): ox.Literal("2")}
+    assert bind_values(SHAPES["optional and exists"], substitutions).count("VALUES") == 1
+    assert bind_values(SHAPES["not exists"], substitutions).count("VALUES") == 1

@@ -39,6 +39,8 @@ _UPDATES = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "AD
                       "COPY", "WITH"})
 _OPENING = {"{": 1, "(": 1, "[": 1, "}": -1, ")": -1, "]": -1}
 _NOT_JOINED = frozenset({"OPTIONAL", "MINUS", "UNION", "EXISTS", "SERVICE", "SILENT"})
+# Groups that see the bindings of the solutions outside them: a parameter needs no VALUES there.
+_SEES_OUTSIDE = frozenset({"OPTIONAL", "EXISTS"})
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,9 @@ class _Group:
 def bind_values(sparql: str, substitutions: Substitutions) -> str:
     """The query with each parameter bound by `VALUES` in every group pattern where it is in
     scope, as Oxigraph's substitution binds it: in the whole query, and in the subqueries that
-    project it. OPTIONAL groups are left out: the left join binds them already. So is a group
+    project it. OPTIONAL groups are left out: the left join binds them already; so are the
+    groups of FILTER EXISTS and NOT EXISTS, evaluated on each solution of their group with its
+    bindings substituted. So is a group
     that joins a subquery projecting the parameter before anything else in it mentions the
     parameter: the subquery's rows carry the value. Binding it twice is equivalent, but some
     planners (Virtuoso's) then stall on a query that otherwise answers at once.
@@ -192,10 +196,11 @@ def bind_values(sparql: str, substitutions: Substitutions) -> str:
                 data_next = False
                 stack.append(None)
                 continue
-            # An OPTIONAL group is joined on the variables it shares with its left side, so
-            # the binding outside reaches it; every other group is evaluated on its own.
+            # An OPTIONAL group is joined on the variables it shares with its left side and
+            # an EXISTS group sees the solution it filters, so the binding outside reaches
+            # them; every other group is evaluated on its own.
             scope = bodies.get(index, enclosing)
-            bound = previous != "OPTIONAL" and bool(scope) and following != "SELECT"
+            bound = previous not in _SEES_OUTSIDE and bool(scope) and following != "SELECT"
             group = _Group(scope, token.end if bound else None)
             stack.append(group)
             groups.append(group)
