@@ -1,0 +1,119 @@
+"""Latency of the web interface's pages on a synthetic corpus of N plans.
+
+    python bench/pages.py [--size 1000] [--runs 5] [--timeout 10] [--work bench/work]
+
+Writes N plans with bench/synth.py (kept in --work/N/corpus, as bench/run.py keeps them),
+builds them unless --work/N/store holds a build already, starts `policygraph serve` with the
+given query time limit and waits for its warm-up. Then it opens each page a reader would: the
+home page, a search, each example of the query page's gallery, the network and targets views
+unfiltered and filtered by a document or a region, and the entity pages of a document, a task,
+an agency and a region (the busiest of each, found over /sparql). For each page it prints the
+status and the seconds of the first request, then the median of --runs more: the first shows
+what a reader meets on a page no one has opened since start-up, the median what the caches
+make of it. Figures only; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+import httpx
+from peers import ROOT, start_policygraph, wait_for_warm_up
+from synth import write_corpus
+
+from policygraph.query import canned_queries
+from policygraph.store import GraphStore
+
+_BUSIEST = {
+    "document": """SELECT ?x WHERE { ?t pg:inDocument ?x }
+                   GROUP BY ?x ORDER BY DESC(COUNT(?t)) ?x LIMIT 1""",
+    "task": """SELECT ?x WHERE { ?x pg:responsibleUnit ?u }
+               GROUP BY ?x ORDER BY DESC(COUNT(?u)) ?x LIMIT 1""",
+    "agency": """SELECT ?x WHERE { ?t pg:responsibleUnit ?x }
+                 GROUP BY ?x ORDER BY DESC(COUNT(?t)) ?x LIMIT 1""",
+    "region": """SELECT ?x ?name WHERE { ?d pg:jurisdiction ?x . ?x skos:prefLabel ?name }
+                 GROUP BY ?x ?name ORDER BY DESC(COUNT(?d)) ?x LIMIT 1""",
+}
+
+
+def busiest(client: httpx.Client) -> dict[str, dict[str, str]]:
+    """The IRI (and name) of the document, task, agency and region with the most of their
+    kind's links: the pages that cost the most to draw."""
+    found = {}
+    for kind, sparql in _BUSIEST.items():
+        answer = client.get("/sparql", params={"query": sparql},
+                            headers={"Accept": "application/sparql-results+json"})
+        answer.raise_for_status()
+        row = answer.json()["results"]["bindings"][0]
+        found[kind] = {name: value["value"] for name, value in row.items()}
+    return found
+
+
+def pages(client: httpx.Client) -> list[str]:
+    """Every page to time, as a path with its query string."""
+    chosen = busiest(client)
+    document, region = chosen["document"]["x"], chosen["region"]["name"]
+    listed = ["/", "/search?" + urlencode({"q": "物流"}), "/query"]
+    listed += [f"/query?example={name}" for name in canned_queries()]
+    listed += ["/network", "/network?" + urlencode({"document": document}),
+               "/network?" + urlencode({"region": region}), "/targets",
+               "/targets?" + urlencode({"region": region})]
+    listed += [httpx.URL(chosen[kind]["x"]).raw_path.decode()
+               for kind in ("document", "task", "agency", "region")]
+    return listed
+
+
+def timed(client: httpx.Client, path: str) -> tuple[int, float]:
+    started = time.perf_counter()
+    response = client.get(path, headers={"Accept": "text/html"})
+    return response.status_code, time.perf_counter() - started
+
+
+def built_store(size: int, work: Path, seed: int) -> Path:
+    """The store of `size` synthetic plans in `work`, built now unless it was before."""
+    corpus, store = work / "corpus", work / "store"
+    if GraphStore(store).current is None:
+        if len(list(corpus.glob("*.txt"))) != size:
+            write_corpus(size, corpus, seed)
+        print(f"building {size} plans into {store}", flush=True)
+        subprocess.run([sys.executable, "-m", "policygraph.cli", "build", str(corpus),
+                        "--store", str(store), "--quiet"], check=True)
+    return store
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=int, default=1000, metavar="N")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--timeout", type=float, default=10, metavar="SECONDS",
+                        help="the server's query time limit (serve --timeout)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--work", type=Path, default=ROOT / "bench" / "work")
+    args = parser.parse_args()
+    work = args.work / str(args.size)
+    store = built_store(args.size, work, args.seed)
+    started = time.perf_counter()
+    server = start_policygraph(store, "--timeout", str(args.timeout), log=work / "pages.log")
+    try:
+        wait_for_warm_up(server.url, float("inf"))
+        print(f"N = {args.size}: served and warmed in {time.perf_counter() - started:.1f} s")
+        with httpx.Client(base_url=server.url, timeout=args.timeout * 3) as client:
+            print(f"{'page':64} {'status':>6} {'first s':>8} {'median s':>9}")
+            for path in pages(client):
+                status, first = timed(client, path)
+                later = [timed(client, path)[1] for _ in range(args.runs)]
+                print(f"{path[:64]:64} {status:>6} {first:8.2f} "
+                      f"{statistics.median(later):9.2f}", flush=True)
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
