@@ -3,19 +3,21 @@
     python bench/pages.py [--size 1000] [--runs 5] [--timeout 10] [--work bench/work]
 
 Writes N plans with bench/synth.py (kept in --work/N/corpus, as bench/run.py keeps them),
-builds them unless --work/N/store holds a build already, starts `policygraph serve` with the
-given query time limit and waits for its warm-up. Then it opens each page a reader would: the
-home page, a search, each example of the query page's gallery, the network and targets views
-unfiltered and filtered by a document or a region, and the entity pages of a document, a task,
-an agency and a region (the busiest of each, found over /sparql). For each page it prints the
-status and the seconds of the first request, then the median of --runs more: the first shows
-what a reader meets on a page no one has opened since start-up, the median what the caches
-make of it. Figures only; nothing is asserted.
+builds them unless --work/N/store holds a build already, removes the answers an earlier run
+kept with the build (so that a first request is the first since the build), starts
+`policygraph serve` with the given query time limit and waits for its warm-up. Then it opens
+each page a reader would: the home page, a search, each example of the query page's gallery,
+the network and targets views unfiltered and filtered by a document or a region, and the entity
+pages of a document, a task, an agency and a region (the busiest of each, found over /sparql).
+For each page it prints the status and the seconds of the first request, then the median of
+--runs more: the first shows what a reader meets on a page no one has opened since start-up,
+the median what the caches make of it. Figures only; nothing is asserted.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import subprocess
 import sys
@@ -87,6 +89,13 @@ def built_store(size: int, work: Path, seed: int) -> Path:
     return store
 
 
+def forget_answers(store: Path) -> None:
+    """Remove the answers a server kept with the live build, as if it had never served it."""
+    build = GraphStore(store).current
+    if build is not None:
+        shutil.rmtree(build / "answers", ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -99,6 +108,7 @@ def main() -> None:
     args = parser.parse_args()
     work = args.work / str(args.size)
     store = built_store(args.size, work, args.seed)
+    forget_answers(store)
     started = time.perf_counter()
     server = start_policygraph(store, "--timeout", str(args.timeout), log=work / "pages.log")
     try:
