@@ -13,7 +13,7 @@ import pytest
 from policygraph.parse.decode import read_document
 from policygraph.query import canned_queries
 
-from .live import start
+from .live import sparql, start
 
 ROOT = Path(__file__).parent.parent
 DEVELOPMENT_REFORM = re.compile("发改|发展改革|发展和改革")
@@ -119,6 +119,17 @@ def test_query_contents(server):
     assert plan["title"].startswith("衢州市") and plan["direct"] and not plan["planInGraph"]
     assert len(items(server, "/api/queries/unresolved-agencies")) == sparql_count(
         server, "?x a pg:UnresolvedAgency")
+
+
+def test_every_target_is_listed_with_its_quote_and_the_task_that_sets_it(server):
+    listed = items(server, "/api/queries/targets", limit=1000)
+    assert len(listed) == sparql_count(server, "?x a pg:Target")
+    set_by_task = {row["target"]: row["task"] for row in sparql(
+        server, "SELECT ?target ?task WHERE { ?task pg:hasTarget ?target ; pg:text ?text }")}
+    assert {t["target"]: t.get("task") for t in listed} == {
+        t["target"]: set_by_task.get(t["target"]) for t in listed}
+    assert set_by_task.keys() < {t["target"] for t in listed}  # some set by a section
+    assert all(t["quote"] for t in listed)
 
 
 def test_one_task_with_agencies_targets_mentions_and_source(server):
