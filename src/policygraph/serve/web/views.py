@@ -51,7 +51,7 @@ async def network(pool: PoolDep, settings: SettingsDep, document: _Text = "",
                 filters=filters, graph=_graph(ties, workload, link), ties=ties[:TABLE_TIES],
                 link=link, more=len(ties) >= page_size(page_queries()["co-responsibility"]),
                 limit=len(ties),
-                documents=await rows(pool, settings.timeout, "documents", {}),
+                documents=await rows(pool, settings.timeout, "plan-titles", {}),
                 regions=await rows(pool, settings.timeout, "regions", {}))
 
 
