@@ -23,7 +23,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 import httpx
 from peers import ROOT, start_policygraph, wait_for_warm_up
@@ -119,7 +119,7 @@ def main() -> None:
             for path in pages(client):
                 status, first = timed(client, path)
                 later = [timed(client, path)[1] for _ in range(args.runs)]
-                print(f"{path[:64]:64} {status:>6} {first:8.2f} "
+                print(f"{unquote(path)[:64]:64} {status:>6} {first:8.2f} "
                       f"{statistics.median(later):9.2f}", flush=True)
     finally:
         server.stop()
