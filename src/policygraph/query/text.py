@@ -156,10 +156,10 @@ def bind_values(sparql: str, substitutions: Substitutions) -> str:
     scope, as Oxigraph's substitution binds it: in the whole query, and in the subqueries that
     project it. OPTIONAL groups are left out: the left join binds them already; so are the
     groups of FILTER EXISTS and NOT EXISTS, evaluated on each solution of their group with its
-    bindings substituted. So is a group
-    that joins a subquery projecting the parameter before anything else in it mentions the
-    parameter: the subquery's rows carry the value. Binding it twice is equivalent, but some
-    planners (Virtuoso's) then stall on a query that otherwise answers at once.
+    bindings substituted. So is a group that joins a subquery projecting the parameter before
+    anything else in it mentions the parameter: the subquery's rows carry the value. Binding it
+    twice is equivalent, but some planners (Virtuoso's) then stall on a query that otherwise
+    answers at once.
 
     Raises:
         QueryError: if no group pattern binds the parameters (a CONSTRUCT WHERE short form).
