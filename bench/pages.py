@@ -26,11 +26,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlencode
 
 import httpx
-from peers import ROOT, start_policygraph, wait_for_warm_up
-from synth import write_corpus
+from peers import ROOT, LiveServer, start_policygraph, wait_for_warm_up
+from synth import kept_corpus
 
 from policygraph.query import canned_queries
 from policygraph.store import GraphStore
+from tests.live import sparql
 
 _BUSIEST = {
     "document": """SELECT ?x WHERE { ?t pg:inDocument ?x }
@@ -44,22 +45,15 @@ _BUSIEST = {
 }
 
 
-def busiest(client: httpx.Client) -> dict[str, dict[str, str]]:
+def busiest(server: LiveServer) -> dict[str, dict[str, str]]:
     """The IRI (and name) of the document, task, agency and region with the most of their
     kind's links: the pages that cost the most to draw."""
-    found = {}
-    for kind, sparql in _BUSIEST.items():
-        answer = client.get("/sparql", params={"query": sparql},
-                            headers={"Accept": "application/sparql-results+json"})
-        answer.raise_for_status()
-        row = answer.json()["results"]["bindings"][0]
-        found[kind] = {name: value["value"] for name, value in row.items()}
-    return found
+    return {kind: sparql(server, query)[0] for kind, query in _BUSIEST.items()}
 
 
-def pages(client: httpx.Client) -> list[str]:
+def pages(server: LiveServer) -> list[str]:
     """Every page to time, as a path with its query string."""
-    chosen = busiest(client)
+    chosen = busiest(server)
     document, region = chosen["document"]["x"], chosen["region"]["name"]
     listed = ["/", "/search?" + urlencode({"q": "物流"}), "/query"]
     listed += [f"/query?example={name}" for name in canned_queries()]
@@ -81,8 +75,7 @@ def built_store(size: int, work: Path, seed: int) -> Path:
     """The store of `size` synthetic plans in `work`, built now unless it was before."""
     corpus, store = work / "corpus", work / "store"
     if GraphStore(store).current is None:
-        if len(list(corpus.glob("*.txt"))) != size:
-            write_corpus(size, corpus, seed)
+        kept_corpus(size, corpus, seed)
         print(f"building {size} plans into {store}", flush=True)
         subprocess.run([sys.executable, "-m", "policygraph.cli", "build", str(corpus),
                         "--store", str(store), "--quiet"], check=True)
@@ -116,7 +109,7 @@ def main() -> None:
         print(f"N = {args.size}: served and warmed in {time.perf_counter() - started:.1f} s")
         with httpx.Client(base_url=server.url, timeout=args.timeout * 3) as client:
             print(f"{'page':64} {'status':>6} {'first s':>8} {'median s':>9}")
-            for path in pages(client):
+            for path in pages(server):
                 status, first = timed(client, path)
                 later = [timed(client, path)[1] for _ in range(args.runs)]
                 print(f"{unquote(path)[:64]:64} {status:>6} {first:8.2f} "

@@ -39,7 +39,7 @@ from peers import (
     start_virtuoso,
     wait_for_warm_up,
 )
-from synth import write_corpus
+from synth import kept_corpus
 
 from policygraph.parse import extract
 from policygraph.query import CannedQuery, canned_queries
@@ -271,9 +271,7 @@ def measure_pipeline(count: int, work: Path, args: argparse.Namespace) -> Pipeli
     """Extraction, the full build into `work`/store, and `serve` start-up."""
     corpus, store_dir, log = work / "corpus", work / "store", work / "log.txt"
     work.mkdir(parents=True, exist_ok=True)
-    files = sorted(corpus.glob("*.txt")) if corpus.is_dir() else []
-    if len(files) != count:
-        files = write_corpus(count, corpus, args.seed)
+    files = kept_corpus(count, corpus, args.seed)
     print(f"N = {count}: extraction", flush=True)
     one_core, all_cores = extraction_rates(files, args.runs)
     print(f"  documents/s: one core {one_core.text(digits=0)}, all {all_cores.text(digits=0)}",

@@ -243,6 +243,13 @@ def write_corpus(count: int, out: Path, seed: int = 0) -> list[Path]:
     return paths
 
 
+def kept_corpus(count: int, out: Path, seed: int = 0) -> list[Path]:
+    """The `count` documents an earlier run wrote into `out`, or written now if it holds
+    another number: benchmarks keep their corpora between runs."""
+    paths = sorted(out.glob("*.txt"))
+    return paths if len(paths) == count else write_corpus(count, out, seed)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
