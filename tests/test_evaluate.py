@@ -125,3 +125,45 @@ def test_cli_evaluate_reports_floors(capsys, tmp_path: Path):
     assert "below floor: task_f1=" in capsys.readouterr().out
     assert main(["evaluate", str(gold), str(document), "--min", "speed=1"]) == 2
     assert "unknown figure" in capsys.readouterr().err
+
+
+def _reference_scorer():
+    """The reference scorer published with the extraction-record schema, loaded from its copy."""
+    import importlib.util
+
+    path = Path(__file__).parent / "reference" / "score.py"
+    spec = importlib.util.spec_from_file_location("reference_score", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_traditional_characters_and_full_width_punctuation_compare_equal():
+    assert norm("縣發展改革局") == norm("县发展改革局")
+    assert norm("各县（市、区）：县商务局；县财政局") == norm("各县(市,区):县商务局;县财政局")
+
+
+def test_figures_agree_with_the_reference_scorer(tmp_path: Path):
+    """A prediction in the other script, with full-width punctuation and some mistakes, gets
+    the same figures from `policygraph evaluate` as from the reference scorer."""
+    reference = _reference_scorer()
+    pred = json.loads(json.dumps(GOLD))
+    pred["region"] = "某縣"
+    pred["tasks"][0]["agencies"] = ["縣商務局", "县交通局（港航）"]
+    pred["tasks"][1]["lead"] = ["县財政局"]
+    pred["targets"][0]["unit"] = "個"
+    pred["targets"].append(dict(GOLD["targets"][1], value=10))
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    (gold_dir / "a.json").write_text(json.dumps(GOLD, ensure_ascii=False), "utf-8")
+    predictions = tmp_path / "pred.json"
+    predictions.write_text(json.dumps([pred], ensure_ascii=False), "utf-8")
+    expected = {source: {key: reference.summarise(reference.score_doc(GOLD, pred))[key]
+                         for key in row}
+                for source, row in score({"a.txt": GOLD}, [pred]).items() if source != TOTAL}
+    ours = score(load_gold(gold_dir), [pred])
+    for source, row in expected.items():
+        assert ours[source] == pytest.approx(row)
+    assert ours["a.txt"]["meta_acc"] == pytest.approx(1.0)
+    assert ours["a.txt"]["agency_r"] == pytest.approx(2 / 3)

@@ -16,6 +16,8 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from .parse.normalize import convert_script
+
 META = ("title", "issuer", "region", "level", "issued", "doc_number", "period")
 FIGURES = ("meta_acc", "task_f1", "agency_p", "agency_r", "agency_f1", "lead_acc", "text_sim",
            "target_p", "target_r", "target_f1", "comparator_acc", "indicator_sim")
@@ -25,7 +27,10 @@ Record = Mapping[str, Any]
 Normal = str | float | tuple[Any, ...] | None
 
 _SPACE = re.compile(r"\s+")
-_FULLWIDTH = str.maketrans({"(": "(", ")": ")", ",": ",", "、": ",", ";": ";"})
+# Full-width punctuation that plans and annotators write either way; the enumeration comma
+# folds to a comma, since both separate units.
+_FULLWIDTH = str.maketrans({"\uff08": "(", "\uff09": ")", "\uff0c": ",", "\u3001": ",",
+                            "\uff1b": ";", "\uff1a": ":"})
 
 
 class EvaluationError(ValueError):
@@ -33,14 +38,15 @@ class EvaluationError(ValueError):
 
 
 def norm(value: Any) -> Normal:
-    """Comparable form of a field: no spaces, ASCII parentheses, no 《》 or quotes."""
+    """Comparable form of a field: no spaces, ASCII punctuation, simplified characters (a
+    site's 繁體 view of a plan is the same plan), no 《》 or quotes around it."""
     if value is None:
         return None
     if isinstance(value, list | tuple):
         return tuple(norm(item) for item in value)
     if isinstance(value, int | float):
         return float(value)
-    text = _SPACE.sub("", str(value)).translate(_FULLWIDTH)
+    text = convert_script(_SPACE.sub("", str(value)).translate(_FULLWIDTH))
     return text.strip("《》“”\"'")
 
 

@@ -39,6 +39,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help=f"documents or folders of documents to extract (default: {DEFAULT_CORPUS})")
     evaluate_cmd.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluate_cmd.add_argument(
+        "--check", action="store_true",
+        help="only check the gold records against their documents (one folder of documents): "
+             "shape, numbering labels, units and texts that occur in the document; nothing "
+             "is extracted")
+    evaluate_cmd.add_argument(
         "--min", action="append", default=[], metavar="KEY=VALUE",
         help="exit 1 when a total figure is below this floor (repeatable)")
     evaluate_cmd.set_defaults(run=_run_evaluate)
@@ -106,6 +111,8 @@ def summary(record: Record) -> str:
 def _run_evaluate(args: argparse.Namespace) -> int:
     from ..evaluate import EvaluationError, below_floors, format_table, load_gold, score
 
+    if args.check:
+        return _check_gold(args)
     try:
         floors = _floors(args.min)
         gold = load_gold(args.gold_dir)
@@ -122,6 +129,23 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     if short:
         print("below floor: " + ", ".join(short))
     return EXIT_OK if ok and not short else EXIT_FAILED
+
+
+def _check_gold(args: argparse.Namespace) -> int:
+    """`evaluate --check`: the gold records' problems, one line each, without extracting."""
+    from ..gold_check import check_folder
+
+    folders = args.files or [DEFAULT_CORPUS]
+    if len(folders) != 1 or not folders[0].is_dir() or not args.gold_dir.is_dir():
+        print("policygraph: evaluate --check takes a folder of gold records and the one folder "
+              "of documents they annotate", file=sys.stderr)
+        return EXIT_USAGE
+    problems = check_folder(args.gold_dir, folders[0])
+    for problem in problems:
+        print(problem)
+    count = len(list(args.gold_dir.glob("*.json")))
+    print(f"{count} gold records checked, {len(problems)} problems", file=sys.stderr)
+    return EXIT_FAILED if problems else EXIT_OK
 
 
 def _floors(pairs: list[str]) -> dict[str, float]:
