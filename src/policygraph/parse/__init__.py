@@ -13,7 +13,7 @@ from typing import Protocol
 from .decode import DocumentError, document_text
 from .items import read_items
 from .layout import content_lines
-from .metadata import implemented_plans, read_metadata
+from .metadata import date_by_preamble, implemented_plans, place_by_units, read_metadata
 from .normalize import normalize
 from .outline import parse_outline, repeated_numbers
 from .record import Record, Section, Span, Target, Task
@@ -57,8 +57,10 @@ def extract_text(text: str, source: str) -> Record:
     meta = read_metadata(page, content)
     root = parse_outline(content[meta.body_start :].split("\n"))
     preamble = content[: meta.body_start] + "\n" + "\n".join(root.blocks)
+    date_by_preamble(meta, preamble)
     default_year = meta.period[-1] if meta.period else None
     items = read_items(root, default_year)
+    place_by_units(meta, [task.agencies for task in items.tasks])
     finder = SpanFinder(text)
     _place(items.tasks, finder, repeats_share=False)
     _place(items.targets, finder, repeats_share=True)

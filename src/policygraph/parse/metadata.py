@@ -2,34 +2,58 @@
 the higher-level plans it carries out.
 
 Pages state these in several places of differing reliability: labelled fields of the page
-header (发文字号, 成文日期, 发文时间), the notice that wraps the plan (`X关于印发《Y》的通知`), the
-signature and date under the notice, and the plan's own title line. Each field takes the most
-reliable source present; the publish date of the web page (发布日期) is never the issue date.
+header (发文字号, 成文日期, 发文时间, `【发布文号】`, `文号 | …`), the notice that wraps the plan,
+the signature and date under the notice, and the plan's own title line. Each field takes the
+most reliable source present, and only the page's own: a plan that the preamble cites names
+another issuer, region and period. The posting date of the web page (发布日期) is the issue
+date only where the page states no other.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from .dates import DATE, GARBLED, garbled_dates, iso_date
-from .regions import find_region
+from .dates import DATE, GARBLED, MONTH, garbled_dates, iso_date, iso_month
+from .regions import Region, find_region, name_region
 from .rules import table
+from .titles import read_frame
 
-_WRAPPER = re.compile(r"(?P<issuer>[^\s,，。:：:|]*?)关于印发(?P<title>[^\n]+?)的通知")
 _DOC_NUMBER = (r"[\u4e00-\u9fff]{1,16}\s*[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]"
                r"\s*\d{1,4}\s*号")
-_DOC_NUMBER_LABEL = re.compile(rf"(?:发文字号|文件编号|文号|发文号)\s*[:：]\s*({_DOC_NUMBER})")
-_DOC_NUMBER_LINE = re.compile(rf"\s*({_DOC_NUMBER})\s*")
+_NUMBER_LABELS = r"(?:发文字号|文件编号|发布文号|文件字号|文\s*号|发文号)"
+_DOC_NUMBER_LABEL = re.compile(rf"{_NUMBER_LABELS}\s*[:：]\s*({_DOC_NUMBER})")
+_DOC_NUMBER_LINE = re.compile(rf"\s*[(（]?\s*({_DOC_NUMBER})\s*[)）]?\s*")
 _ISSUED_LABELS = (r"成文日期", r"发文日期", r"印发日期", r"签发日期", r"发文时间")
+_POSTED_LABELS = (r"发布日期", r"发布时间", r"公开日期", r"颁布日期", r"生成日期",
+                  r"(?<![发文成])时间")
+_ISSUER_LABELS = r"(?:发布机构|发文机关|发文单位|制发机关|发布单位)"
+_SOURCE_LABELS = r"(?:信息来源|来源|稿源)"
+# A letterhead: `许昌市人民政府文件`.
+_LETTERHEAD = re.compile(
+    r"([^\s,，。;；:：]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|管委会|局|厅))文件")
+_HEAD_LINES = 12
+_OWN_AREA = re.compile(r"结合([^,，。;；、\s]{2,12}?)(?:的)?实际")
+# What follows a signer's name and is not part of it: `(代)`, `(章)`, `(印)`.
+_SEAL = re.compile(r"[(（](?:代|章|盖章|印)[)）]$")
+_AFTER_TITLE = 40
 _ISSUER_SUFFIX = re.compile(
     r"(办公室|办公厅|人民政府|政府|领导小组|小组|委员会|管委会|厅|局|委|办|部|中心)$"
 )
+# `【发布文号】X` and `文号 | X` as the `文号: X` the fields are read from.
+_FIELD_FORMS = (re.compile(r"【\s*([^】\n]{2,8}?)\s*】\s*"),
+                re.compile(r"(?m)^([^|\n]{2,8}?)\s*\|\s*"))
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*[—–\-~～至到]\s*((?:19|20)\d{2})\s*年")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _DUE_YEAR = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年")
 _PRINTED = re.compile(r"(\d{6,8})\s*日?\s*印发")
+# Wording that says which level of government speaks, where no division is named.
+_LEVEL_WORDS = re.compile(r"(?:^|[全本我,，、\s:：])(省|市|州|盟|县|区|旗)"
+                          r"(?=人民政府|政府|委|直属|直各)|全(省|市|州|县|区|旗)")
+_LEVEL_OF = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county",
+             "区": "county", "旗": "county"}
 
 
 @dataclass(slots=True)
@@ -49,105 +73,139 @@ class Metadata:
 
 
 @cache
-def _genres() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    genres = table("genres")
-    suffix = "|".join(genres["title_suffixes"])
-    title_line = re.compile(
-        rf"\s*(?P<title>[^\s。,，;；:：]{{2,80}}?(?:{suffix})(?:[(（]\s*\d{{4}}\s*[—–\-~至]\s*"
-        rf"\d{{4}}\s*年?\s*[)）])?)\s*"
-    )
-    implements = re.compile(rf"(?:{'|'.join(genres['implements'])})(?P<title>[^》]{{4,120}})》")
-    return title_line, implements
+def _implements() -> re.Pattern[str]:
+    return re.compile(rf"(?:{'|'.join(table('genres')['implements'])})(?P<title>[^》]{{4,120}})》")
 
 
 def read_metadata(page: str, content: str) -> Metadata:
     """Metadata of a document: `page` is the whole normalised page (header fields included),
     `content` the document's own lines joined (noise removed)."""
-    meta = Metadata()
-    wrapper = _WRAPPER.search(content)
-    meta.title = _title(content, wrapper)
-    meta.body_start = _body_start(content, meta.title, wrapper)
+    fields = _fields(page)
+    frame = read_frame(content)
+    meta = Metadata(title=frame.title, body_start=frame.body_start)
     notice = content[: meta.body_start]
     signature = _signature(notice) or _signature(content[meta.body_start :], last=True)
-    meta.issuer = (signature[0] if signature else None) or _wrapper_issuer(wrapper) or \
-        _field(page, r"(?:发布机构|发文机关|发文单位)") or _prose_issuer(content, meta.title)
-    meta.issued = (_labelled_date(page, _ISSUED_LABELS[:-1])
+    meta.issuer = (signature[0] if signature and signature[0] else None) \
+        or frame.wrapper_issuer or _letterhead(content) \
+        or _field(fields, _ISSUER_LABELS, issuer=True) \
+        or _prose_issuer(content, meta.title) or _field(fields, _SOURCE_LABELS, issuer=True)
+    meta.issued = (_labelled_date(fields, _ISSUED_LABELS[:-1])
                    or (signature[1] if signature else None)
-                   or _labelled_date(page, _ISSUED_LABELS[-1:])
-                   or _printed_date(page))
-    meta.doc_number = _doc_number(page, notice)
-    region = next((r for r in (find_region(text) for text in (meta.issuer, meta.title) if text)
-                   if r is not None), None)
-    if region is not None:
-        meta.region, meta.level, meta.region_code = region.name, region.level, region.code
+                   or _labelled_date(fields, _ISSUED_LABELS[-1:])
+                   or _printed_date(page)
+                   or _labelled_date(fields, _POSTED_LABELS))
+    # The document number stands in the header, under the notice's title or, in a page
+    # collapsed to one line, just after it.
+    head = content[: meta.body_start + _AFTER_TITLE] if meta.body_start else \
+        "\n".join(content.split("\n")[:_HEAD_LINES])
+    meta.doc_number = _doc_number(fields, head)
+    _place(meta, _region(meta.issuer, meta.title) or _own_region(content))
+    if meta.level is None:
+        meta.level = _level_from_wording(meta.issuer, meta.title, content)
     meta.period = _period(meta.title, content[meta.body_start :], meta.issued)
     return meta
 
 
 def implemented_plans(text: str, own_title: str | None) -> list[str]:
     """Titles of higher-level documents that `text` says the plan carries out."""
-    _, pattern = _genres()
-    titles = [m["title"].strip() for m in pattern.finditer(text)]
+    titles = [m["title"].strip() for m in _implements().finditer(text)]
     return list(dict.fromkeys(t for t in titles if t != own_title))
 
 
-def _title(content: str, wrapper: re.Match[str] | None) -> str | None:
-    if wrapper:
-        return wrapper["title"].strip().strip("《》").strip()
-    title_line, _ = _genres()
-    lines = content.split("\n")
-    for line in lines:
-        found = title_line.fullmatch(line)
-        if found:
-            return found["title"]
-    for line in lines:  # a collapsed page: the title is set off from the text by white space
-        found = title_line.match(line)
-        if found and found.end() < len(line) and line[found.end() - 1].isspace():
-            return found["title"]
-    quoted = re.search(r"印发\s*《([^》]{4,80})》", content)
-    return quoted[1] if quoted else None
+def _fields(page: str) -> str:
+    """The page with bracketed and pipe-separated header fields written as `label: value`."""
+    for form in _FIELD_FORMS:
+        page = form.sub(lambda found: found[1] + ":", page)
+    return page
 
 
-def _body_start(content: str, title: str | None, wrapper: re.Match[str] | None) -> int:
-    """Offset just after the plan's own title line (not the wrapper or a 《》 mention)."""
-    if title:
-        for found in re.finditer(re.escape(title), content):
-            before = content[max(0, found.start() - 3) : found.start()]
-            after = content[found.end() : found.end() + 3]
-            if before.endswith(("印发", "《")) or after.startswith(("》", "的通知")):
-                continue
-            if wrapper and wrapper.start() <= found.start() < wrapper.end():
-                continue
-            return found.end()
-    return wrapper.end() if wrapper else 0
-
-
-def _signature(text: str, last: bool = False) -> tuple[str, str | None] | None:
-    """The (issuer, date) signed under a notice: an organisation's name followed by a date."""
-    tokens = [token for token in re.split(r"\s+", text) if token]
-    candidates = []
-    for index, token in enumerate(tokens[:-1]):
-        if not _ISSUER_SUFFIX.search(token) or re.search(r"[,，。;；:：《》]", token):
-            continue
-        following = tokens[index + 1]
-        date_match = DATE.fullmatch(following)
-        if date_match:
-            candidates.append((token, iso_date(date_match)))
-        elif GARBLED.fullmatch(following):
-            days = garbled_dates(following)
-            candidates.append((token, days[0] if len(days) == 1 else None))
-    if not candidates:
+def _letterhead(content: str) -> str | None:
+    """The issuer of a letterhead `X文件`, from the division its name begins with (a page may
+    glue the letterhead to the text before it)."""
+    found = _LETTERHEAD.search(content)
+    if found is None:
         return None
-    return candidates[-1] if last else candidates[0]
+    region = find_region(found[1])
+    start = found[1].find(region.name) if region else 0
+    return found[1][max(start, 0):]
 
 
-def _wrapper_issuer(wrapper: re.Match[str] | None) -> str | None:
-    return wrapper["issuer"] or None if wrapper else None
+def place_by_units(meta: Metadata, units: list[list[str]]) -> None:
+    """A page that names its jurisdiction nowhere but in its units' names (a page of a
+    province's plan listing `山东省科学技术厅` for its tasks): the division that the units of
+    at least half the tasks with units name."""
+    if meta.region is not None:
+        return
+    named = Counter(found for task_units in units
+                    for found in {_prefix_region(unit, meta.level) for unit in task_units}
+                    if found is not None)
+    if named:
+        found, count = named.most_common(1)[0]
+        if 2 * count >= sum(1 for task_units in units if task_units):
+            _place(meta, found)
 
 
-def _field(page: str, label: str) -> str | None:
-    found = re.search(rf"{label}\s*[:：]\s*([^\s:：]+)", page)
-    return found[1] if found else None
+def _prefix_region(unit: str, level: str | None) -> tuple[Region, str] | None:
+    """The division a unit's name begins with, if it is of the level the page speaks at."""
+    named = name_region(unit)
+    if named is None or not unit.startswith(named[1]) or level not in (None, named[0].level):
+        return None
+    return named
+
+
+def _place(meta: Metadata, named: tuple[Region, str] | None) -> None:
+    if named is not None:
+        region, meta.region = named
+        meta.level, meta.region_code = region.level, region.code
+
+
+def _own_region(content: str) -> tuple[Region, str] | None:
+    """`结合官渡区实际`: the division a plan says it was made for."""
+    found = _OWN_AREA.search(content)
+    return name_region(found[1]) if found else None
+
+
+def _region(*names: str | None) -> tuple[Region, str] | None:
+    return next((r for r in (name_region(text) for text in names if text) if r is not None),
+                None)
+
+
+def _level_from_wording(issuer: str | None, title: str | None, content: str) -> str | None:
+    """`县商务局`, `市政府2011年…`, `全县`: the level speaking where no division is named."""
+    for text in (issuer, title, content):
+        found = _LEVEL_WORDS.search(text or "")
+        if found:
+            return _LEVEL_OF[found[1] or found[2]]
+    return None
+
+
+def _signature(text: str, last: bool = False) -> tuple[str | None, str | None] | None:
+    """The (issuer, date) signed under a notice: an organisation's name followed by a date,
+    or a date on a line of its own (`二○一一年二月十五日`) with the name left off."""
+    tokens = [token for token in re.split(r"\s+", text) if token]
+    candidates: list[tuple[str | None, str | None]] = []
+    for index, token in enumerate(tokens):
+        signer = _SEAL.sub("", tokens[index - 1]) if index else ""
+        if not _ISSUER_SUFFIX.search(signer) or re.search(r"[,，。;；:：《》]", signer):
+            signer = ""
+        date_match, month_match = DATE.fullmatch(token), MONTH.fullmatch(token)
+        if date_match or month_match:
+            candidates.append((signer or None, iso_date(date_match) if date_match
+                               else iso_month(month_match) if month_match else None))
+        elif signer and GARBLED.fullmatch(token):
+            days = garbled_dates(token)
+            candidates.append((signer, days[0] if len(days) == 1 else None))
+    signed = [candidate for candidate in candidates if candidate[0]] or candidates
+    if not signed:
+        return None
+    return signed[-1] if last else signed[0]
+
+
+def _field(fields: str, label: str, issuer: bool = False) -> str | None:
+    found = re.search(rf"{label}\s*[:：]\s*([^\s:：]+)", fields)
+    if not found or (issuer and not _ISSUER_SUFFIX.search(found[1])):
+        return None
+    return found[1]
 
 
 def _prose_issuer(content: str, title: str | None) -> str | None:
@@ -158,14 +216,16 @@ def _prose_issuer(content: str, title: str | None) -> str | None:
     return found[1] if found and _ISSUER_SUFFIX.search(found[1]) else None
 
 
-def _labelled_date(page: str, labels: tuple[str, ...]) -> str | None:
+def _labelled_date(fields: str, labels: tuple[str, ...]) -> str | None:
+    """The date after the first of `labels` that has one: the day, else the month."""
     for label in labels:
-        found = re.search(rf"{label}\s*[:：]\s*", page)
-        if not found:
-            continue
-        date_match = DATE.match(page, found.end())
-        if date_match and (iso := iso_date(date_match)):
-            return iso
+        for found in re.finditer(rf"{label}\s*[:：]\s*", fields):
+            date_match = DATE.match(fields, found.end())
+            if date_match and (iso := iso_date(date_match)):
+                return iso
+            month_match = MONTH.match(fields, found.end())
+            if month_match and (iso := iso_month(month_match)):
+                return iso
     return None
 
 
@@ -178,15 +238,24 @@ def _printed_date(page: str) -> str | None:
     return None
 
 
-def _doc_number(page: str, notice: str) -> str | None:
-    labelled = _DOC_NUMBER_LABEL.search(page)
+def _doc_number(fields: str, notice: str) -> str | None:
+    labelled = _DOC_NUMBER_LABEL.search(fields)
     if labelled:
         return re.sub(r"\s+", "", labelled[1])
     for line in notice.split("\n"):
         found = _DOC_NUMBER_LINE.fullmatch(line)
         if found:
             return re.sub(r"\s+", "", found[1])
-    return None
+    found = re.search(rf"(?:^|\s)({_DOC_NUMBER})(?=\s|$)", notice)
+    return re.sub(r"\s+", "", found[1]) if found else None
+
+
+def date_by_preamble(meta: Metadata, preamble: str) -> None:
+    """A plan whose title states no year and that sets no deadline of its own: the year its
+    notice or preamble first names for the work (`…确定的2009年全市主要目标和工作任务`)."""
+    found = _YEAR.search(preamble)
+    if meta.period is None and found:
+        meta.period = [int(found[1]), int(found[1])]
 
 
 def _period(title: str | None, body: str, issued: str | None) -> list[int] | None:
@@ -198,9 +267,9 @@ def _period(title: str | None, body: str, issued: str | None) -> list[int] | Non
         year = _YEAR.search(title)
         if year:
             return [int(year[1]), int(year[1])]
+        for name, last in table("targets")["five_year_plans"].items():
+            if name in title:
+                return [last - 4, last]
     start = int(issued[:4]) if issued else None
-    due = [int(y) for y in _DUE_YEAR.findall(body)]
-    if start is not None:
-        later = [y for y in due if y >= start]
-        return [start, max(later)] if later else [start, start]
-    return None
+    later = [year for year in map(int, _DUE_YEAR.findall(body)) if start and year >= start]
+    return [start, max(later)] if start and later else None

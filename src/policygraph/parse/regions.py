@@ -19,6 +19,12 @@ from typing import Literal
 Level = Literal["province", "city", "county"]
 
 _MIN_BARE_NAME = 3
+_AUTONOMOUS = {"自治州": ("自治州", "州"), "自治县": ("自治县",), "自治旗": ("自治旗",),
+               "自治区": ("",)}
+# A development zone named after the city it lies in (`新乡高新区`): the city's name without
+# 市 before one of these words.
+_ZONE = re.compile(r"(?:国家级)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区"
+                   r"|工业园区|综合保税区|保税区|产业园区)")
 _LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
 _YEAR_PREFIX = re.compile(r"\s*(?:\d{4}\s*年)?\s*\Z")
 _GOVERNMENT_AFTER = re.compile(r"人民政府|政府|委员会|党委|人大")
@@ -61,12 +67,26 @@ def _gazetteer() -> _Gazetteer:
                       row["parent"] or None)
                for row in csv.DictReader(io.StringIO(text))]
     by_name: dict[str, list[Region]] = {}
+    by_alias: dict[str, list[Region]] = {}
     for region in regions:
         by_name.setdefault(region.name, []).append(region)
+        for alias in _aliases(region.name):
+            by_alias.setdefault(alias, []).append(region)
+    for alias, found in by_alias.items():
+        by_name.setdefault(alias, found)
     names = sorted(by_name, key=len, reverse=True)
     return _Gazetteer(by_code={region.code: region for region in regions},
                       by_name={name: tuple(found) for name, found in by_name.items()},
                       pattern=re.compile("|".join(map(re.escape, names))))
+
+
+def _aliases(name: str) -> list[str]:
+    """The short names plans write for autonomous divisions: 湘西土家族苗族自治州 is written
+    湘西自治州 or 湘西州, 长阳土家族自治县 长阳自治县, 广西壮族自治区 广西."""
+    for suffix, shorts in _AUTONOMOUS.items():
+        if name.endswith(suffix) and len(name) > len(suffix) + 2:
+            return [name[:2] + short for short in shorts]
+    return []
 
 
 def divisions() -> tuple[Region, ...]:
@@ -85,8 +105,15 @@ def lookup_all(name: str) -> tuple[Region, ...]:
 
 
 def find_region(text: str) -> Region | None:
+    """The first division named in `text` (see `name_region`), or None."""
+    named = name_region(text)
+    return named[0] if named else None
+
+
+def name_region(text: str) -> tuple[Region, str] | None:
     """The first division named in `text`, made as specific as the names right after it allow
-    (杭州市西湖区人民政府 → 西湖区), or None.
+    (杭州市西湖区人民政府 → 西湖区), with the name as the text writes it (湘西自治州 for
+    湘西土家族苗族自治州; a city's full name for a zone named after it), or None.
 
     Two-character names (和县, 城区, 郊区) are common words too, so they count only at the
     start of the text (or after a year), after their parent's name, or before 人民政府 and the
@@ -94,27 +121,44 @@ def find_region(text: str) -> Region | None:
     then the higher level, then the lowest code.
     """
     gazetteer = _gazetteer()
+    zone = _zone_city(text)
     for match in gazetteer.pattern.finditer(text):
+        if zone is not None and zone[1] <= match.start():
+            return zone[0], zone[0].name
         candidates = gazetteer.by_name[match[0]]
         if len(match[0]) < _MIN_BARE_NAME and not _stands_alone(text, match, candidates):
             continue
         region = min(candidates, key=lambda region: (
             not any(parent.name in text for parent in region.ancestors()),
             _LEVEL_ORDER[region.level], region.code))
-        return _narrowest(text, match.end(), region)
+        return _narrowest(text, match, region)
+    return (zone[0], zone[0].name) if zone else None
+
+
+def _zone_city(text: str) -> tuple[Region, int] | None:
+    """The city a development zone is named after (`新乡高新区` → 新乡市), and where."""
+    for zone in _ZONE.finditer(text):
+        for length in (3, 2):
+            start = zone.start() - length
+            cities = [region for region in lookup_all(text[max(start, 0):zone.start()] + "市")
+                      if region.level == "city"] if start >= 0 else []
+            if cities:
+                return cities[0], start
     return None
 
 
-def _narrowest(text: str, position: int, region: Region) -> Region:
-    """`region`, or the division inside it whose name follows at `position`, recursively."""
-    following = _gazetteer().pattern.match(text, position)
+def _narrowest(text: str, match: re.Match[str], region: Region) -> tuple[Region, str]:
+    """`region`, or the division inside it whose name follows its name `match`, recursively,
+    with the name as written."""
+    written = match[0]
+    following = _gazetteer().pattern.match(text, match.end())
     while following:
         inside = [child for child in lookup_all(following[0]) if region in child.ancestors()]
         if not inside:
             break
-        region = inside[0]
+        region, written = inside[0], following[0]
         following = _gazetteer().pattern.match(text, following.end())
-    return region
+    return region, written
 
 
 def _stands_alone(text: str, match: re.Match[str], candidates: tuple[Region, ...]) -> bool:

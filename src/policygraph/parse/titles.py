@@ -1,0 +1,143 @@
+"""A plan's own title, and where the plan's own text starts on its page.
+
+A page holds a plan in one of several frames: a notice wrapping it (`X关于印发《Y》的通知` or
+`现将《Y》印发给你们`, the plan's title line below the signature, at times broken over two
+lines), a notice that is itself the plan (`X关于分解落实2022年重点工作任务的通知`), or the
+plan alone under its title line. The title comes from the frame's most reliable place, and the
+plan's text starts after the title line below the notice, so that the notice's own numbered
+paragraphs are not read as the plan's tasks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .brackets import top_level_groups
+from .outline import match_marker
+from .rules import table
+
+# `X关于印发《Y》的通知`, `X印发《Y》的通知`: the plan Y wrapped by a notice of X.
+_ISSUER = r"(?P<issuer>(?:[^\s,，。:：|《》、]*?(?:政府|办公室|办公厅|委员会|委|局|厅|办|管委会|小组|中心|部))?)"
+_WRAPPER = re.compile(rf"{_ISSUER}\s*(?:关于)?印发(?P<title>[^,，;；。]{{2,120}}?)的通知")
+# `现将《Y》印发给你们`: the plan Y named by the notice's text.
+_SENT = re.compile(r"(?:现将|将)\s*《(?P<title>[^》]{4,80})》\s*(?:\([^)]{0,20}\))?\s*"
+                   r"(?:予以)?(?:印发|下达|发)")
+# `X关于Y的通知` that wraps no plan: the notice is the plan.
+_NOTICE = re.compile(rf"{_ISSUER}\s*(?P<title>关于(?!印发|转发)[^,，;；。]{{4,100}}?"
+                     r"的(?:通知|(?:实施)?意见|决定))")
+_QUOTED = re.compile(r"印发\s*《([^》]{4,80})》")
+_MIN_TITLE = 8
+# An attachment named in the notice's list (`附件:1.…`, `2.2025年…分解`), not the title line.
+_LISTED = re.compile(r"\s*(?:附件\s*\d*\s*[:：]|\d{1,2}\s*[.．、](?=\s*\S))")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The title of the plan, the body that wraps or issues it, and where its text starts."""
+
+    title: str | None
+    wrapper_issuer: str | None
+    body_start: int
+
+
+@cache
+def _title_line() -> re.Pattern[str]:
+    suffix = "|".join(table("genres")["title_suffixes"])
+    return re.compile(
+        rf"\s*(?P<title>[^\s。,，;；:：]{{{_MIN_TITLE - 2},80}}?(?:{suffix})(?:[(（]\s*\d{{4}}\s*"
+        rf"(?:[—–\-~至]\s*\d{{4}}\s*)?年?度?\s*[)）])?)\s*")
+
+
+def read_frame(content: str) -> Frame:
+    """The frame of the plan in a page's content (its lines joined, noise removed).
+
+    The titles the notice gives (its 关于印发《…》, its 现将《…》) and a title line of the
+    genre are candidates; the one that stands as the plan's own title line below the notice
+    wins, then the notice's, then the line.
+    """
+    wrapper = _first(_WRAPPER, content)
+    notice = None if wrapper else _first(_NOTICE, content)
+    frame = wrapper or notice
+    after = frame.end() if frame else 0
+    sent = list(dict.fromkeys(found["title"] for found in _SENT.finditer(content)))
+    candidates = [title for title in (
+        _squeeze(wrapper["title"]).strip("《》") if wrapper else None,
+        sent[0] if len(sent) == 1 else None,
+        _title_from_line(content[after:]),
+        _squeeze(notice["issuer"] + notice["title"]) if notice else None) if title]
+    for title in candidates:
+        start = _title_line_end(content, title, after if wrapper else 0)
+        if start is not None:
+            return Frame(title, _notice_issuer(content[:start], wrapper), start)
+    if candidates:
+        start = _body_start(content, candidates[0], after)
+        return Frame(candidates[0], _notice_issuer(content[:start], wrapper), start)
+    quoted = _QUOTED.search(content)
+    return Frame(quoted[1] if quoted else None, None, 0)
+
+
+def _first(pattern: re.Pattern[str], content: str) -> re.Match[str] | None:
+    """The first match of `pattern` that is not inside a 《》 title the text cites."""
+    cited = [group for group in top_level_groups(content) if group.opener == "《"]
+    return next((found for found in pattern.finditer(content)
+                 if not any(group.start < found.start() < group.end for group in cited)), None)
+
+
+def _notice_issuer(notice: str, wrapper: re.Match[str] | None) -> str | None:
+    """The body named before the notice's `关于`: `X关于印发…`, `X关于分解落实…的通知`."""
+    if wrapper is not None:
+        return wrapper["issuer"] or None
+    found = _first(_NOTICE, notice)
+    return found["issuer"] or None if found else None
+
+
+def _title_from_line(content: str) -> str | None:
+    """A line that is a title of the genre; in a one-line page, a title set off by space."""
+    lines = [line for line in content.split("\n") if not _LISTED.match(line)]
+    for line in lines:
+        found = _title_line().fullmatch(line)
+        if found and match_marker(line.strip()) is None:
+            return found["title"]
+    for line in lines:
+        found = _title_line().match(line)
+        if found and found.end() < len(line) and line[found.end() - 1].isspace() \
+                and match_marker(line.strip()) is None:
+            return found["title"]
+    return None
+
+
+def _title_line_end(content: str, title: str, after: int) -> int | None:
+    """End of the title standing as a line of its own (perhaps broken over lines or spaced
+    out) after `after`, or None."""
+    for found in _mentions(content, title, after):
+        if _is_whole_line(content, found.start(), found.end()):
+            return found.end()
+    return None
+
+
+def _body_start(content: str, title: str, after: int) -> int:
+    """Offset just after a mention of the plan's title that is not the notice's 《》."""
+    for found in _mentions(content, title, after):
+        before = content[max(0, found.start() - 3) : found.start()]
+        following = content[found.end() : found.end() + 3]
+        if not (before.endswith(("印发", "《")) or following.startswith(("》", "的通知"))):
+            return found.end()
+    return after
+
+
+def _mentions(content: str, title: str, after: int) -> list[re.Match[str]]:
+    pattern = re.compile(r"\s*".join(map(re.escape, _squeeze(title))))
+    return [found for found in pattern.finditer(content) if found.start() >= after]
+
+
+def _is_whole_line(content: str, start: int, end: int) -> bool:
+    line_start = content.rfind("\n", 0, start) + 1
+    line_end = content.find("\n", end)
+    line_end = len(content) if line_end < 0 else line_end
+    return not content[line_start:start].strip() and not content[end:line_end].strip()
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)

@@ -1,0 +1,135 @@
+"""A plan's metadata from its own header in every frame pages put it in, never from a plan its
+preamble cites."""
+
+from __future__ import annotations
+
+import pytest
+
+ITEMS = """
+一、重点任务
+1.推进项目建设。(责任单位:县发改局)
+"""
+
+
+def test_portal_key_value_rows_with_pipes(read):
+    record = read("""
+        文号 | 平政办〔2013〕11号 | 索引号 | 005452065/2013-00024 |
+        主题分类 | 政府办文件 | 发文日期 | 2013-03-05 |
+        各县(市、区)人民政府,市人民政府各部门:
+        现将2013年重点工作任务分解如下:
+    """ + ITEMS)
+    assert record.doc_number == "平政办〔2013〕11号"
+    assert record.issued == "2013-03-05"
+    assert record.level == "city"  # 市人民政府 in the addressees, no city named
+    assert record.region is None
+    assert record.period == [2013, 2013]
+
+
+def test_bracketed_fields_and_posting_date_when_nothing_else(read):
+    record = read("""
+        【发布单位】某省
+        【发布文号】晋政发[2008]8号
+        【发布日期】2008-02-03
+        山西省人民政府关于印发2008年省人民政府工作目标责任分解的通知
+        各市、县人民政府:
+        现将2008年省人民政府工作目标责任分解安排如下:
+    """ + ITEMS)
+    assert record.doc_number == "晋政发[2008]8号"
+    assert record.issued == "2008-02-03"
+    assert (record.title, record.issuer) == ("2008年省人民政府工作目标责任分解", "山西省人民政府")
+    assert (record.region, record.level) == ("山西省", "province")
+
+
+@pytest.mark.parametrize(("signature", "issued"), [
+    ("二○一一年二月十五日", "2011-02-15"),
+    ("二〇二一年四月七日", "2021-04-07"),
+    ("2021年4月", "2021-04"),
+])
+def test_dates_in_chinese_numerals_or_without_a_day(read, signature, issued):
+    record = read(f"""
+        某县人民政府办公室关于印发2021年某县工作要点的通知
+        各乡镇人民政府:
+        现将《2021年某县工作要点》印发给你们,请认真贯彻执行。
+        {signature}
+        2021年某县工作要点
+    """ + ITEMS)
+    assert record.issued == issued
+    assert record.title == "2021年某县工作要点"
+
+
+def test_five_year_plan_in_the_title_gives_the_period(read):
+    record = read("""
+        衢州市“十四五”服务业发展实施方案
+    """ + ITEMS)
+    assert record.period == [2021, 2025]
+    assert (record.region, record.level) == ("衢州市", "city")
+
+
+def test_a_notice_that_is_the_plan_keeps_its_issuer_in_its_title(read):
+    record = read("""
+        芜湖市人民政府
+        关于2025年重点工作及责任分解的通知
+        芜政〔2025〕3号
+        各县市区人民政府:
+    """ + ITEMS)
+    assert record.title == "芜湖市人民政府关于2025年重点工作及责任分解的通知"
+    assert record.issuer == "芜湖市人民政府"
+    assert record.doc_number == "芜政〔2025〕3号"
+    assert record.period == [2025, 2025]
+
+
+def test_the_title_line_below_the_notice_wins_over_the_wrapper(read):
+    record = read("""
+        关于印发区政府2021年第一季度工作要点的通知
+        区政府各委、办、局:
+        经区政府同意,现将《上海市杨浦区人民政府2021年第一季度工作要点》印发给你们。
+        上海市杨浦区人民政府办公室
+        2021年2月22日
+        上海市杨浦区人民政府
+        2021年第一季度工作要点
+    """ + ITEMS)
+    assert record.title == "上海市杨浦区人民政府2021年第一季度工作要点"
+    assert (record.issuer, record.issued) == ("上海市杨浦区人民政府办公室", "2021-02-22")
+    assert (record.region, record.level) == ("杨浦区", "county")
+    assert [task.path for task in record.tasks] == [["一", "1"]]  # the notice is no task
+
+
+def test_a_cited_plan_names_neither_title_nor_region(read):
+    record = read("""
+        2022年重点工作任务清单
+        为贯彻落实《浙江省人民政府关于印发浙江省服务业发展实施方案的通知》精神,制定本清单。
+    """ + ITEMS)
+    assert record.title == "2022年重点工作任务清单"
+    assert record.region is None
+    assert record.implements == ["浙江省人民政府关于印发浙江省服务业发展实施方案的通知"]
+
+
+@pytest.mark.parametrize(("issuer", "region", "level"), [
+    ("新乡高新区管委会", "新乡市", "city"),
+    ("湘西自治州人民政府", "湘西自治州", "city"),
+    ("浙江省商务厅", "浙江省", "province"),
+])
+def test_development_zones_departments_and_autonomous_divisions_as_issuers(
+        read, issuer, region, level):
+    record = read(f"""
+        {issuer}关于印发2014年工作要点的通知
+        各单位:
+        现将《2014年工作要点》印发给你们。
+        {issuer}
+        2014年1月24日
+        2014年工作要点
+    """ + ITEMS)
+    assert (record.issuer, record.region, record.level) == (issuer, region, level)
+    assert record.issued == "2014-01-24"
+
+
+def test_a_letterhead_names_the_issuer(read):
+    record = read("""
+        许昌市人民政府文件
+        许政 [2020] 20号
+        各县(市、区)人民政府:
+        现将《政府工作报告》提出的2020年重点工作任务予以分解。
+    """ + ITEMS)
+    assert (record.issuer, record.region) == ("许昌市人民政府", "许昌市")
+    assert record.doc_number == "许政[2020]20号"
+    assert record.period == [2020, 2020]
