@@ -19,13 +19,14 @@ from .outline import match_marker
 from .rules import table
 
 # `X关于印发《Y》的通知`, `X印发《Y》的通知`: the plan Y wrapped by a notice of X.
-_ISSUER = r"(?P<issuer>(?:[^\s,，。:：|《》、]*?(?:政府|办公室|办公厅|委员会|委|局|厅|办|管委会|小组|中心|部))?)"
+_ISSUER = (r"(?P<issuer>(?:[^\s,，。:：|《》、]*?"
+           r"(?:政府|办公室|办公厅|委员会|委|局|厅|办|管委会|小组|中心|部))?)")
 _WRAPPER = re.compile(rf"{_ISSUER}\s*(?:关于)?印发(?P<title>[^,，;；。]{{2,120}}?)的通知")
 # `现将《Y》印发给你们`: the plan Y named by the notice's text.
 _SENT = re.compile(r"(?:现将|将)\s*《(?P<title>[^》]{4,80})》\s*(?:\([^)]{0,20}\))?\s*"
                    r"(?:予以)?(?:印发|下达|发)")
-# `X关于Y的通知` that wraps no plan: the notice is the plan.
-_NOTICE = re.compile(rf"{_ISSUER}\s*(?P<title>关于(?!印发|转发)[^,，;；。]{{4,100}}?"
+# `X关于Y的通知` heading a page, that wraps no plan: the notice is the plan.
+_NOTICE = re.compile(rf"(?m)^\s*{_ISSUER}\s*(?P<title>关于(?!印发|转发)[^,，;；。]{{4,100}}?"
                      r"的(?:通知|(?:实施)?意见|决定))")
 _QUOTED = re.compile(r"印发\s*《([^》]{4,80})》")
 _MIN_TITLE = 8
