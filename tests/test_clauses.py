@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from policygraph.parse.clauses import read_responsibility, responsibility_in_prose
+from policygraph.parse.clauses import read_responsibility
+from policygraph.parse.prose import responsibility_in_prose
 
 ITEM = "推进服务业重大项目建设,加快形成新增长点。"
 

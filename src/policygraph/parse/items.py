@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .clauses import Responsibility, read_responsibility, responsibility_in_prose
+from .clauses import Responsibility, read_responsibility, responsibility
 from .headings import SectionKind, Titled, section_kind, split_heading
 from .outline import Item
+from .prose import opening_responsibility, responsibility_in_prose
 from .record import Kind, Section, Target, Task
 from .targets import find_targets
+from .units import drop_generic, is_unit_name, listed_units
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +50,7 @@ def read_items(root: Item, default_year: int | None) -> Items:
         kind = _kind(item, readings)
         if kind is None:
             continue
-        responsibility = (reading.clause or responsibility_in_prose(reading.titled.body)
-                          or _inherited(item, readings))
+        responsibility = _responsibility(item, reading, readings)
         tasks.append(Task(
             path=path,
             heading=reading.titled.heading,
@@ -58,16 +59,43 @@ def read_items(root: Item, default_year: int | None) -> Items:
             lead=list(responsibility.lead) if responsibility else [],
             text=reading.titled.body,
         ))
+    _drop_cut_unit(found.tasks, root)
     return found
 
 
+def _drop_cut_unit(tasks: list[Task], root: Item) -> None:
+    """A page cut off in the middle of the last unit's name (`责任单位:市发改委、县财`): the
+    fragment, which ends the page and is no unit's name, is dropped."""
+    items = list(root.walk())
+    if not tasks or not items or not tasks[-1].agencies:
+        return
+    last, tail = tasks[-1], items[-1].blocks[-1] if items[-1].blocks else ""
+    unit = last.agencies[-1]
+    if tail.rstrip().endswith(unit) and not is_unit_name(unit):
+        last.agencies.remove(unit)
+        if unit in last.lead:
+            last.lead.remove(unit)
+        if last.agencies and not last.lead:
+            last.lead.append(last.agencies[0])
+
+
 def _read(item: Item) -> _Reading:
-    """The item's own text split into heading and body, with its clause taken out."""
+    """The item's own text split into heading and body, with its clause taken out; a section
+    whose text opens by naming units (`由X牵头…`) names them for its items. A table row's
+    text is its task cell, and its units are those of its units' columns."""
+    if item.row is not None:
+        assigned = [(unit, role) for cell, role in item.row.units for unit in listed_units(cell)]
+        return _Reading(Titled(None, item.row.text), responsibility(drop_generic(assigned)))
     found = read_responsibility("\n".join(item.blocks))
     blocks = found.text.split("\n")
     if not (item.blocks and item.blocks[0]):
         blocks.insert(0, "")  # the marker line had no text of its own
-    return _Reading(split_heading(blocks, has_children=bool(item.children)), found.responsibility)
+    titled = split_heading(blocks, has_children=bool(item.children))
+    clause = found.responsibility
+    if clause is None and item.children:
+        clause = (opening_responsibility(titled.heading or "")
+                  or opening_responsibility(titled.body))
+    return _Reading(titled, clause)
 
 
 def _kind(item: Item, readings: dict[Item, _Reading]) -> Kind | None:
@@ -85,9 +113,28 @@ def _kind(item: Item, readings: dict[Item, _Reading]) -> Kind | None:
     return "safeguard" if SectionKind.SAFEGUARD in kinds else "task"
 
 
+def _responsibility(item: Item, reading: _Reading,
+                    readings: dict[Item, _Reading]) -> Responsibility | None:
+    """The item's own clause, else the units its heading or text names, else those of the
+    enclosing items; a clause naming only supporting units (`协同单位:B`) joins the lead
+    named above it."""
+    clause, titled = reading.clause, reading.titled
+    if clause is not None and not clause.supporting_only:
+        return clause
+    prose = responsibility_in_prose(titled.heading or "") or responsibility_in_prose(titled.body)
+    above = prose if prose is not None and not prose.supporting_only else \
+        _inherited(item, readings)
+    if clause is None or above is None:
+        return clause or above or prose
+    return Responsibility(list(dict.fromkeys(above.lead + clause.agencies)), above.lead)
+
+
 def _inherited(item: Item, readings: dict[Item, _Reading]) -> Responsibility | None:
-    for ancestor in list(item.ancestors())[1:]:
+    """The clause of the nearest enclosing item that has one, else of the section banner."""
+    lineage = list(item.ancestors())
+    for ancestor in lineage[1:]:
         clause = readings[ancestor].clause
         if clause is not None:
             return clause
-    return None
+    banner = lineage[-1].banner
+    return read_responsibility(banner).responsibility if banner else None

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from .clauses import is_clause_line, read_responsibility
+from .grid import Grid, Row, split_grids
 from .layout import split_long_line
 from .numerals import parse_number, written_form
 from .rules import table
@@ -25,6 +27,7 @@ from .rules import table
 _BANNER_MAX = 30
 _SENTENCE_PUNCTUATION = set("。,，;；:：!！?？")
 _SENTENCE_END = tuple("。!！?？;；:：")
+_SENTENCE_BREAK = re.compile(r"[。;；]")
 # Labels of the second, third … item numbered like the one before it.
 _REPEATS = ("bis", "ter", "quater", "quinquies")
 
@@ -65,6 +68,7 @@ class Item:
     blocks: list[str] = field(default_factory=list)
     children: list[Item] = field(default_factory=list)
     banner: str | None = None
+    row: Row | None = None  # the table row the item was read from
 
     @property
     def path(self) -> list[str]:
@@ -96,6 +100,11 @@ def styles() -> tuple[Style, ...]:
               entry["label"])
         for entry in table("numbering")["style"]
     )
+
+
+def family_rank(family: str) -> int:
+    """How high a numbering family usually stands in an outline (`一、` 0, `(一)` 1, `1.` 2 …)."""
+    return int(table("numbering")["ranks"][family])
 
 
 @cache
@@ -134,17 +143,56 @@ def _opening(text: str, length: int = 20) -> str:
 
 def parse_outline(lines: list[str]) -> Item:
     """The outline tree of a document body; `lines` may contain blank lines ('')."""
-    return _OutlineParser().parse(_blocks(lines))
+    root = _OutlineParser().parse(_blocks(lines))
+    for item in [root, *root.walk()]:
+        _lift_group_clause(item)
+    return root
 
 
-def _blocks(lines: list[str]) -> list[str]:
-    blocks: list[str] = []
-    for line in lines:
-        if line:
-            blocks.extend(split_long_line(line, marker_start()))
+def _lift_group_clause(item: Item) -> None:
+    """A clause on a line of its own after the last of several sub-items, none of which has
+    a clause of its own, names the units of them all: it moves to their parent.
+
+    (`1.完善应急预案体系` `(1)…` `(2)…` `(责任单位:…)` gives the units of (1) and (2).)
+    """
+    if len(item.children) < 2 or item.children[-1].children:
+        return
+    last = item.children[-1]
+    if len(last.blocks) < 2 or not is_clause_line(last.blocks[-1]):
+        return
+    clause = read_responsibility(last.blocks[-1]).responsibility
+    if clause is None or clause.supporting_only \
+            or any(read_responsibility("\n".join(child.blocks)).responsibility is not None
+                   for child in item.children[:-1]):
+        return
+    item.blocks.append(last.blocks.pop())
+
+
+def _blocks(lines: list[str]) -> list[str | Grid]:
+    blocks: list[str | Grid] = []
+    for line in split_grids(lines):
+        if isinstance(line, Grid) or not line:
+            blocks.append(line)
         else:
-            blocks.append("")
+            for piece in split_long_line(line, marker_start()):
+                blocks.extend(_split_siblings(piece))
     return blocks
+
+
+def _split_siblings(block: str) -> list[str]:
+    """Items a page ran together after a sentence's end: `(一)开展规划编制。(二)推进…` is cut
+    before each next number of the style the block starts with."""
+    marker = match_marker(block)
+    if marker is None:
+        return [block]
+    pieces, start, number = [], 0, marker.number
+    for end in (found.end() for found in _SENTENCE_BREAK.finditer(block, marker.end)):
+        following = match_marker(block[end:])
+        if following is not None and following.style.family == marker.style.family \
+                and following.number == number + 1:
+            pieces.append(block[start:end])
+            start, number = end, following.number
+    return [*pieces, block[start:]]
 
 
 class _OutlineParser:
@@ -154,16 +202,23 @@ class _OutlineParser:
         self.root = Item(marker=None)
         self.stack: list[Item] = [self.root]
         self.last_number: dict[str, int] = {}
+        # The page begins inside an outline (at `(三)` or `5.`): its styles' numbering may
+        # run on from parts the page does not show.
+        self.mid_document = False
         self.banner: str | None = None
 
-    def parse(self, blocks: list[str]) -> Item:
+    def parse(self, blocks: list[str | Grid]) -> Item:
         text_blocks = [block for block in blocks if block]
         index = 0
         while index < len(text_blocks):
             block = text_blocks[index]
+            if isinstance(block, Grid):
+                self._graft(block)
+                index += 1
+                continue
             banner_end = self._banner_run(text_blocks, index)
             if banner_end > index:
-                self.banner = " ".join(text_blocks[index:banner_end])
+                self.banner = " ".join(str(line) for line in text_blocks[index:banner_end])
                 self.stack = [self.root]
                 index = banner_end
                 continue
@@ -173,12 +228,27 @@ class _OutlineParser:
             index += 1
         return self.root
 
-    def _open(self, marker: Marker, block: str) -> bool:
+    def _graft(self, grid: Grid) -> None:
+        """A table's rows, numbered in their own outline, as items below the current one."""
+        rows = _OutlineParser()
+        rows.banner = self.banner
+        for row in grid.rows:
+            marker = match_marker(row.label)
+            if marker is not None and rows._open(marker, row.label, row):
+                continue
+            rows.stack[-1].blocks.append(row.label + row.text)
+        parent = self.stack[-1]
+        for item in rows.root.children:
+            item.parent = parent
+            parent.children.append(item)
+
+    def _open(self, marker: Marker, block: str, row: Row | None = None) -> bool:
         """Open an item for the marker if the numbering allows it there."""
+        family = marker.style.family
         for depth in range(len(self.stack) - 1, 0, -1):
             open_marker = self.stack[depth].marker
             assert open_marker is not None
-            if open_marker.style.family == marker.style.family:
+            if open_marker.style.family == family:
                 if marker.number == open_marker.number \
                         and open_marker.repeat < len(_REPEATS):
                     marker = replace(marker, repeat=open_marker.repeat + 1)
@@ -187,33 +257,67 @@ class _OutlineParser:
                 del self.stack[depth:]
                 break
         else:
-            continued = self.last_number.get(marker.style.family, 0) + 1
-            if marker.number not in (1, continued):
+            if not self._place_new_level(marker):
                 return False
         parent = self.stack[-1]
-        item = Item(marker=marker, parent=parent, blocks=[block[marker.end:].strip()],
-                    banner=self.banner)
+        text = row.text if row is not None and row.text else block[marker.end:].strip()
+        item = Item(marker=marker, parent=parent, blocks=[text], banner=self.banner,
+                    row=row if row is not None and row.text else None)
         parent.children.append(item)
         self.stack.append(item)
-        self.last_number[marker.style.family] = marker.number
+        self.last_number[family] = marker.number
         return True
 
-    def _banner_run(self, blocks: list[str], start: int) -> int:
+    def _place_new_level(self, marker: Marker) -> bool:
+        """Whether a marker of a style not open now starts an item, and where the stack stands
+        for it. A first number (`1`, `(一)`) opens a level below the current item. Numbering
+        that runs on from an earlier branch (`7` after `一、` held 1–6), and a style the page
+        has not used yet starting past 1 (an excerpt that begins at `(三)` or `5.`), close the
+        open items that such a marker usually stands above (`(一)` stands above `1.`).
+        """
+        family = marker.style.family
+        if marker.number == 1:
+            return True
+        continues = self.last_number.get(family, 0) + 1 == marker.number
+        if family in self.last_number and not continues:
+            return False
+        rank = family_rank(family)
+        for depth in range(1, len(self.stack)):
+            open_marker = self.stack[depth].marker
+            assert open_marker is not None
+            if family_rank(open_marker.style.family) >= rank:
+                del self.stack[depth:]
+                return True
+        if len(self.stack) == 1 and not self.root.children:
+            self.mid_document = True
+            return True
+        return continues or self.mid_document
+
+    def _banner_run(self, blocks: list[str | Grid], start: int) -> int:
         """End of a run of banner lines starting at `start` (== start when there is none).
 
         A banner is a short unpunctuated line after the end of a sentence, and a run of them
         must lead straight into a numbered item.
         """
-        if start > 0 and not blocks[start - 1].endswith(_SENTENCE_END):
+        before = blocks[start - 1] if start > 0 else ""
+        if isinstance(before, str) and before and not before.endswith(_SENTENCE_END):
             return start
         end = start
-        while end < len(blocks) and _could_be_banner(blocks[end]):
+        while end < len(blocks) and isinstance(block := blocks[end], str) \
+                and _could_be_banner(block):
             end += 1
-        if end == start or end == len(blocks) or match_marker(blocks[end]) is None:
+        following = blocks[end] if end < len(blocks) else None
+        if end == start or not isinstance(following, str) or match_marker(following) is None:
             return start
         return end
 
 
 def _could_be_banner(block: str) -> bool:
-    return (len(block) <= _BANNER_MAX and match_marker(block) is None
-            and not any(ch in _SENTENCE_PUNCTUATION for ch in block))
+    """A short unpunctuated line that is neither a marker nor a responsibility clause; a
+    clause closing the banner (`工业经济(牵头单位:市经信局)`) names the lead of its items."""
+    if is_clause_line(block):
+        return False
+    reading = read_responsibility(block)
+    title = reading.text if reading.responsibility else block
+    return (0 < len(title) <= _BANNER_MAX and match_marker(block) is None
+            and not any(ch in _SENTENCE_PUNCTUATION for ch in title))

@@ -1,0 +1,248 @@
+"""Task tables flattened to text: rows of ` | `- or tab-separated cells, or one cell per line.
+
+A page's table of tasks (`序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限`) loses its grid when
+scraped. Its header row says what each column holds (`tables/grids.toml`, and the clause labels
+of `tables/clauses.toml` for the units' columns); each numbered row is then one task whose text
+is its task cell and whose units come from their columns, while deadline, progress and remark
+columns are dropped. A row broken over several lines is joined again. Rows numbered as sections
+(`一、主要预期目标`) and rows under them keep the table's own numbering, which the outline nests
+below the item the table stands in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from .clauses import Role
+from .rules import table
+
+Column = Literal["number", "task", "lead", "main", "support", "person", "other"]
+_SEPARATOR = re.compile(r"\s*[|｜\t]\s*")
+_BARE_NUMBER = re.compile(r"\d{1,3}")
+_LABEL_CELL = re.compile(r"(?:\d{1,3}|[(（]\d{1,3}[)）]|[(（][一二三四五六七八九十]{1,3}[)）]"
+                         r"|[一二三四五六七八九十]{1,3}、.*|[(（][一二三四五六七八九十]{1,3}[)）].+)")
+# A line of the document's own outline, which ends a table it follows.
+_ITEM_START = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+                         r"|\d{1,3}[.．、])")
+# Headings of units' columns not listed by name: `协同责任单位`, `县级牵头部门`, `责任市领导`.
+_HEADING_WORDS: tuple[tuple[re.Pattern[str], Column], ...] = (
+    (re.compile(r".{0,4}(领导|责任人|联系人)"), "person"),
+    (re.compile(r".{0,4}(配合|协同|协办|协助|参与|协作).{0,4}(单位|部门|处室|科室)"), "support"),
+    (re.compile(r".{0,4}牵头.{0,4}(单位|部门|处室|科室)"), "lead"),
+    (re.compile(r".{0,4}(责任|主办|主责|承办|落实).{0,4}(单位|部门|处室|科室|主体)"), "main"),
+)
+_MIN_HEADER = 2
+_MIN_CELL_HEADER = 3
+_DEADLINE = re.compile(r"^(\d{4}年|\d{1,2}月|全年|长期|持续|年底|年内|每[年月季]|\d{4}\.\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One numbered row: its label as written, its task text and its units with their roles."""
+
+    label: str
+    text: str
+    units: tuple[tuple[str, Role], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """A table found among a page's lines: its rows in order."""
+
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    kinds: dict[str, Column]
+
+    def kind(self, cell: str) -> Column | None:
+        """The column a heading names: known exactly, or a units' heading by its words."""
+        name = re.sub(r"\s+", "", cell).rstrip(":：|｜")
+        if name in self.kinds:
+            return self.kinds[name]
+        for pattern, kind in _HEADING_WORDS:
+            if pattern.fullmatch(name):
+                return kind
+        return None
+
+
+@cache
+def _columns() -> _Columns:
+    grids = table("grids")
+    kinds: dict[str, Column] = {}
+    for name, role in table("clauses")["labels"].items():
+        kinds[name] = "other" if role == "other" else role
+    kinds.update({name: "number" for name in grids["number"]})
+    kinds.update({name: "task" for name in grids["task"]})
+    kinds.update({name: "other" for name in grids["other"]})
+    return _Columns(kinds)
+
+
+def split_grids(lines: list[str]) -> list[str | Grid]:
+    """The lines with each task table among them replaced by its Grid."""
+    out: list[str | Grid] = []
+    index = 0
+    while index < len(lines):
+        found = _separated_table(lines, index) or _cell_table(lines, index)
+        if found is None:
+            out.append(lines[index])
+            index += 1
+            continue
+        grid, index = found
+        out.append(grid)
+    return out
+
+
+def _header(cells: list[str]) -> list[Column | None] | None:
+    kinds = [_columns().kind(cell) for cell in cells]
+    known = [kind for kind in kinds if kind is not None]
+    if len(known) < _MIN_HEADER or not {"task", "lead", "main"} & set(known):
+        return None
+    return kinds
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in _SEPARATOR.split(line.strip().strip("|｜"))]
+
+
+def _separated_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
+    """A table whose rows are lines of ` | `- or tab-separated cells, from its header row."""
+    if not _SEPARATOR.search(lines[start]):
+        return None
+    columns = _header(_cells(lines[start]))
+    if columns is None:
+        return None
+    rows: list[list[str]] = []
+    index = start + 1
+    while index < len(lines):
+        line = lines[index].strip()
+        if not line:
+            index += 1
+            continue
+        if not _SEPARATOR.search(line):
+            if _ITEM_START.match(line) and _next_is_row(lines, index + 1):
+                rows.append([line])  # a section's row, its empty cells trimmed by the page
+            elif not rows or _ITEM_START.match(line):
+                break  # the document goes on after the table
+            else:  # a cell's text broken onto a line of its own: the task's, most often
+                task = columns.index("task") if "task" in columns else len(rows[-1]) - 1
+                rows[-1][min(task, len(rows[-1]) - 1)] += line
+            index += 1
+            continue
+        cells = _cells(line)
+        if _LABEL_CELL.fullmatch(cells[0]) or not rows:
+            rows.append(cells)
+        else:
+            _continue_row(rows[-1], cells, len(columns))
+        index += 1
+    return Grid(tuple(row for cells in rows if (row := _row(cells, columns)))), index
+
+
+def _next_is_row(lines: list[str], index: int) -> bool:
+    """Whether a row of cells follows, past the section rows that lost their separators."""
+    for line in lines[index:]:
+        if _SEPARATOR.search(line):
+            return True
+        if line.strip() and not _ITEM_START.match(line.strip()):
+            return False
+    return False
+
+
+def _continue_row(row: list[str], cells: list[str], width: int) -> None:
+    """Cells of a row's later line: the first ends the cell the line broke, the rest follow
+    (or, on a row already complete, add to the cells of their columns)."""
+    if len(row) < width:
+        row[-1] += cells[0]
+        row.extend(cells[1:])
+    else:
+        for position, cell in enumerate(cells[: len(row)]):
+            row[position] += cell
+
+
+def _cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
+    """A table written one cell per line: a run of heading lines, then each row's cells."""
+    header: list[Column | None] = []
+    index = start
+    while index < len(lines):
+        kind, index = _heading_line(lines, index)
+        if kind is None:
+            break
+        header.append(kind)
+    if len(header) < _MIN_CELL_HEADER or _header_kinds_missing(header):
+        return None
+    rows: list[list[str]] = []
+    while index < len(lines):
+        cell = lines[index].strip().rstrip("|｜").strip()
+        index += 1
+        if not cell:
+            continue
+        if _LABEL_CELL.fullmatch(cell) or not rows:
+            rows.append([cell])
+        else:
+            rows[-1].append(cell)
+    grid_rows = [_row(cells, _align(cells, header)) for cells in rows]
+    return Grid(tuple(row for row in grid_rows if row)), index
+
+
+def _heading_line(lines: list[str], index: int) -> tuple[Column | None, int]:
+    """The column named by the heading line at `index` (or by it and the next line, for a
+    heading broken in two: `市政府` `分管领导`), and the index after it and the blank lines."""
+    nonblank = [i for i in range(index, min(len(lines), index + 4)) if lines[i].strip()]
+    if not nonblank or nonblank[0] != index:
+        return None, index
+    for count in (1, 2):
+        if len(nonblank) < count:
+            break
+        kind = _columns().kind("".join(lines[i].strip() for i in nonblank[:count]))
+        if kind is not None:
+            end = nonblank[count - 1] + 1
+            while end < len(lines) and not lines[end].strip():
+                end += 1
+            return kind, end
+    return None, index
+
+
+def _header_kinds_missing(header: list[Column | None]) -> bool:
+    return not {"task", "lead", "main"} & set(header)
+
+
+def _align(cells: list[str], header: list[Column | None]) -> list[Column | None]:
+    """Columns for the cells of one row written a cell per line, where an empty cell left no
+    line and a long task cell may run over several: the number comes first, the columns
+    before the task keep their places, the last cells go to the last columns (a deadline
+    column whose cell is missing is passed over), and what lies between is the task."""
+    if len(cells) == len(header) or "task" not in header or header[0] != "number":
+        return header[: len(cells)]
+    task = header.index("task")
+    before, after = header[1:task], header[task + 1 :]
+    rest = len(cells) - 1 - len(before)  # the task's cells and those after it
+    if rest < 1:
+        return header[: len(cells)]
+    if rest > len(after) + 1:
+        spread: list[Column | None] = ["task"] * (rest - len(after) - 1)
+        return [*header[: task + 1], *spread, *after]
+    if not any(_DEADLINE.match(cell) for cell in cells[task:]):
+        after = [kind for kind in after if kind != "other"] or after
+    return [*header[: task + 1], *after[len(after) - (rest - 1):]] if rest > 1 \
+        else header[: task + 1]
+
+
+def _row(cells: list[str], columns: list[Column | None]) -> Row | None:
+    """The Row of one table row, or None for a row without a number."""
+    label = cells[0].strip()
+    if not _LABEL_CELL.fullmatch(label):
+        return None
+    if _BARE_NUMBER.fullmatch(label):
+        label += "、"
+    text_parts: list[str] = []
+    units: list[tuple[str, Role]] = []
+    for kind, cell in zip(columns[1:], cells[1:], strict=False):
+        if kind == "task" or (kind is None and not units):
+            text_parts.append(cell)
+        elif kind in ("lead", "main", "support"):
+            units.append((cell, kind))
+    return Row(label, "".join(text_parts).strip(), tuple(units))

@@ -1,0 +1,77 @@
+"""Units that an item's text itself names as responsible, where it has no clause.
+
+Plans write `由A牵头…`, `由X负责,A牵头,B配合`, `A、B牵头,C按职责分工负责`, `A负责…`, `A、B等部门
+要…`, or end an item with `X负责` / `X牵头落实`. A phrase counts only when every name in it
+ends like a body's name (`tables/clauses.toml`), so ordinary subjects (`企业要…`) are not units.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .clauses import Responsibility, Role, responsibility
+from .rules import alternation, table
+from .units import drop_generic, is_body_name, prose_units
+
+_SENTENCES = re.compile(r"[。;；!！?？\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    role_words: dict[str, Role]
+    role_pattern: re.Pattern[str]
+    by_pattern: re.Pattern[str]
+    subject_pattern: re.Pattern[str]
+
+
+@cache
+def _rules() -> _Rules:
+    role_words: dict[str, Role] = table("clauses")["role_words"]
+    roles = alternation(list(role_words))
+    return _Rules(
+        role_words=role_words,
+        role_pattern=re.compile(roles),
+        # 由A(会同B)牵头… : the units between 由 and the verb that takes them.
+        by_pattern=re.compile(
+            r"由([^,，。;；:：()（）]{2,60}?)(?=牵头|负责|对|组织|统筹|共同|具体|联合|协调)"),
+        # A、B牵头 / A负责… / A要… at the start of a clause.
+        subject_pattern=re.compile(rf"^([^,，。;；:：]{{2,80}}?)({roles}|要|应|须|需)"),
+    )
+
+
+def responsibility_in_prose(text: str) -> Responsibility | None:
+    """Units the text itself names as responsible (`由A牵头`, `A、B牵头,C配合`, `A负责…`)."""
+    rules = _rules()
+    assigned: list[tuple[str, Role]] = []
+    for sentence in _SENTENCES.split(text):
+        for clause in re.split(r"[,，]", sentence):
+            clause = clause.strip()
+            found = rules.by_pattern.search(clause)
+            if found and (units := prose_units(found[1])):
+                follows = clause[found.end():]
+                first_role: Role = "lead" if follows.startswith("牵头") else "main"
+                assigned.append((units[0], first_role))
+                assigned.extend((unit, "main") for unit in units[1:])
+                continue
+            found = rules.subject_pattern.match(clause)
+            if found and (units := prose_units(found[1])):
+                role = rules.role_words.get(found[2], "main")
+                assigned.extend((unit, role) for unit in units)
+    return responsibility(drop_generic(assigned))
+
+
+def opening_responsibility(text: str) -> Responsibility | None:
+    """The units a section's text opens with (`由X负责,A牵头,B配合。`) for the items below it,
+    or the unit a section's heading is (`四、山东省科学技术厅`).
+
+    Only a first sentence that assigns a role counts: a section's later sentences speak of
+    its subject, not of who carries out its items.
+    """
+    first = _SENTENCES.split(text.strip(), maxsplit=1)[0]
+    if is_body_name(first):
+        return responsibility([(first, "main")])
+    if not _rules().role_pattern.search(first):
+        return None
+    return responsibility_in_prose(first)

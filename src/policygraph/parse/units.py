@@ -1,0 +1,165 @@
+"""Responsible units as plans write them: where one name ends and the next begins, and what
+in a list of units is not a unit (deadlines, notes about the clause, people, generic tails).
+
+Unit names nest brackets (`各县〔市、区〕`, `嘉兴经济技术开发区(国际商务区)管委会`) and may
+contain a conjunction (`县文化和广电旅游体育局`), so a list is split at separators outside
+brackets, and at `及`/`和`/`与` only where every part is itself a unit's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TypeVar
+
+from .brackets import split_top_level
+from .rules import table
+
+SEPARATORS = "、,，;； \t\n"
+_LIST_SEPARATORS = "、,，;；\n"
+TRIM = "。.,，;；:： \t\n"
+_CONJUNCTION = re.compile(r"及|和|与|以及")
+_ALWAYS_JOINS = re.compile(r"会同|联合|协同")
+T = TypeVar("T")
+# Suffixes that only a body's name ends with: a heading ending so is a unit, not a topic.
+_BODY_SUFFIXES = ("厅", "局", "委", "办", "委员会", "管委会", "政府", "办公室", "中心", "公司")
+# `各市(县)、区政府`: a collective whose 、 joins levels of one name, not two units.
+_COLLECTIVE_HEAD = re.compile(r"各[^、]{1,6}[)）〕]")
+_COLLECTIVE_TAIL = re.compile(r"[市县区镇乡](人民)?政府")
+# A bracketed note closing a unit's name: `市卫生健康委(列第一位为牵头单位,下同)`.
+_BRACKETED = re.compile(r"[(（〔]([^()（）〔〕]*)[)）〕]$")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRules:
+    """Compiled unit-name rules of `tables/clauses.toml`."""
+
+    suffixes: tuple[str, ...]
+    collective: str
+    max_prose: int
+    deadline: re.Pattern[str]
+    note: re.Pattern[str]
+    person: re.Pattern[str]
+    generic: re.Pattern[str]
+    trailing: re.Pattern[str]
+
+
+@cache
+def unit_rules() -> UnitRules:
+    units = table("clauses")["units"]
+    return UnitRules(
+        suffixes=tuple(sorted(units["suffixes"], key=len, reverse=True)),
+        collective=units["collective_prefix"],
+        max_prose=units["max_prose_length"],
+        deadline=re.compile(units["deadline"]),
+        note=re.compile(units["note"]),
+        person=re.compile(units["person"]),
+        generic=re.compile(units["generic"]),
+        trailing=re.compile(units["trailing"]),
+    )
+
+
+def is_unit_name(name: str) -> bool:
+    """Whether a phrase found in prose names a unit: a body's suffix, or a collective 各…."""
+    rules = unit_rules()
+    if not 2 <= len(name) <= rules.max_prose or is_person(name):
+        return False
+    return name.startswith(rules.collective) or name.endswith(rules.suffixes)
+
+
+def is_body_name(text: str) -> bool:
+    """Whether a whole heading is one body's name (`山东省科学技术厅`, `县示范区管委会`)."""
+    text = text.strip(TRIM)
+    return is_unit_name(text) and text.endswith(_BODY_SUFFIXES) \
+        and not re.search(r"[的和及与、,，]", text)
+
+
+def is_person(name: str) -> bool:
+    """`张三副市长`, `县政府分管领导`: people, who are never units."""
+    return unit_rules().person.search(name) is not None
+
+
+def clean_unit(name: str) -> str:
+    """A unit's name without surrounding punctuation, a leading 由/请, a trailing `等部门` or
+    a bracketed note after it."""
+    name = name.strip(TRIM)
+    note = _BRACKETED.search(name)
+    if note and unit_rules().note.search(note[1]):
+        name = name[: note.start()].strip(TRIM)
+    name = re.sub(r"^[由请](?=..)", "", name)
+    return unit_rules().trailing.sub("", name).strip(TRIM)
+
+
+def listed_units(segment: str) -> list[str]:
+    """The units of a clause's list, in written order, without what is not a unit."""
+    rules = unit_rules()
+    units: list[str] = []
+    for piece in join_collectives(split_list(_ALWAYS_JOINS.sub("、", segment))):
+        for part in _conjoined(piece):
+            name = clean_unit(part)
+            if not name or rules.deadline.search(name) or rules.note.search(name) \
+                    or is_person(name):
+                continue
+            units.append(name)
+    return units
+
+
+def split_list(segment: str) -> list[str]:
+    """A list of units split at its separators outside brackets. White space separates units
+    too (`县发改局 县财政局`), but not inside a name a page spaced out (`市 财政局`,
+    `资源规划 局`): a piece that is no unit's name joins the next."""
+    pieces: list[str] = []
+    for piece in split_top_level(segment, _LIST_SEPARATORS):
+        words = split_top_level(piece, " \t")
+        joined = words[:1]
+        for word in words[1:]:
+            if len(word) > 1 and (is_unit_name(clean_unit(joined[-1]))
+                                  or unit_rules().note.search(joined[-1])):
+                joined.append(word)
+            else:
+                joined[-1] += word
+        pieces.extend(joined)
+    return pieces
+
+
+def join_collectives(pieces: list[str]) -> list[str]:
+    """`各市(县)`, `区政府` back as the one collective `各市(县)、区政府` the plan wrote."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and _COLLECTIVE_HEAD.fullmatch(joined[-1]) \
+                and _COLLECTIVE_TAIL.fullmatch(clean_unit(piece)):
+            joined[-1] += "、" + piece
+        else:
+            joined.append(piece)
+    return joined
+
+
+def drop_generic(assigned: list[tuple[str, T]]) -> list[tuple[str, T]]:
+    """`A、B及有关部门`: a generic unit closing a list is dropped when others are named."""
+    generic = unit_rules().generic
+    named = [(unit, role) for unit, role in assigned if not generic.match(unit)]
+    return named or assigned
+
+
+def prose_units(phrase: str) -> list[str]:
+    """Units named in prose, or [] unless every name in the phrase is a unit's."""
+    units: list[str] = []
+    for piece in split_top_level(_ALWAYS_JOINS.sub("、", phrase), "、"):
+        parts = [clean_unit(part) for part in _conjoined(piece)]
+        if not parts or not all(is_unit_name(part) for part in parts):
+            return []
+        units.extend(parts)
+    return units
+
+
+def _conjoined(piece: str) -> list[str]:
+    """`A及B` as [A, B] when both are units' names; otherwise the piece whole."""
+    if is_unit_name(clean_unit(piece)) and not _CONJUNCTION.search(piece):
+        return [piece]
+    parts = [part for part in _CONJUNCTION.split(piece) if part.strip(TRIM)]
+    if len(parts) > 1 and all(is_unit_name(clean_unit(part))
+                              or unit_rules().generic.match(clean_unit(part))
+                              for part in parts):
+        return parts
+    return [piece]

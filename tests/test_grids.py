@@ -1,0 +1,100 @@
+"""Task tables flattened to text: one task per numbered row, its units from their columns."""
+
+from __future__ import annotations
+
+from policygraph.parse import Record
+
+TITLE = "某县2023年重点工作任务清单\n"
+
+
+def rows(record: Record) -> list[tuple[list[str], str, list[str], list[str]]]:
+    return [(task.path, task.text, task.agencies, task.lead) for task in record.tasks]
+
+
+def test_pipe_rows_with_a_header(read):
+    record = read(TITLE + """
+        序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限
+        1 | 新增规上企业10家以上。 | 县经信局 | 县统计局、各乡镇 | 2023年12月底
+        2 | 推进物流园区建设。 | 县发改局 县交通局 | 县财政局 | 全年
+    """)
+    assert rows(record) == [
+        (["1"], "新增规上企业10家以上。", ["县经信局", "县统计局", "各乡镇"], ["县经信局"]),
+        (["2"], "推进物流园区建设。", ["县发改局", "县交通局", "县财政局"],
+         ["县发改局", "县交通局"]),
+    ]
+    assert [task.heading for task in record.tasks] == [None, None]
+    assert [(t.value, t.unit) for t in record.targets] == [(10, "家")]  # not the deadline
+
+
+def test_tab_separated_rows_continued_over_lines(read):
+    record = read(TITLE + "序号\t工作任务\t责任单位\t进度\n"
+                          "1\t加快推进县城污水处理厂建设,\t县住建局\t完成60%\n"
+                          "力争年内投入运行。\t\t\n"
+                          "2\t培育电商企业5家。\t县商务局\t已完成2家\n")
+    assert rows(record) == [
+        (["1"], "加快推进县城污水处理厂建设,力争年内投入运行。", ["县住建局"], ["县住建局"]),
+        (["2"], "培育电商企业5家。", ["县商务局"], ["县商务局"]),
+    ]
+    assert [(t.value, t.unit) for t in record.targets] == [(5, "家")]  # progress is no target
+
+
+def test_one_cell_per_line_with_a_person_column_and_missing_cells(read):
+    record = read(TITLE + """
+        序号
+        重点工作
+        责任领导
+        责任单位
+        完成时限
+        1
+        坚持服务跟着项目走,优化项目审批流程。
+        张三
+        招商工作部、安商工作部
+        全年
+        2
+        盘活存量土地400亩。
+        改革办
+        3
+        加快推进污水处理厂及管网提升项目,
+        全面完成一期工程。
+        李四
+        规划建设局
+        2023年底
+    """)
+    assert rows(record) == [
+        (["1"], "坚持服务跟着项目走,优化项目审批流程。", ["招商工作部", "安商工作部"],
+         ["招商工作部"]),
+        (["2"], "盘活存量土地400亩。", ["改革办"], ["改革办"]),
+        (["3"], "加快推进污水处理厂及管网提升项目,全面完成一期工程。", ["规划建设局"],
+         ["规划建设局"]),
+    ]
+
+
+def test_section_rows_nest_the_table_under_the_item_it_stands_in(read):
+    record = read(TITLE + """
+        一、市政府重点工作任务
+        序号 | 目标与任务 | 牵头责任单位 | 责任单位 |
+        一、主要预期目标 | |||
+        (1) | 地区生产总值增长6%以上。 | 市发展改革委 | 各县市区政府 |
+        二、重点做好以下工作 | |||
+        (一)加强经济运行调节。 | |||
+        1 | 大力提振消费。 | ||
+        (2) | 统筹衔接消费券发放。 | 市商务局 | 各县市区政府、 开发区管委会 |
+        二、保障措施
+        (一)加强组织领导。(责任单位:市政府办)
+    """)
+    assert rows(record) == [
+        (["一", "二", "(一)", "1", "(2)"], "统筹衔接消费券发放。",
+         ["市商务局", "各县市区政府", "开发区管委会"], ["市商务局"]),
+        (["二", "(一)"], "加强组织领导。", ["市政府办"], ["市政府办"]),
+    ]
+    assert [(t.path, t.value) for t in record.targets] == [(["一", "一", "(1)"], 6)]
+
+
+def test_milestones_inside_a_cell_are_not_tasks(read):
+    record = read(TITLE + """
+        序号 | 工作内容 | 牵头部门 | 时间节点
+        1 | 建设智慧城市平台:1.6月底前完成招标;2.年底前上线运行。 | 县大数据局 | 年底
+        2 | 推进老旧小区改造。 | 县住建局 | 10月
+    """)
+    assert [task.path for task in record.tasks] == [["1"], ["2"]]
+    assert "1.6月底前完成招标" in record.tasks[0].text

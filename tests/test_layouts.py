@@ -1,0 +1,144 @@
+"""The layouts of the genre, each on a short document: responsibility blocks on lines of their
+own, leads inherited or named in prose, and outlines that start mid-document."""
+
+from __future__ import annotations
+
+import pytest
+
+from policygraph.parse import Record
+
+HEAD = "某市2022年重点工作任务分工方案\n一、稳定经济增长\n"
+
+
+def units(record: Record) -> list[tuple[list[str], list[str], list[str]]]:
+    return [(task.path, task.agencies, task.lead) for task in record.tasks]
+
+
+@pytest.mark.parametrize("block", [
+    "牵头单位:市商务局\n配合单位:市财政局、市统计局",
+    "牵头单位：市商务局\n配合单位：市财政局、市统计局。",
+    "责任领导:张三副市长;牵头单位:市商务局;配合单位:市财政局、市统计局",
+    "【牵头单位】市商务局\n【配合单位】市财政局、市统计局",
+    "[牵头单位]市商务局\n[配合单位]市财政局、市统计局",
+    "〔牵头单位〕市商务局 〔配合单位〕市财政局、市统计局",
+    "(牵头单位)市商务局\n(配合单位)市财政局及市统计局",
+    "牵头单位:市商务局\n责任领导:张三\n配合单位:市财政局、市统计局等部门",
+])
+def test_responsibility_blocks_on_lines_of_their_own(read, block):
+    record = read(HEAD + "1.社会消费品零售总额增长8%。\n" + block + "\n2.推进招商引资。\n")
+    assert units(record)[0] == (["一", "1"], ["市商务局", "市财政局", "市统计局"], ["市商务局"])
+    assert record.tasks[0].text == "社会消费品零售总额增长8%。"
+    assert units(record)[1] == (["一", "2"], [], [])  # the block is not a banner
+
+
+def test_a_unit_whose_name_ends_in_a_bracket_is_not_a_clause(read):
+    record = read(HEAD + "1.建设物流园区。责任单位:市交通运输局、某经济技术开发区(管委会)\n"
+                         "2.推进招商。(市投资促进局、高新区(管委会)负责)\n")
+    assert units(record)[0][1] == ["市交通运输局", "某经济技术开发区(管委会)"]
+    assert units(record)[1][1] == ["市投资促进局", "高新区(管委会)"]
+
+
+def test_notes_people_and_cut_names_are_not_units(read):
+    record = read(HEAD + "1.扩大投资。(市发改委牵头,市财政局、市统计局按职责分工负责,下同)\n"
+                         "2.稳定就业。责任单位:市人社局、各县(市)、区政府(列第一位的为牵头单位)\n"
+                         "3.发展物流。责任单位:市交通局、市商")
+    assert units(record) == [
+        (["一", "1"], ["市发改委", "市财政局", "市统计局"], ["市发改委"]),
+        (["一", "2"], ["市人社局", "各县(市)、区政府"], ["市人社局"]),
+        (["一", "3"], ["市交通局"], ["市交通局"]),
+    ]
+
+
+def test_a_lead_named_in_a_banner_or_a_parent_item_is_inherited(read):
+    record = read("""
+        某县2021年重点工作任务清单
+        一、扩大有效投资(牵头单位:县发改局)
+        (一)加快项目建设。推进重大项目开工。
+        (二)强化要素保障。做好用地保障。协同单位:县自然资源局
+        二、提升消费活力
+        牵头单位:县商务局;配合单位:县财政局
+        1.举办消费节活动。
+        工业经济(牵头单位:县经信局)
+        1.推动企业技术改造。
+        三、县示范区管委会牵头工作(2项)
+        1.建设标准化厂房。
+        四、县科学技术局
+        1.培育科技型企业。
+    """)
+    assert units(record) == [
+        (["一", "(一)"], ["县发改局"], ["县发改局"]),
+        (["一", "(二)"], ["县发改局", "县自然资源局"], ["县发改局"]),
+        (["二", "1"], ["县商务局", "县财政局"], ["县商务局"]),
+        (["1"], ["县经信局"], ["县经信局"]),
+        (["三", "1"], ["县示范区管委会"], ["县示范区管委会"]),
+        (["四", "1"], ["县科学技术局"], ["县科学技术局"]),
+    ]
+
+
+def test_leads_named_in_prose(read):
+    record = read("""
+        某区优化营商环境实施方案
+        一、深化改革
+        由区政务服务中心负责,区市场监管局牵头,区司法局配合。
+        1.深化“一件事”改革。
+        2.推进证照分离改革。区市场监管局负责落实。
+        3.加强信用体系建设,区发改局、区人民银行等部门要建立守信激励机制。
+        4.优化审批流程。区行政审批局牵头落实。
+    """)
+    assert units(record) == [
+        (["一", "1"], ["区政务服务中心", "区市场监管局", "区司法局"], ["区市场监管局"]),
+        (["一", "2"], ["区市场监管局"], ["区市场监管局"]),
+        (["一", "3"], ["区发改局", "区人民银行"], ["区发改局"]),
+        (["一", "4"], ["区行政审批局"], ["区行政审批局"]),
+    ]
+
+
+def test_a_clause_after_the_last_sub_item_names_the_units_of_them_all(read):
+    record = read("""
+        某市应急体系建设任务分解
+        一、完善应急体系
+        1.完善应急预案体系
+        (1)加强应急预案管理。
+        (2)推进应急预案精编化。
+        (责任单位:市应急管理局、各县(市、区)人民政府)
+        2.健全应急管理体制
+        (1)推进应急机构建设。(责任单位:市应急管理局)
+        (2)完善应急联动机制。(责任单位:市公安局)
+    """)
+    assert [task.agencies for task in record.tasks] == [
+        ["市应急管理局", "各县(市、区)人民政府"], ["市应急管理局", "各县(市、区)人民政府"],
+        ["市应急管理局"], ["市公安局"]]
+
+
+def test_an_excerpt_may_start_mid_outline(read):
+    record = read("""
+        (三)优化营商环境。深化放管服改革。(责任单位:县政务服务中心)
+        4.推进一网通办。(责任单位:县大数据局)
+        (四)扩大开放。推进招商引资。
+        5.办好招商活动。(责任单位:县商务局)
+    """)
+    assert [task.path for task in record.tasks] == [["(三)", "4"], ["(四)", "5"]]
+
+
+def test_an_excerpt_starting_at_an_arabic_item_and_numbering_that_runs_on(read):
+    record = read("""
+        5.推进项目建设。(责任单位:市发改委)
+        6.加快园区建设。(责任单位:市商务局)
+        三、保障民生
+        (一)稳定就业
+        7.开发公益岗位。(责任单位:市人社局)
+    """)
+    assert [task.path for task in record.tasks] == [["5"], ["6"], ["三", "(一)", "7"]]
+
+
+def test_items_run_together_on_one_line(read):
+    record = read(HEAD + "(一)开展规划编制。(二)推进项目建设,加快进度。(三)强化要素保障。\n")
+    assert [task.path for task in record.tasks] == [["一", "(一)"], ["一", "(二)"],
+                                                    ["一", "(三)"]]
+
+
+def test_markers_spaced_out_by_the_page(read):
+    record = read("某市2021年重点任务\n一 、 承担的重点任务\n1 . 严格管控地方政府债务。\n"
+                  "责任单位:市 财政局\n2 . 推进城镇化建设。\n责任单位: 市发展改革委、住建局\n")
+    assert units(record) == [(["一", "1"], ["市财政局"], ["市财政局"]),
+                             (["一", "2"], ["市发展改革委", "住建局"], ["市发展改革委"])]
