@@ -98,3 +98,53 @@ def test_milestones_inside_a_cell_are_not_tasks(read):
     """)
     assert [task.path for task in record.tasks] == [["1"], ["2"]]
     assert "1.6月底前完成招标" in record.tasks[0].text
+
+
+def test_a_units_cell_may_list_one_unit_per_line(read):
+    record = read(TITLE + """
+        序号
+        事项名称
+        责任单位
+        事项内容
+        1
+        实施中心城区生活服务圈建设
+        万盛街道
+        东林街道
+        万东镇
+        完成中心城区生活服务圈建设。
+        2
+        实施老旧小区改造工程
+        住房城乡建设局
+        完成50台老旧电梯更新改造。
+    """)
+    assert rows(record) == [
+        (["1"], "实施中心城区生活服务圈建设", ["万盛街道", "东林街道", "万东镇"], ["万盛街道"]),
+        (["2"], "实施老旧小区改造工程", ["住房城乡建设局"], ["住房城乡建设局"]),
+    ]
+    assert [(t.path, t.value, t.unit) for t in record.targets] == [(["2"], 50, "台")]
+
+
+def test_a_table_of_goals_holds_targets_not_tasks(read):
+    record = read(TITLE + """
+        附件:1. 2022年预期目标任务分解表
+        2. 2022年重点工作任务分解表
+        附件1
+        序号
+        2022年预期目标
+        责任单位
+        1
+        地区生产总值增长5.5%左右
+        区发展改革委
+        附件2
+        序号
+        重点工作
+        牵头单位
+        配合单位
+        1
+        推动国家重点实验室落地。
+        区科技局
+        区发展改革委
+    """)
+    assert rows(record) == [(["1"], "推动国家重点实验室落地。", ["区科技局", "区发展改革委"],
+                             ["区科技局"])]
+    assert [(t.path, t.value, t.comparator) for t in record.targets] == [(["1"], 5.5, "~")]

@@ -17,12 +17,23 @@ def test_portal_key_value_rows_with_pipes(read):
         主题分类 | 政府办文件 | 发文日期 | 2013-03-05 |
         各县(市、区)人民政府,市人民政府各部门:
         现将2013年重点工作任务分解如下:
-    """ + ITEMS)
+        一、加快产业转型
+        1.调整优化存量。
+    """)
     assert record.doc_number == "平政办〔2013〕11号"
     assert record.issued == "2013-03-05"
     assert record.level == "city"  # 市人民政府 in the addressees, no city named
     assert record.region is None
     assert record.period == [2013, 2013]
+
+
+def test_the_units_prefixes_give_the_level_where_no_division_is_named(read):
+    record = read("""
+        2022年重点工作任务清单
+        1.推进项目建设。(省发展改革委牵头,省财政厅、各市人民政府配合)
+        2.扩大消费。(省商务厅负责)
+    """)
+    assert (record.region, record.level) == (None, "province")
 
 
 def test_bracketed_fields_and_posting_date_when_nothing_else(read):
@@ -133,3 +144,20 @@ def test_a_letterhead_names_the_issuer(read):
     assert (record.issuer, record.region) == ("许昌市人民政府", "许昌市")
     assert record.doc_number == "许政[2020]20号"
     assert record.period == [2020, 2020]
+
+
+def test_the_attachment_the_page_shows_is_the_plan(read):
+    record = read("""
+        区政府各部门:
+        现将目标任务进行分解。
+        附件:1. 2019年《政府工作报告》目标任务分解表
+        2. 2019年民生实事项目目标任务分解表
+        某区人民政府办公室
+        2019年2月15日
+        附件1 |
+        序号 | 任务名称 | 指标要求 | 牵头部门 | 配合部门 |
+        1 | 地区生产总值 | 增长5.5% | 区发改局 | 区统计局 |
+    """)
+    assert record.title == "2019年《政府工作报告》目标任务分解表"
+    assert [task.path for task in record.tasks] == [["1"]]
+    assert [(t.path, t.value) for t in record.targets] == [(["1"], 5.5)]

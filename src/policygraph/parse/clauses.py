@@ -18,9 +18,17 @@ from typing import Literal
 
 from .brackets import depth_map, top_level_groups
 from .rules import alternation, table
-from .units import TRIM, drop_generic, is_unit_name, join_collectives, listed_units, split_list
+from .units import (
+    TRIM,
+    is_unit_name,
+    join_collectives,
+    listed_units,
+    split_list,
+    unit_rules,
+    without_generic_tail,
+)
 
-Role = Literal["lead", "main", "support", "person", "other"]
+Role = Literal["lead", "main", "support", "shared", "person", "other"]
 _NOT_CLAUSE = "《“"
 
 
@@ -50,6 +58,7 @@ class _Rules:
     clause_line: re.Pattern[str]
     role_words: dict[str, Role]
     role_suffix: re.Pattern[str]
+    role_word: re.Pattern[str]
 
 
 @cache
@@ -68,13 +77,14 @@ def _rules() -> _Rules:
         clause_line=re.compile(rf"\s*(?:[省市县区]直)?(?:{names})\s*[:：]"),
         role_words=role_words,
         role_suffix=re.compile(rf"(?:等|分别|共同)?({alternation(list(role_words))})$"),
+        role_word=re.compile(alternation(list(role_words))),
     )
 
 
 def read_responsibility(text: str) -> Reading:
     """The explicit clause of an item's text (if any) and the text without it."""
     text = _rules().bracketed_label.sub(lambda found: found[1] + ":", text)
-    for finder in (_label_block, _bracketed_clause, _trailing_clause):
+    for finder in (_label_block, _bracketed_clause, _trailing_clause, _unclosed_clause):
         found = finder(text)
         if found is not None:
             return found
@@ -155,13 +165,38 @@ def _trailing_clause(text: str) -> Reading | None:
     return None
 
 
+def _unclosed_clause(text: str) -> Reading | None:
+    """A clause the page's end cut off before its closing bracket (`(省发改委、省财政厅、四川`):
+    the units it lists, without a last name that was cut."""
+    opener = max(text.rfind(bracket) for bracket in "(（〔")
+    if opener < 0 or any(closer in text[opener:] for closer in ")）〕"):
+        return None
+    content = text[opener + 1 :]
+    assigned = _parse_clause(content)
+    if assigned and not content.rstrip().endswith(tuple("、,，;；")):
+        assigned.pop()  # the name the page's end cut
+    labelled = _rules().label_pattern.search(content) is not None
+    if not assigned or not (labelled or all(is_unit_name(unit) for unit, _ in assigned)):
+        return None
+    return Reading(responsibility(assigned), text[:opener].strip())
+
+
 def _ends_with_role(content: str) -> bool:
     return _rules().role_suffix.search(content.rstrip(TRIM)) is not None
 
 
 def _parse_clause(content: str) -> list[tuple[str, Role]]:
-    """Units of a clause with their roles, in written order."""
+    """Units of a clause with their roles, in written order.
+
+    A label gives its role to the units after it; a group after a `;` that a role word closes
+    (`牵头单位:A;B、C按职责分工负责`) takes the word's role instead. Sentences of the clause
+    that are notes about it (`以下均需…落实,不再列出。`) name no units.
+    """
     rules = _rules()
+    note = unit_rules().note
+    content = "；".join(sentence for sentence in content.split("。")
+                       if not (note.search(sentence) and not rules.label_pattern.search(sentence)
+                               and not rules.role_word.search(sentence)))
     parts = rules.label_pattern.split(content)
     # re.split with one group: [before, label, text, label, text, …]
     segments: list[tuple[Role | None, str]] = [(None, parts[0])]
@@ -170,15 +205,25 @@ def _parse_clause(content: str) -> list[tuple[str, Role]]:
     for label_role, segment in segments:
         if label_role in ("person", "other"):
             continue
-        pending: list[str] = []
-        for piece in join_collectives(split_list(segment)):
-            unit, word_role = _split_role_word(piece)
-            pending.extend(listed_units(unit))
-            if word_role is not None:
-                assigned.extend((name, label_role or word_role) for name in pending)
-                pending = []
-        assigned.extend((name, label_role or "main") for name in pending)
-    return drop_generic(assigned)
+        for index, part in enumerate(re.split(r"[;；]", segment)):
+            assigned += _part_units(part, label_role, word_first=index > 0)
+    return assigned
+
+
+def _part_units(part: str, label_role: Role | None, word_first: bool) -> list[tuple[str, Role]]:
+    """Units of one `;`-separated part of a clause, each with the role its label or its
+    closing role word gives."""
+    assigned: list[tuple[str, Role]] = []
+    pending: list[str] = []
+    for piece in join_collectives(split_list(part)):
+        unit, word_role = _split_role_word(piece)
+        pending.extend(listed_units(unit))
+        if word_role is not None:
+            role = word_role if word_first or label_role is None else label_role
+            assigned.extend((name, role) for name in without_generic_tail(pending))
+            pending = []
+    assigned.extend((name, label_role or "main") for name in without_generic_tail(pending))
+    return assigned
 
 
 def _split_role_word(piece: str) -> tuple[str, Role | None]:
@@ -201,6 +246,10 @@ def responsibility(assigned: list[tuple[str, Role]]) -> Responsibility | None:
     agencies = list(dict.fromkeys(unit for unit, _ in assigned))
     if not agencies:
         return None
+    roles = {role for _, role in assigned}
+    # `按职责分工负责`: supporting beside a named lead, else as responsible as the rest.
+    shared: Role = "support" if "lead" in roles else "main"
+    assigned = [(unit, shared if role == "shared" else role) for unit, role in assigned]
     roles = {role for _, role in assigned}
     if "lead" in roles:
         lead_role: Role | None = "lead"

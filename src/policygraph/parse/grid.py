@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
+from .cell_rows import Column, align, looks_like_units
 from .clauses import Role
 from .rules import table
 
-Column = Literal["number", "task", "lead", "main", "support", "person", "other"]
 _SEPARATOR = re.compile(r"\s*[|｜\t]\s*")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
 _LABEL_CELL = re.compile(r"(?:\d{1,3}|[(（]\d{1,3}[)）]|[(（][一二三四五六七八九十]{1,3}[)）]"
@@ -33,10 +32,15 @@ _HEADING_WORDS: tuple[tuple[re.Pattern[str], Column], ...] = (
     (re.compile(r".{0,4}(配合|协同|协办|协助|参与|协作).{0,4}(单位|部门|处室|科室)"), "support"),
     (re.compile(r".{0,4}牵头.{0,4}(单位|部门|处室|科室)"), "lead"),
     (re.compile(r".{0,4}(责任|主办|主责|承办|落实).{0,4}(单位|部门|处室|科室|主体)"), "main"),
+    (re.compile(r".{0,8}(季度|时限|时间|节点|进度|类型|备注|来源|领域|类别|成效|标准)"), "other"),
+    (re.compile(r".{0,8}(预期|主要|年度|发展|工作)?目标值?"), "goal"),
+    (re.compile(r".{0,8}(任务|工作|措施|内容|事项|举措).{0,8}"), "task"),
 )
+_UNIT_ROLES: dict[Column | None, Role] = {"lead": "lead", "main": "main", "support": "support",
+                                          "shared": "shared"}
 _MIN_HEADER = 2
 _MIN_CELL_HEADER = 3
-_DEADLINE = re.compile(r"^(\d{4}年|\d{1,2}月|全年|长期|持续|年底|年内|每[年月季]|\d{4}\.\d)")
+_MAX_HEADING = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,10 @@ class Row:
     label: str
     text: str
     units: tuple[tuple[str, Role], ...] = ()
+    # Cells of columns the header does not name (`指标要求`): no task text, but they may state
+    # the row's figures.
+    notes: tuple[str, ...] = ()
+    goal: bool = False  # a row of a table of goals (`2022年预期目标`): targets, not a task
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +108,20 @@ def split_grids(lines: list[str]) -> list[str | Grid]:
 def _header(cells: list[str]) -> list[Column | None] | None:
     kinds = [_columns().kind(cell) for cell in cells]
     known = [kind for kind in kinds if kind is not None]
-    if len(known) < _MIN_HEADER or not {"task", "lead", "main"} & set(known):
+    if len(known) < _MIN_HEADER or not {"task", "goal", "lead", "main"} & set(known):
         return None
-    return kinds
+    return _one_task_column(kinds)
+
+
+def _one_task_column(kinds: list[Column | None]) -> list[Column | None]:
+    """The first task column is the task; a later one (`阶段性目标和工作任务量`, `事项内容`) is
+    a detail, read for the row's figures only. Columns before the number (`领域`) hold
+    section rows of their own, not cells of a row."""
+    if "number" in kinds:
+        kinds = kinds[kinds.index("number"):]
+    first = kinds.index("task") if "task" in kinds else len(kinds)
+    return [(None if kind == "task" and index > first else kind)
+            for index, kind in enumerate(kinds)]
 
 
 def _cells(line: str) -> list[str]:
@@ -165,17 +184,29 @@ def _continue_row(row: list[str], cells: list[str], width: int) -> None:
 
 def _cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
     """A table written one cell per line: a run of heading lines, then each row's cells."""
-    header: list[Column | None] = []
+    headings: list[tuple[Column | None, int]] = []  # each heading's column and first line
     index = start
     while index < len(lines):
-        kind, index = _heading_line(lines, index)
+        kind, end = _heading_line(lines, index)
         if kind is None:
-            break
-        header.append(kind)
+            # A heading the tables do not know (`重要项目`) may stand between known ones.
+            line = lines[index].strip()
+            if not headings or headings[-1][0] is None or not line \
+                    or len(line) > _MAX_HEADING or _LABEL_CELL.fullmatch(line):
+                break
+            end = _skip_blank(lines, index + 1)
+        headings.append((kind, index))
+        index = end
+    while headings and headings[-1][0] is None:
+        index = headings.pop()[1]  # an unknown last line is the first row's, not a heading
+    header = [kind for kind, _ in headings]
     if len(header) < _MIN_CELL_HEADER or _header_kinds_missing(header):
         return None
+    header = _one_task_column(header)
     rows: list[list[str]] = []
     while index < len(lines):
+        if _header_run(lines, index) >= _MIN_CELL_HEADER:
+            break  # the header of the next table
         cell = lines[index].strip().rstrip("|｜").strip()
         index += 1
         if not cell:
@@ -184,8 +215,19 @@ def _cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
             rows.append([cell])
         else:
             rows[-1].append(cell)
-    grid_rows = [_row(cells, _align(cells, header)) for cells in rows]
+    grid_rows = [_row(cells, align(cells, header)) for cells in rows]
     return Grid(tuple(row for row in grid_rows if row)), index
+
+
+def _header_run(lines: list[str], index: int) -> int:
+    """How many heading lines follow one another from `index`."""
+    count = 0
+    while index < len(lines):
+        kind, end = _heading_line(lines, index)
+        if kind is None:
+            break
+        count, index = count + 1, end
+    return count
 
 
 def _heading_line(lines: list[str], index: int) -> tuple[Column | None, int]:
@@ -199,36 +241,18 @@ def _heading_line(lines: list[str], index: int) -> tuple[Column | None, int]:
             break
         kind = _columns().kind("".join(lines[i].strip() for i in nonblank[:count]))
         if kind is not None:
-            end = nonblank[count - 1] + 1
-            while end < len(lines) and not lines[end].strip():
-                end += 1
-            return kind, end
+            return kind, _skip_blank(lines, nonblank[count - 1] + 1)
     return None, index
 
 
+def _skip_blank(lines: list[str], index: int) -> int:
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    return index
+
+
 def _header_kinds_missing(header: list[Column | None]) -> bool:
-    return not {"task", "lead", "main"} & set(header)
-
-
-def _align(cells: list[str], header: list[Column | None]) -> list[Column | None]:
-    """Columns for the cells of one row written a cell per line, where an empty cell left no
-    line and a long task cell may run over several: the number comes first, the columns
-    before the task keep their places, the last cells go to the last columns (a deadline
-    column whose cell is missing is passed over), and what lies between is the task."""
-    if len(cells) == len(header) or "task" not in header or header[0] != "number":
-        return header[: len(cells)]
-    task = header.index("task")
-    before, after = header[1:task], header[task + 1 :]
-    rest = len(cells) - 1 - len(before)  # the task's cells and those after it
-    if rest < 1:
-        return header[: len(cells)]
-    if rest > len(after) + 1:
-        spread: list[Column | None] = ["task"] * (rest - len(after) - 1)
-        return [*header[: task + 1], *spread, *after]
-    if not any(_DEADLINE.match(cell) for cell in cells[task:]):
-        after = [kind for kind in after if kind != "other"] or after
-    return [*header[: task + 1], *after[len(after) - (rest - 1):]] if rest > 1 \
-        else header[: task + 1]
+    return not {"task", "goal", "lead", "main"} & set(header)
 
 
 def _row(cells: list[str], columns: list[Column | None]) -> Row | None:
@@ -239,10 +263,16 @@ def _row(cells: list[str], columns: list[Column | None]) -> Row | None:
     if _BARE_NUMBER.fullmatch(label):
         label += "、"
     text_parts: list[str] = []
+    notes: list[str] = []
     units: list[tuple[str, Role]] = []
     for kind, cell in zip(columns[1:], cells[1:], strict=False):
-        if kind == "task" or (kind is None and not units):
+        if kind in ("task", "goal"):
             text_parts.append(cell)
-        elif kind in ("lead", "main", "support"):
-            units.append((cell, kind))
-    return Row(label, "".join(text_parts).strip(), tuple(units))
+        elif kind is None:
+            notes.append(cell)
+        elif (role := _UNIT_ROLES.get(kind)) is not None and looks_like_units(cell):
+            units.append((cell, role))
+    if not text_parts:
+        text_parts, notes = notes, []
+    return Row(label, "".join(text_parts).strip(), tuple(units), tuple(notes),
+               goal="goal" in columns and "task" not in columns)

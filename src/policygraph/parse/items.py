@@ -16,13 +16,17 @@ from .outline import Item
 from .prose import opening_responsibility, responsibility_in_prose
 from .record import Kind, Section, Target, Task
 from .targets import find_targets
-from .units import drop_generic, is_unit_name, listed_units
+from .units import is_unit_name, listed_units, without_generic_tail
+
+# No body's name is this short (`市科` is what the page's end left of `市科技局`).
+_SHORTEST_NAME = 2
 
 
 @dataclass(frozen=True, slots=True)
 class _Reading:
     titled: Titled
     clause: Responsibility | None
+    figures: str  # the text its targets are read from
 
 
 @dataclass(slots=True)
@@ -42,13 +46,13 @@ def read_items(root: Item, default_year: int | None) -> Items:
     for item in root.walk():
         reading = readings[item] = _read(item)
         path = item.path
-        targets.extend(find_targets(reading.titled.body, path, default_year))
+        targets.extend(find_targets(reading.figures, path, default_year))
         if item.children:
             if path:
                 found.sections.append(Section(path=path, heading=reading.titled.heading))
             continue
         kind = _kind(item, readings)
-        if kind is None:
+        if kind is None or _cut_bare(item, reading):
             continue
         responsibility = _responsibility(item, reading, readings)
         tasks.append(Task(
@@ -63,15 +67,34 @@ def read_items(root: Item, default_year: int | None) -> Items:
     return found
 
 
+def _cut_bare(item: Item, reading: _Reading) -> bool:
+    """The page's last item cut off right after its number (`17.`): no task to read."""
+    return not item.children and item.parent is not None and not reading.titled.body \
+        and not reading.titled.heading and item is _last(item)
+
+
+def _last(item: Item) -> Item:
+    root = item
+    while root.parent is not None:
+        root = root.parent
+    last = root
+    while last.children:
+        last = last.children[-1]
+    return last
+
+
 def _drop_cut_unit(tasks: list[Task], root: Item) -> None:
     """A page cut off in the middle of the last unit's name (`责任单位:市发改委、县财`): the
     fragment, which ends the page and is no unit's name, is dropped."""
     items = list(root.walk())
     if not tasks or not items or not tasks[-1].agencies:
         return
-    last, tail = tasks[-1], items[-1].blocks[-1] if items[-1].blocks else ""
+    item, last = items[-1], tasks[-1]
+    tail = item.row.units[-1][0] if item.row is not None and item.row.units else \
+        item.blocks[-1] if item.blocks else ""
     unit = last.agencies[-1]
-    if tail.rstrip().endswith(unit) and not is_unit_name(unit):
+    if tail.rstrip().endswith(unit) and (not is_unit_name(unit)
+                                         or len(unit) <= _SHORTEST_NAME):
         last.agencies.remove(unit)
         if unit in last.lead:
             last.lead.remove(unit)
@@ -84,8 +107,10 @@ def _read(item: Item) -> _Reading:
     whose text opens by naming units (`由X牵头…`) names them for its items. A table row's
     text is its task cell, and its units are those of its units' columns."""
     if item.row is not None:
-        assigned = [(unit, role) for cell, role in item.row.units for unit in listed_units(cell)]
-        return _Reading(Titled(None, item.row.text), responsibility(drop_generic(assigned)))
+        assigned = [(unit, role) for cell, role in item.row.units
+                    for unit in without_generic_tail(listed_units(cell))]
+        figures = " ".join([item.row.text, *item.row.notes])
+        return _Reading(Titled(None, item.row.text), responsibility(assigned), figures)
     found = read_responsibility("\n".join(item.blocks))
     blocks = found.text.split("\n")
     if not (item.blocks and item.blocks[0]):
@@ -95,7 +120,7 @@ def _read(item: Item) -> _Reading:
     if clause is None and item.children:
         clause = (opening_responsibility(titled.heading or "")
                   or opening_responsibility(titled.body))
-    return _Reading(titled, clause)
+    return _Reading(titled, clause, titled.body)
 
 
 def _kind(item: Item, readings: dict[Item, _Reading]) -> Kind | None:
@@ -108,7 +133,8 @@ def _kind(item: Item, readings: dict[Item, _Reading]) -> Kind | None:
     kinds = {section_kind(readings[ancestor].titled.heading) for ancestor in lineage[1:]}
     kinds.add(section_kind(lineage[-1].banner))
     own = section_kind(readings[item].titled.heading)
-    if {SectionKind.GOALS, SectionKind.CONTEXT} & (kinds | {own}):
+    if {SectionKind.GOALS, SectionKind.CONTEXT} & (kinds | {own}) \
+            or (item.row is not None and item.row.goal):
         return None
     return "safeguard" if SectionKind.SAFEGUARD in kinds else "task"
 

@@ -27,7 +27,8 @@ from .rules import table
 _BANNER_MAX = 30
 _SENTENCE_PUNCTUATION = set("。,，;；:：!！?？")
 _SENTENCE_END = tuple("。!！?？;；:：")
-_SENTENCE_BREAK = re.compile(r"[。;；]")
+# Where a page runs one item into the next: a sentence's end, or a clause's closing bracket.
+_SENTENCE_BREAK = re.compile(r"[。;；)）〕]")
 # Labels of the second, third … item numbered like the one before it.
 _REPEATS = ("bis", "ter", "quater", "quinquies")
 

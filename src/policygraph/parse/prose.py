@@ -13,7 +13,7 @@ from functools import cache
 
 from .clauses import Responsibility, Role, responsibility
 from .rules import alternation, table
-from .units import drop_generic, is_body_name, prose_units
+from .units import is_body_name, prose_units
 
 _SENTENCES = re.compile(r"[。;；!！?？\n]")
 
@@ -59,7 +59,7 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
             if found and (units := prose_units(found[1])):
                 role = rules.role_words.get(found[2], "main")
                 assigned.extend((unit, role) for unit in units)
-    return responsibility(drop_generic(assigned))
+    return responsibility(assigned)
 
 
 def opening_responsibility(text: str) -> Responsibility | None:

@@ -30,6 +30,11 @@ _NOTICE = re.compile(rf"(?m)^\s*{_ISSUER}\s*(?P<title>关于(?!印发|转发)[^,
                      r"的(?:通知|(?:实施)?意见|决定))")
 _QUOTED = re.compile(r"印发\s*《([^》]{4,80})》")
 _MIN_TITLE = 8
+# `附件:1.2019年…分解表` and the numbered lines after it; `附件1` heading the one shown.
+_ATTACHMENT_LIST = re.compile(
+    r"(?m)^\s*附件\s*[:：]\s*(?:1\s*[.．、]\s*)?(?P<first>\S[^\n]{3,80})$")
+_LISTED_NEXT = re.compile(r"(?m)^\s*\d{1,2}\s*[.．、]\s*(?P<title>\S[^\n]{3,80})$")
+_ATTACHMENT_HEADING = re.compile(r"(?m)^\s*附件\s*(?P<n>\d{1,2})?\s*[|｜]?\s*$")
 # An attachment named in the notice's list (`附件:1.…`, `2.2025年…分解`), not the title line.
 _LISTED = re.compile(r"\s*(?:附件\s*\d*\s*[:：]|\d{1,2}\s*[.．、](?=\s*\S))")
 
@@ -54,29 +59,68 @@ def _title_line() -> re.Pattern[str]:
 def read_frame(content: str) -> Frame:
     """The frame of the plan in a page's content (its lines joined, noise removed).
 
-    The titles the notice gives (its 关于印发《…》, its 现将《…》) and a title line of the
-    genre are candidates; the one that stands as the plan's own title line below the notice
-    wins, then the notice's, then the line.
+    The titles the notice gives (its 关于印发《…》, its 现将《…》), a title line of the genre
+    and the attachment the notice lists are candidates. The first that stands as the plan's
+    own title line below the notice wins, except that a title line naming another plan than
+    the wrapper's (an attachment's own title) does not displace the wrapper's; then the
+    notice's title, then the attachment shown on the page. The plan's text starts after its
+    title line, and never before the notice's list of attachments ends.
     """
     wrapper = _first(_WRAPPER, content)
     notice = None if wrapper else _first(_NOTICE, content)
     frame = wrapper or notice
     after = frame.end() if frame else 0
+    listed = _attachments(content)
     sent = list(dict.fromkeys(found["title"] for found in _SENT.finditer(content)))
+    wrapped = _squeeze(wrapper["title"]).strip("《》") if wrapper else None
     candidates = [title for title in (
-        _squeeze(wrapper["title"]).strip("《》") if wrapper else None,
-        sent[0] if len(sent) == 1 else None,
-        _title_from_line(content[after:]),
-        _squeeze(notice["issuer"] + notice["title"]) if notice else None) if title]
+        wrapped, sent[0] if len(sent) == 1 else None, _title_from_line(content[after:]),
+        _squeeze(notice["issuer"] + notice["title"]) if notice else None,
+        listed.shown if listed else None) if title]
+    floor = max(after if wrapper else 0, listed.end if listed else 0)
     for title in candidates:
-        start = _title_line_end(content, title, after if wrapper else 0)
-        if start is not None:
+        start = _title_line_end(content, title, floor)
+        if start is not None and (wrapped is None or _names_same_plan(wrapped, title)):
             return Frame(title, _notice_issuer(content[:start], wrapper), start)
     if candidates:
-        start = _body_start(content, candidates[0], after)
+        start = max(_body_start(content, candidates[0], after), floor)
         return Frame(candidates[0], _notice_issuer(content[:start], wrapper), start)
     quoted = _QUOTED.search(content)
-    return Frame(quoted[1] if quoted else None, None, 0)
+    return Frame(quoted[1] if quoted else None, None, floor)
+
+
+def _names_same_plan(wrapped: str, title: str) -> bool:
+    """Whether a title line names the wrapper's plan, perhaps with its issuer written out
+    (`区政府2021年第一季度工作要点` as `上海市杨浦区人民政府2021年第一季度工作要点`)."""
+    year = re.search(r"(?:19|20)\d{2}", wrapped)
+    return (wrapped[year.start():] if year else wrapped) in _squeeze(title)
+
+
+@dataclass(frozen=True, slots=True)
+class _Attachments:
+    """The notice's list of attachments: the one the page goes on to show, and where the list
+    (or the `附件1` line heading the one shown) ends."""
+
+    shown: str
+    end: int
+
+
+def _attachments(content: str) -> _Attachments | None:
+    """`附件:1.X` `2.Y` …, and the `附件N` line that heads the one the page shows (else 1)."""
+    found = _ATTACHMENT_LIST.search(content)
+    if found is None:
+        return None
+    titles = [found["first"].strip()]
+    end = found.end()
+    for following in _LISTED_NEXT.finditer(content, end):
+        if following.start() != end + 1 and content[end:following.start()].strip():
+            break
+        titles.append(following["title"].strip())
+        end = following.end()
+    heading = _ATTACHMENT_HEADING.search(content, end)
+    number = int(heading["n"] or 1) if heading else 1
+    shown = titles[min(number, len(titles)) - 1].strip("《》")
+    return _Attachments(_squeeze(shown), heading.end() if heading else end)
 
 
 def _first(pattern: re.Pattern[str], content: str) -> re.Match[str] | None:

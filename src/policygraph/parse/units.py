@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import TypeVar
 
 from .brackets import split_top_level
+from .regions import lookup_all
 from .rules import table
 
 SEPARATORS = "、,，;； \t\n"
@@ -21,12 +21,14 @@ _LIST_SEPARATORS = "、,，;；\n"
 TRIM = "。.,，;；:： \t\n"
 _CONJUNCTION = re.compile(r"及|和|与|以及")
 _ALWAYS_JOINS = re.compile(r"会同|联合|协同")
-T = TypeVar("T")
 # Suffixes that only a body's name ends with: a heading ending so is a unit, not a topic.
 _BODY_SUFFIXES = ("厅", "局", "委", "办", "委员会", "管委会", "政府", "办公室", "中心", "公司")
-# `各市(县)、区政府`: a collective whose 、 joins levels of one name, not two units.
-_COLLECTIVE_HEAD = re.compile(r"各[^、]{1,6}[)）〕]")
-_COLLECTIVE_TAIL = re.compile(r"[市县区镇乡](人民)?政府")
+# `各市(县)、区政府`, `各州、市人民政府`, `各县、市、区人民政府`: a collective whose 、 joins
+# levels of one name, not two units.
+_COLLECTIVE_HEAD = re.compile(r"各(?:[^、]{1,6}[)）〕]|[省市州县区旗镇乡]{1,2})")
+_COLLECTIVE_LEVEL = re.compile(r"[省市州县区旗镇乡]")
+_COLLECTIVE_TAIL = re.compile(r"(?:[市州县区旗镇乡](人民)?政府|[市州县区旗镇乡])"
+                              r"(?=$|牵头|负责|配合|协助|参与|按|分别|共同|等)")
 # A bracketed note closing a unit's name: `市卫生健康委(列第一位为牵头单位,下同)`.
 _BRACKETED = re.compile(r"[(（〔]([^()（）〔〕]*)[)）〕]$")
 
@@ -96,7 +98,11 @@ def listed_units(segment: str) -> list[str]:
     rules = unit_rules()
     units: list[str] = []
     for piece in join_collectives(split_list(_ALWAYS_JOINS.sub("、", segment))):
-        for part in _conjoined(piece):
+        parts = _conjoined(piece)
+        # `A及有关部门`: a generic unit joined on by a conjunction is no unit of its own.
+        parts = parts[:1] + [part for part in parts[1:]
+                             if not unit_rules().generic.match(clean_unit(part))]
+        for part in parts:
             name = clean_unit(part)
             if not name or rules.deadline.search(name) or rules.note.search(name) \
                     or is_person(name):
@@ -126,20 +132,23 @@ def split_list(segment: str) -> list[str]:
 def join_collectives(pieces: list[str]) -> list[str]:
     """`各市(县)`, `区政府` back as the one collective `各市(县)、区政府` the plan wrote."""
     joined: list[str] = []
+    open_collective = False
     for piece in pieces:
-        if joined and _COLLECTIVE_HEAD.fullmatch(joined[-1]) \
-                and _COLLECTIVE_TAIL.fullmatch(clean_unit(piece)):
+        if joined and (open_collective or _COLLECTIVE_HEAD.fullmatch(joined[-1])) \
+                and _COLLECTIVE_TAIL.match(clean_unit(piece)):
             joined[-1] += "、" + piece
+            open_collective = bool(_COLLECTIVE_LEVEL.fullmatch(piece))
         else:
             joined.append(piece)
+            open_collective = False
     return joined
 
 
-def drop_generic(assigned: list[tuple[str, T]]) -> list[tuple[str, T]]:
-    """`A、B及有关部门`: a generic unit closing a list is dropped when others are named."""
-    generic = unit_rules().generic
-    named = [(unit, role) for unit, role in assigned if not generic.match(unit)]
-    return named or assigned
+def without_generic_tail(units: list[str]) -> list[str]:
+    """`A、B、相关部门`: a generic unit closing a list of several is no unit of its own."""
+    if len(units) > 1 and unit_rules().generic.match(units[-1]):
+        return units[:-1]
+    return units
 
 
 def prose_units(phrase: str) -> list[str]:
@@ -160,6 +169,6 @@ def _conjoined(piece: str) -> list[str]:
     parts = [part for part in _CONJUNCTION.split(piece) if part.strip(TRIM)]
     if len(parts) > 1 and all(is_unit_name(clean_unit(part))
                               or unit_rules().generic.match(clean_unit(part))
-                              for part in parts):
+                              or lookup_all(clean_unit(part)) for part in parts):
         return parts
     return [piece]

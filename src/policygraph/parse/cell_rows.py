@@ -1,0 +1,91 @@
+"""Which line of a table written one cell per line belongs to which column.
+
+Such a table loses its empty cells (no line is left for them), a long task cell may run over
+several lines, and a units cell may list one unit per line. Counting lines therefore cannot
+place them; what each line looks like can: units' names end as bodies' names do, people's
+names are a few characters, deadlines start with a date, and the task is the text between.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from .units import is_person, is_unit_name, split_list
+
+Column = Literal["number", "task", "goal", "lead", "main", "support", "shared", "person",
+                 "other"]
+UNIT_COLUMNS = ("lead", "main", "support", "shared")
+_DEADLINE = re.compile(r"^(\d{4}\s*年|\d{4}[.\-/]\d|\d{1,2}月|[一二三四五六七八九十]{1,2}月"
+                       r"|全年|长期|持续|年底|年内|每[年月季]|[一二三四]季度|上半年|下半年)")
+_PERSON = re.compile(r"[\u4e00-\u9fff]{1,2}[\s\u3000]*[\u4e00-\u9fff]{1,2}")
+_SENTENCE = re.compile(r"[。;；!！?？]")
+_MAX_UNITS_CELL = 60
+
+
+def looks_like_units(cell: str) -> bool:
+    """A cell naming units: no sentence, and most of its names end as bodies' names do."""
+    if not cell or _SENTENCE.search(cell.rstrip("。")) or len(cell) > _MAX_UNITS_CELL:
+        return False
+    names = [name for name in split_list(cell) if name]
+    named = sum(1 for name in names if is_unit_name(name) or _AREA.search(name))
+    return bool(names) and 2 * named >= len(names)
+
+
+_AREA = re.compile(r"(?:街道|镇|乡|区|县|市|州|旗|园区|新城)$")
+
+
+def _looks_like_person(cell: str) -> bool:
+    return (bool(_PERSON.fullmatch(cell)) and not looks_like_units(cell)) or is_person(cell)
+
+
+def align(cells: Sequence[str], header: Sequence[Column | None]) -> list[Column | None]:
+    """The column of each cell of one row (the first being its number)."""
+    kinds: list[Column | None] = ["number"]
+    index = 1
+    columns = list(header[1:]) if header and header[0] == "number" else list(header)
+    for position, kind in enumerate(columns):
+        if index >= len(cells):
+            break
+        later = columns[position + 1 :]
+        taken = _take(cells, index, kind, later)
+        kinds += [kind] * taken
+        index += taken
+    kinds += [None] * (len(cells) - index)  # lines past the last column
+    return kinds
+
+
+def _take(cells: Sequence[str], index: int, kind: Column | None,
+          later: Sequence[Column | None]) -> int:
+    """How many cells from `index` the column `kind` holds (0 for a cell the page left out)."""
+    cell = cells[index]
+    if kind in UNIT_COLUMNS:
+        # One unit per line in a column of its own; a cell each where later columns want theirs.
+        listed = 0
+        while index + listed < len(cells) and looks_like_units(cells[index + listed]):
+            listed += 1
+        wanted = sum(1 for column in later if column in UNIT_COLUMNS)
+        return max(min(listed, 1), listed - wanted)
+    if kind == "person":
+        return 1 if _looks_like_person(cell) else 0
+    if kind == "other":
+        if _DEADLINE.match(cell) or not any(column in UNIT_COLUMNS for column in later):
+            return 1
+        return 0 if looks_like_units(cell) or _looks_like_person(cell) else 1
+    if kind in ("task", "goal"):
+        taken = 1
+        while index + taken < len(cells) and not _starts_later_column(cells[index + taken], later):
+            taken += 1
+        return taken
+    return 0 if looks_like_units(cell) and any(c in UNIT_COLUMNS for c in later) else 1
+
+
+def _starts_later_column(cell: str, later: Sequence[Column | None]) -> bool:
+    """Whether a line after the task's first belongs to a later column, not to the task."""
+    if not later:
+        return False
+    return ((looks_like_units(cell) and any(column in UNIT_COLUMNS for column in later))
+            or ("person" in later and _looks_like_person(cell))
+            or bool(_DEADLINE.match(cell))
+            or later[0] is None)
