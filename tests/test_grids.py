@@ -148,3 +148,14 @@ def test_a_table_of_goals_holds_targets_not_tasks(read):
     assert rows(record) == [(["1"], "推动国家重点实验室落地。", ["区科技局", "区发展改革委"],
                              ["区科技局"])]
     assert [(t.path, t.value, t.comparator) for t in record.targets] == [(["1"], 5.5, "~")]
+
+
+def test_an_ordinary_outline_is_no_table(read):
+    record = read("""
+        某县工作要点
+        一、重点任务
+        1.推进项目建设。
+        2.做好统计工作,按月报送数据。
+        3.加强人才培养。
+    """)
+    assert [task.path for task in record.tasks] == [["一", "1"], ["一", "2"], ["一", "3"]]

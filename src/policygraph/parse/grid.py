@@ -38,6 +38,8 @@ _HEADING_WORDS: tuple[tuple[re.Pattern[str], Column], ...] = (
 )
 _UNIT_ROLES: dict[Column | None, Role] = {"lead": "lead", "main": "main", "support": "support",
                                           "shared": "shared"}
+# A heading is a short phrase: no sentence, list or numbering in it.
+_NOT_HEADING = re.compile(r"[。,，;；、:：!！?？]|^[(（]?[一二三四五六七八九十\d]{1,3}[、.．)）]")
 _MIN_HEADER = 2
 _MIN_CELL_HEADER = 3
 _MAX_HEADING = 14
@@ -72,6 +74,8 @@ class _Columns:
         name = re.sub(r"\s+", "", cell).rstrip(":：|｜")
         if name in self.kinds:
             return self.kinds[name]
+        if len(name) > _MAX_HEADING or _NOT_HEADING.search(name):
+            return None
         for pattern, kind in _HEADING_WORDS:
             if pattern.fullmatch(name):
                 return kind
@@ -200,7 +204,8 @@ def _cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
     while headings and headings[-1][0] is None:
         index = headings.pop()[1]  # an unknown last line is the first row's, not a heading
     header = [kind for kind, _ in headings]
-    if len(header) < _MIN_CELL_HEADER or _header_kinds_missing(header):
+    if len(header) < _MIN_CELL_HEADER or "number" not in header \
+            or _header_kinds_missing(header):
         return None
     header = _one_task_column(header)
     rows: list[list[str]] = []
