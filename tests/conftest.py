@@ -50,6 +50,12 @@ def read() -> object:
     return _read
 
 
+@pytest.fixture
+def read_record(read: object) -> object:
+    """The `read` fixture under a name that leaves `read` free for a module's own helper."""
+    return read
+
+
 @pytest.fixture(scope="session")
 def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store built from the built-in corpus, shared by the tests that only read it."""

@@ -8,6 +8,7 @@ whose clause covers the items below it. Targets are read from every item's text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .clauses import Responsibility, read_responsibility, responsibility
@@ -15,7 +16,7 @@ from .headings import SectionKind, Titled, section_kind, split_heading
 from .outline import Item
 from .prose import opening_responsibility, responsibility_in_prose
 from .record import Kind, Section, Target, Task
-from .targets import find_targets
+from .targets import find_goal_targets, find_targets
 from .units import is_unit_name, listed_units, without_generic_tail
 
 # No body's name is this short (`市科` is what the page's end left of `市科技局`).
@@ -42,11 +43,13 @@ def read_items(root: Item, default_year: int | None) -> Items:
     """Sections, tasks and targets of a document's outline."""
     readings: dict[Item, _Reading] = {}
     found = Items([], [], [])
-    tasks, targets = found.tasks, found.targets
+    tasks = found.tasks
+    figures: dict[Item, list[Target]] = {root: find_goal_targets("\n".join(root.blocks),
+                                                                  default_year)}
     for item in root.walk():
         reading = readings[item] = _read(item)
         path = item.path
-        targets.extend(find_targets(reading.figures, path, default_year))
+        figures[item] = find_targets(reading.figures, path, default_year)
         if item.children:
             if path:
                 found.sections.append(Section(path=path, heading=reading.titled.heading))
@@ -64,7 +67,20 @@ def read_items(root: Item, default_year: int | None) -> Items:
             text=reading.titled.body,
         ))
     _drop_cut_unit(found.tasks, root)
+    found.targets.extend(_once(figures))
     return found
+
+
+def _once(figures: dict[Item, list[Target]]) -> list[Target]:
+    """Targets in reading order, a section's dropped where an item below it states the same
+    figure (a section's summary of what its items set out)."""
+    kept: list[Target] = []
+    for item, targets in figures.items():
+        below = {(target.value, target.value_max, target.unit)
+                 for child in item.walk() for target in figures.get(child, [])}
+        kept += [target for target in targets
+                 if (target.value, target.value_max, target.unit) not in below]
+    return kept
 
 
 def _cut_bare(item: Item, reading: _Reading) -> bool:
@@ -120,7 +136,17 @@ def _read(item: Item) -> _Reading:
     if clause is None and item.children:
         clause = (opening_responsibility(titled.heading or "")
                   or opening_responsibility(titled.body))
-    return _Reading(titled, clause, titled.body)
+    return _Reading(titled, clause, _figures(item, titled))
+
+
+def _figures(item: Item, titled: Titled) -> str:
+    """The text an item's targets are read from: its body, and a task's heading where it
+    states a figure in digits that the body does not repeat (a heading's `百家` is a slogan,
+    and a section's heading counts the items below it, `10件民生实事`)."""
+    heading = titled.heading or ""
+    figures = [number for number in re.findall(r"\d+(?:\.\d+)?", heading)
+               if not re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", titled.body)]
+    return f"{heading}。{titled.body}" if figures and not item.children else titled.body
 
 
 def _kind(item: Item, readings: dict[Item, _Reading]) -> Kind | None:

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from .brackets import top_level_groups
+from .commitments import is_commitment
 from .numerals import chinese_to_int
 from .record import Comparator, Target
 from .rules import alternation, table
 
-_ARABIC = r"\d+(?:\.\d+)?"
+_ARABIC = r"\d+(?:\.\s?\d+)?"
 _CHINESE = r"[一二两三四五六七八九十百千]+"
 _RANGE = r"\s*[—–\-~～至到]\s*"
 # What separates list items and phrases: a quantity followed by more text and a second quantity
@@ -28,8 +29,10 @@ _PHRASE_BREAK = re.compile(r"[、,，;；。:：!?！？\n和及与]")
 _CLAUSE_BREAK = "、,，;；。:：!?！？\n"
 _PHRASE_ONLY = ",，;；。:：!?！？\n"
 _RESPECTIVELY = "分别"
+_SENTENCES = re.compile(r"[。;；!！?？\n]")
 _MASK = "\u25a1"
 _QUOTE_CLOSERS = ("”", "》", '"')
+_BOUNDS = (">=", ">", "<=", "<")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,7 @@ class _Rules:
     count_verbs: tuple[str, ...]
     lead_words: re.Pattern[str]
     five_year_plans: dict[str, int]
+    goal_cue: re.Pattern[str]
 
 
 @cache
@@ -71,6 +75,7 @@ def _rules() -> _Rules:
         count_verbs=tuple(data["count_verbs"]),
         lead_words=re.compile(rf"^(?:{alternation(data['lead_words'])})+"),
         five_year_plans=data["five_year_plans"],
+        goal_cue=re.compile(data["goal_cue"]),
     )
 
 
@@ -92,8 +97,17 @@ def find_targets(text: str, path: list[str], default_year: int | None) -> list[T
     quantities = [q for q in _quantities(masked) if not _is_ordinal_or_name(masked, q)]
     _share_list_units(masked, quantities)
     kept = [q for q in quantities if q.unit and not _is_modifier(masked, q, quantities)]
-    return [_target(text, masked, q, path, default_year)
-            for q in kept if _is_commitment(masked, q)]
+    return [_target(text, masked, q, path, default_year) for q in kept
+            if _is_commitment(masked, q) and is_commitment(
+                masked, q.start, q.end, q.unit or "", q.comparator in _BOUNDS)]
+
+
+def find_goal_targets(text: str, default_year: int | None) -> list[Target]:
+    """Targets of a preamble before the first numbered item (path `[]`): only its sentences
+    that set goals (`到2025年…`, `力争…`), not those telling what was achieved."""
+    goals = "。".join(sentence for sentence in _SENTENCES.split(text)
+                     if _rules().goal_cue.search(sentence))
+    return find_targets(goals, [], default_year) if goals else []
 
 
 def _mask_quotes(text: str) -> str:
@@ -113,7 +127,8 @@ def _quantities(text: str) -> list[_Quantity]:
         if chinese and match["v2"]:
             continue
         try:
-            value = float(chinese_to_int(match["v1"])) if chinese else float(match["v1"])
+            value = float(chinese_to_int(match["v1"])) if chinese \
+                else float(match["v1"].replace(" ", ""))
         except ValueError:
             continue
         comparator: Comparator | None = None

@@ -1,0 +1,92 @@
+"""Which quantities a plan commits to, and which only describe, qualify or pay.
+
+A plan's figures include more than its targets: money it pays out (`奖励50万元`, `安排前期费
+4000万元`), eligibility thresholds and qualifiers (`营业收入1000万元以上的企业`, `超100亿元的
+产业集群`), figures inside a list of named projects (`平煤神马25万吨己二酸…等项目`) or a count of
+things it has just listed (`冠山等6个乡镇`), counts of measures (`90条措施`) and asides in
+brackets (`(不含6亩)`). The words that tell them apart are data (`tables/targets.toml`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .brackets import top_level_groups
+from .rules import alternation, table
+
+_CLAUSE = re.compile(r"[,，。;；!！?？\n]")
+_ASIDE = 10  # the longest bracket, brackets included, read as an aside
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    paying: re.Pattern[str]
+    money_units: tuple[str, ...]
+    listed_projects: re.Pattern[str]
+    measures: re.Pattern[str]
+    count_verbs: re.Pattern[str]
+
+
+@cache
+def _rules() -> _Rules:
+    data = table("targets")["not_commitments"]
+    return _Rules(
+        paying=re.compile(alternation(data["paying"])),
+        money_units=tuple(data["money_units"]),
+        listed_projects=re.compile(data["listed_projects"]),
+        measures=re.compile(data["measures"]),
+        count_verbs=re.compile(alternation(table("targets")["count_verbs"])),
+    )
+
+
+def is_commitment(text: str, start: int, end: int, unit: str, bound: bool) -> bool:
+    """Whether the quantity `text[start:end]` (with its unit and comparator) is a commitment;
+    `bound` says whether its comparator sets a bound (以上, 超, 以下)."""
+    return not (_counts_a_list(text, start) or (bound and _qualifies(text, end))
+                or _rules().measures.match(text, end) is not None
+                or _pays(text, start, unit) or _in_brackets(text, start)
+                or _in_project_list(text, end))
+
+
+def _counts_a_list(text: str, start: int) -> bool:
+    """`启动尚贤、冠山等6个乡镇…建设`, `建成凤凰山、体育中心、红桥等3个综合体`: the count of
+    the things just named, unless a verb of bringing about governs a count other than the
+    list's own (`培育A、B、C等1—2家平台载体`, `引进A等8家研发机构`)."""
+    before = text[:start].rstrip()
+    if not before.endswith("等"):
+        return False
+    clause_start = max((found.end() for found in _CLAUSE.finditer(text, 0, start)), default=0)
+    listed = before[clause_start:].count("、") + 1
+    figure = re.match(r"\d+", text[start:])
+    return _rules().count_verbs.search(text, clause_start, start) is None \
+        or (figure is not None and int(figure[0]) == listed)
+
+
+def _qualifies(text: str, end: int) -> bool:
+    """`超100亿元的产业集群`, `1000万元以上的企业`: a bound qualifying a noun (unlike a goal
+    described by its size, `收入3万亿左右的产业`)."""
+    return text[end:end + 1] == "的"
+
+
+def _pays(text: str, start: int, unit: str) -> bool:
+    """Money the plan pays or allocates (`奖励`, `补助`, `安排…经费`) in the same clause."""
+    if not unit.endswith(_rules().money_units):
+        return False
+    clause_start = max((found.end() for found in _CLAUSE.finditer(text, 0, start)), default=0)
+    return _rules().paying.search(text, clause_start, start) is not None
+
+
+def _in_brackets(text: str, start: int) -> bool:
+    """`6亩以下(不含6亩)`, `(8项)`: a short aside in round brackets (a longer bracket may
+    spell out the goals, `(5个试点县市区、10个试点园区)`)."""
+    return any(group.start < start < group.end and group.end - group.start <= _ASIDE
+               for group in top_level_groups(text) if group.opener in "(（")
+
+
+def _in_project_list(text: str, end: int) -> bool:
+    """`重点抓好平煤神马25万吨己二酸、海星化工10万吨针状焦等项目建设`: a figure naming one of
+    the projects the list it stands in ends with."""
+    clause_end = next((found.start() for found in _CLAUSE.finditer(text, end)), len(text))
+    return _rules().listed_projects.search(text, end, clause_end) is not None

@@ -1,0 +1,52 @@
+"""Targets are commitments: figures a plan pays, qualifies with, lists or adds in an aside are
+not; goals in an unnumbered preamble and in a task's heading are."""
+
+from __future__ import annotations
+
+import pytest
+
+from policygraph.parse.targets import find_targets
+
+
+def read(text: str) -> list[tuple[float, str, str]]:
+    return [(t.value, t.unit, t.comparator) for t in find_targets(text, ["1"], 2025)]
+
+
+@pytest.mark.parametrize("text", [
+    "对新认定的企业一次性奖励50万元。",
+    "区级财政安排重大项目前期费4000万元。",
+    "农村基本公共卫生服务年人均补助资金不低于15元。",
+    "支持营业收入1000万元以上的企业上市。",
+    "形成一批超100亿元的优势产业集群。",
+    "重点抓好平煤神马25万吨己二酸、海星化工10万吨针状焦等项目建设。",
+    "基本建成凤凰山、体育中心、红桥等3个城市综合体。",
+    "年内启动尚贤、冠山等6个乡镇供水管网设施建设。",
+    "落实好提振市场信心90条措施。",
+    "辖区范围内6亩以下(不含6亩)的土地转让手续由区政府审查。",
+])
+def test_figures_that_are_not_commitments(text):
+    assert read(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("积极培育地理信息产业园、物流园区、旅游度假区等1家平台载体。", [(1, "家", "=")]),
+    ("引进机数科技等8家独立法人研发机构。", [(8, "家", "=")]),
+    ("环评报告书14个工作日内完成审批。", [(14, "个工作日", "<=")]),
+    ("疏浚县乡河道土方2亿立方米。", [(2, "亿立方米", "=")]),
+    ("化学需氧量排放下降4.8%、3. 3%。", [(4.8, "%", "="), (3.3, "%", "=")]),
+    ("培育一批试点载体(5个试点县市区、10个试点园区)。", [(5, "个", "="), (10, "个", "=")]),
+])
+def test_commitments_among_lists_and_asides(text, expected):
+    assert read(text) == expected
+
+
+def test_goals_of_an_unnumbered_preamble_and_of_a_tasks_heading(read_record):
+    record = read_record("""
+        某县2023年工作要点
+        2022年,全县地区生产总值达到300亿元。2023年,力争全县地区生产总值增长6%以上。
+        一、重点任务
+        1.建设3个劳动密集型产业园。推动电子产业园投产。
+        2.培育百家骨干企业。培育一批骨干企业。
+    """)
+    assert [(t.path, t.value, t.unit) for t in record.targets] == [
+        ([], 6, "%"), (["一", "1"], 3, "个")]
