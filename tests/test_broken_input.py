@@ -54,10 +54,16 @@ def test_each_broken_file_is_named_and_the_others_are_built(corpus: Path,
         "huge.txt": plan.encode() * (50 * 2**20 // len(plan.encode()) + 1),
         "ebcdic.txt": plan.encode("cp500", errors="replace"),
         "copy.txt": seeds()[0].read_bytes(),
-        "no-tasks.txt": "关于印发工作要点的通知\n各单位：现印发给你们，请认真贯彻执行。\n".encode(),
     }
     for name, data in broken.items():
         (corpus / name).write_bytes(data)
+    # Readable documents that are odd are kept, each with a warning naming it: a notice
+    # without numbered items, and a page naming neither its title nor its jurisdiction.
+    (corpus / "no-tasks.txt").write_text(
+        "关于印发工作要点的通知\n各单位：现印发给你们，请认真贯彻执行。\n", "utf-8")
+    (corpus / "excerpt.txt").write_text(
+        "(三)优化营商环境。深化放管服改革。(责任单位:市政务服务中心)\n"
+        "(四)扩大开放。办好招商活动。(责任单位:市商务局)\n", "utf-8")
     clause = plan.index("责任单位")
     (corpus / "truncated.txt").write_text(plan[: clause + 7], "utf-8")
     (corpus / "utf16-without-bom.txt").write_bytes(plan.encode("utf-16-be"))
@@ -65,16 +71,21 @@ def test_each_broken_file_is_named_and_the_others_are_built(corpus: Path,
     result = build(corpus, "--store", store)
     assert result.returncode == 1, result.stderr
     lines = result.stderr.strip().splitlines()
-    reasons = {name: next((line for line in lines if name in line), "") for name in broken}
+    errors = [line for line in lines if "warning" not in line]
+    reasons = {name: next((line for line in errors if name in line), "") for name in broken}
     assert "empty" in reasons["empty.txt"]
     assert "binary" in reasons["binary.txt"]
     assert "larger than" in reasons["huge.txt"]
     assert "same content as" in reasons["copy.txt"]
-    assert "no recognisable tasks" in reasons["no-tasks.txt"]
     assert "not text in" in reasons["ebcdic.txt"]
-    assert len(lines) == len(broken)  # one line each, no traceback
-    # The truncated plan is read as far as it goes, and UTF-16 without a byte-order mark too.
-    assert documents_in(store) == len(seeds()) + 2
+    assert len(errors) == len(broken)  # one line each, no traceback
+    warnings = "\n".join(line for line in lines if "warning" in line)
+    assert "no-tasks.txt: no numbered work items" in warnings
+    assert "excerpt.txt: no title was found" in warnings
+    assert "excerpt.txt: the page names no jurisdiction" in warnings
+    # The truncated plan is read as far as it goes, UTF-16 without a byte-order mark too, and
+    # the odd documents are published with what they state.
+    assert documents_in(store) == len(seeds()) + 4
 
 
 def test_duplicate_task_numbers_are_kept_apart(tmp_path: Path) -> None:
@@ -106,18 +117,17 @@ def test_a_failed_build_leaves_the_served_graph_untouched(corpus: Path, tmp_path
         unreadable.mkdir()
         (unreadable / "a.txt").write_bytes(b"\x00\x01\x02")
         (unreadable / "b.txt").write_bytes(b"")
-        invalid = tmp_path / "invalid"  # a plan of a county no table knows breaks the shapes
-        shutil.copytree(corpus, invalid)
-        (invalid / "unknown-county.txt").write_text(
-            "某某县2021年服务业工作要点\n一、主要任务\n（一）推进物流发展。责任单位：县发改局\n",
-            "utf-8")
-        results = [build(unreadable, "--store", store), build(invalid, "--store", store)]
+        clash = tmp_path / "clash"  # a/plan.txt and b/plan.txt would be one document
+        for folder in ("a", "b"):
+            shutil.copytree(corpus, clash / folder)
+        plans = sorted(clash.glob("*/*.txt"))
+        results = [build(unreadable, "--store", store), build(*plans, "--store", store)]
         after = httpx.get(f"{server.url}/sparql", params={"query": COUNT_DOCUMENTS}).text
     finally:
         server.stop()
     assert [result.returncode for result in results] == [1, 1]
     assert all("previous graph stays live" in result.stderr for result in results)
-    assert "does not conform" in results[1].stderr
+    assert "would be one document" in results[1].stderr
     assert (GraphStore(store).current, after) == (live, before)
 
 

@@ -15,6 +15,7 @@ from rdflib import Dataset, Graph
 from policygraph.cli import main
 from policygraph.parse.decode import read_document
 from policygraph.store import GraphStore
+from policygraph.vocab import PG
 
 DATA = Path(__file__).parent.parent / "data"
 CORPUS = DATA / "raw"
@@ -137,15 +138,32 @@ def test_failed_build_leaves_the_previous_graph_answering(capsys, tmp_path):
                 "--store", str(directory))
     _, before, _ = run(capsys, *question)
     live = GraphStore(directory).current
-    (corpus / "zz_unknown_county.txt").write_text(  # no region: breaks the shapes
-        "某某县2021年服务业工作要点\n一、主要任务\n（一）推进物流发展。责任单位：县发改局\n",
-        "utf-8")
-    status, _, err = run(capsys, "build", str(corpus), "--store", str(directory), "--quiet")
+    clash = tmp_path / "elsewhere"  # a second plan.txt would be the same document
+    clash.mkdir()
+    first = sorted(corpus.glob("*.txt"))[0]
+    (clash / first.name).write_bytes(first.read_bytes())
+    status, _, err = run(capsys, "build", str(corpus), str(clash / first.name),
+                         "--store", str(directory), "--quiet")
     assert status == 1
-    assert "does not conform" in err and "previous graph stays live" in err
+    assert "would be one document" in err and "previous graph stays live" in err
     assert GraphStore(directory).current == live
     _, after, _ = run(capsys, *question)
     assert after == before and before.strip().endswith(tuple("0123456789"))
+
+
+def test_a_plan_of_a_county_no_table_knows_is_published_with_a_warning(capsys, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "unknown-county.txt").write_text(
+        "某某县2021年服务业工作要点\n一、主要任务\n（一）推进物流发展。责任单位：县发改局\n",
+        "utf-8")
+    status, _, err = run(capsys, "build", str(corpus), "--store", str(tmp_path / "store"),
+                         "--quiet")
+    assert status == 0, err
+    assert "unknown-county.txt: the page names no jurisdiction" in err
+    _, out, _ = run(capsys, "query", "SELECT ?level WHERE { ?d pg:level ?level }", "--format",
+                    "csv", "--store", str(tmp_path / "store"))
+    assert out.split()[1:] == [f"{PG}county"]
 
 
 def test_unresolved_agencies_are_listed(capsys, store_dir):

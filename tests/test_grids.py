@@ -159,3 +159,43 @@ def test_an_ordinary_outline_is_no_table(read):
         3.加强人才培养。
     """)
     assert [task.path for task in record.tasks] == [["一", "1"], ["一", "2"], ["一", "3"]]
+
+
+def test_cells_separated_by_spaces_under_a_header_of_known_headings(read):
+    record = read(TITLE + """
+        序号 重点工作任务分解 责任领导 责任部门 完成期限 监督方式
+        1 主动对接长三角,共建联动创新区。 张三 经济发展局 2021年12月 季度调度
+        2 探索产业转移利益共享合作机制。 李四 科技中心、经济发展局 2021年10月 季度调度
+    """)
+    assert rows(record) == [
+        (["1"], "主动对接长三角,共建联动创新区。", ["经济发展局"], ["经济发展局"]),
+        (["2"], "探索产业转移利益共享合作机制。", ["科技中心", "经济发展局"], ["科技中心"]),
+    ]
+
+
+def test_a_category_row_of_goals_heads_the_rows_below_it(read):
+    record = read(TITLE + """
+        分类
+        序号
+        事项
+        责任单位
+        发展目标
+        1
+        地区生产总值增长6.5%以上。
+        区发改局
+        激发市场活力
+        2
+        深化营商环境改革。
+        区市场监管局
+    """)
+    assert rows(record) == [(["2"], "深化营商环境改革。", ["区市场监管局"], ["区市场监管局"])]
+    assert [(t.path, t.value) for t in record.targets] == [(["1"], 6.5)]
+
+
+def test_stray_marks_a_broken_encoding_left_after_cells(read):
+    record = read(TITLE + """
+        序号? | 重 点 工 作 任 务? | 牵头领导? | 牵头单位? |
+        1? | 打造创新驱动策源地。? | 祝振伟? | 未来科技城(海创园)? |
+    """)
+    assert rows(record) == [(["1"], "打造创新驱动策源地。", ["未来科技城(海创园)"],
+                             ["未来科技城(海创园)"])]

@@ -53,6 +53,7 @@ def test_bracketed_fields_and_posting_date_when_nothing_else(read):
 
 @pytest.mark.parametrize(("signature", "issued"), [
     ("二○一一年二月十五日", "2011-02-15"),
+    ("(二OO八年二月二十六日)", "2008-02-26"),
     ("二〇二一年四月七日", "2021-04-07"),
     ("2021年4月", "2021-04"),
 ])
@@ -117,6 +118,7 @@ def test_a_cited_plan_names_neither_title_nor_region(read):
 
 @pytest.mark.parametrize(("issuer", "region", "level"), [
     ("新乡高新区管委会", "新乡市", "city"),
+    ("合肥新站高新区管委会", "合肥市", "city"),
     ("湘西自治州人民政府", "湘西自治州", "city"),
     ("浙江省商务厅", "浙江省", "province"),
 ])
@@ -161,3 +163,18 @@ def test_the_attachment_the_page_shows_is_the_plan(read):
     assert record.title == "2019年《政府工作报告》目标任务分解表"
     assert [task.path for task in record.tasks] == [["1"]]
     assert [(t.path, t.value) for t in record.targets] == [(["1"], 5.5)]
+
+
+def test_a_plan_the_notice_says_was_agreed_and_a_title_broken_over_lines(read):
+    record = read("""
+        鲁政办字〔2023〕5号
+        各市人民政府:
+        《山东省建设绿色低碳高质量发展先行区2023年重点工作任务》已经省政府同意,现印发给你们。
+        山东省人民政府办公厅
+        2023年1月19日
+        山东省建设绿色低碳高质量发展先行区
+        2023年重点工作任务
+    """ + ITEMS)
+    assert record.title == "山东省建设绿色低碳高质量发展先行区2023年重点工作任务"
+    assert (record.issuer, record.issued) == ("山东省人民政府办公厅", "2023-01-19")
+    assert record.doc_number == "鲁政办字〔2023〕5号"

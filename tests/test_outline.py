@@ -151,7 +151,8 @@ def test_an_item_numbered_like_the_one_before_it_is_an_item_of_its_own(read):
     assert paths(record) == [["一", "(一)"], ["一", "(一)bis"], ["一", "(一)ter"],
                              ["一", "(二)", "1"]]
     assert [task.lead for task in record.tasks][:3] == [["县发改局"], ["县商务局"], ["县文旅局"]]
-    assert len(record.warnings) == 2 and "read as item 一 (一)bis" in record.warnings[0]
+    repeats = [warning for warning in record.warnings if "repeats the number" in warning]
+    assert len(repeats) == 2 and "read as item 一 (一)bis" in repeats[0]
 
 
 def test_a_number_that_skips_ahead_is_still_text(read):
@@ -161,4 +162,5 @@ def test_a_number_that_skips_ahead_is_still_text(read):
         (一)发展物流。建设物流园区。
         (三)年内完成。
     """)
-    assert paths(record) == [["一", "(一)"]] and record.warnings == []
+    assert paths(record) == [["一", "(一)"]]
+    assert not [warning for warning in record.warnings if "repeats the number" in warning]

@@ -7,6 +7,8 @@ described once for the whole build.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pyoxigraph import Literal, NamedNode, Quad
 
 from ..parse import Record, Target, Task
@@ -34,6 +36,7 @@ class DocumentGraph:
         self.node = NamedNode(self.document)
         self.region: Region | None = lookup(record.region_code) if record.region_code else None
         self.quads: list[Quad] = []
+        self.minted: set[NamedNode] = set()
 
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal | None) -> None:
         if o is not None:
@@ -63,9 +66,13 @@ class DocumentGraph:
             self.add(doc, T_PG.issuer, self.entities.unit(record.issuer, self.region))
         if self.region is not None:
             self.add(doc, T_PG.jurisdiction, self.entities.region(self.region))
-            self.add(doc, T_PG.level, T_PG[self.region.level])
+        level = self.region.level if self.region is not None else record.level
+        if level:
+            self.add(doc, T_PG.level, T_PG[level])
         if record.issued:
-            self.add(doc, T_PG.issued, typed(record.issued, T_XSD.date))
+            # A page that dates its plan to the month only (`2021年4月`) gives an xsd:gYearMonth.
+            kind = T_XSD.date if len(record.issued) > len("YYYY-MM") else T_XSD.gYearMonth
+            self.add(doc, T_PG.issued, typed(record.issued, kind))
         self.add(doc, T_PG.documentNumber, text(record.doc_number))
         if record.period:
             self.add(doc, T_PG.periodStart, year(record.period[0]))
@@ -80,10 +87,22 @@ class DocumentGraph:
                                             for depth in range(1, len(task.path)))])
         parents: dict[tuple[str, ...], NamedNode] = {(): self.node}
         for order, path in enumerate(paths, start=1):
-            section = parents[path] = NamedNode(self.iris.section(self.document, list(path)))
+            section = parents[path] = self._mint(self.iris.section, list(path))
             self._part(section, T_PG.Section, list(path), order, parents)
             self.add(section, T_PG.heading, text(headings.get(path)))
         return parents
+
+    def _mint(self, iri: Callable[..., str], path: list[str]) -> NamedNode:
+        """The node of a section or task; where its numbers name another item of the
+        document already (a page beginning mid-outline at both `3.` and `(三)`), its labels
+        as written do."""
+        node = NamedNode(iri(self.document, path))
+        if node in self.minted:
+            node = NamedNode(iri(self.document, path, written=True))
+        while node in self.minted:  # `(2)` took the number, and `2` is written as it
+            node = NamedNode(node.value + "bis")
+        self.minted.add(node)
+        return node
 
     def _part(self, node: NamedNode, kind: NamedNode, path: list[str], order: int,
               parents: dict[tuple[str, ...], NamedNode]) -> None:
@@ -98,7 +117,7 @@ class DocumentGraph:
 
     def _task(self, task: Task, order: int,
               parents: dict[tuple[str, ...], NamedNode]) -> NamedNode:
-        node = NamedNode(self.iris.task(self.document, task.path))
+        node = self._mint(self.iris.task, task.path)
         kind = T_PG.SafeguardTask if task.kind == "safeguard" else T_PG.Task
         self._part(node, kind, task.path, order, parents)
         self.add(node, T_PG.heading, text(task.heading))

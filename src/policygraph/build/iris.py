@@ -47,6 +47,12 @@ def label_slug(label: str) -> str:
         return segment(bare)
 
 
+def _steps(path: list[str], written: bool) -> str:
+    """A path as IRI steps: numbers (`三 (一) 1` → 3-1-1), or, `written`, the labels as the
+    page writes them, for the rare page whose outline holds `3` and `(三)` side by side."""
+    return "-".join(segment(label) if written else label_slug(label) for label in path)
+
+
 class Iris:
     """Mints the IRIs of one build under a base IRI."""
 
@@ -68,11 +74,11 @@ class Iris:
     def ontology_graph(self) -> str:
         return self._iri("graph", "ontology")
 
-    def section(self, document: str, path: list[str]) -> str:
-        return f"{document}/section/{'-'.join(map(label_slug, path))}"
+    def section(self, document: str, path: list[str], written: bool = False) -> str:
+        return f"{document}/section/{_steps(path, written)}"
 
-    def task(self, document: str, path: list[str]) -> str:
-        return f"{document}/task/{'-'.join(map(label_slug, path)) or '0'}"
+    def task(self, document: str, path: list[str], written: bool = False) -> str:
+        return f"{document}/task/{_steps(path, written) or '0'}"
 
     def target(self, document: str, number: int) -> str:
         return f"{document}/target/{number}"

@@ -32,8 +32,9 @@ def extract(path: Path) -> Record:
     """The extraction record of the document at `path`.
 
     Raises DocumentError, naming the file, when it cannot be read (missing, unreadable, too
-    large, empty, binary, undecodable) or holds no numbered tasks: callers handle one kind of
-    failure.
+    large, empty, binary, undecodable): callers handle one kind of failure. A document that
+    can be read is never lost: one without numbered work items (a goals-only page, a notice)
+    gives its metadata and targets, with a warning.
     """
     try:
         size = path.stat().st_size
@@ -45,8 +46,6 @@ def extract(path: Path) -> Record:
         raise DocumentError(path, error.strerror or str(error)) from error
     record = extract_text(document_text(path, data), source=path.name)
     record.sha256 = hashlib.sha256(data).hexdigest()
-    if not record.tasks:
-        raise DocumentError(path, "no recognisable tasks: no numbered work items were found")
     return record
 
 
@@ -62,8 +61,11 @@ def extract_text(text: str, source: str) -> Record:
     items = read_items(root, default_year)
     place_by_units(meta, [task.agencies for task in items.tasks])
     finder = SpanFinder(text)
-    _place(items.tasks, finder, repeats_share=False)
-    _place(items.targets, finder, repeats_share=True)
+    # A task the page cut after its heading is found by its heading.
+    _place(items.tasks, [task.text or task.heading or "" for task in items.tasks], finder,
+           repeats_share=False)
+    _place(items.targets, [target.text for target in items.targets], finder,
+           repeats_share=True)
     return Record(
         source=source,
         title=meta.title,
@@ -79,17 +81,28 @@ def extract_text(text: str, source: str) -> Record:
         sections=items.sections,
         region_code=meta.region_code,
         text=text,
-        warnings=repeated_numbers(root),
+        warnings=repeated_numbers(root) + _missing(meta.title, meta.region, items.tasks),
     )
 
 
+def _missing(title: str | None, region: str | None, tasks: Sequence[Task]) -> list[str]:
+    """Warnings for what a reader of the graph will miss: the document is kept all the same."""
+    missing = [] if tasks else ["no numbered work items were found: the record holds the "
+                                "document's metadata and targets only"]
+    if title is None:
+        missing.append("no title was found")
+    if region is None:
+        missing.append("the page names no jurisdiction: its units' areas are unknown")
+    return missing
+
+
 class _Placed(Protocol):
-    text: str
     span: Span | None
 
 
-def _place(things: Sequence[_Placed], finder: SpanFinder, repeats_share: bool) -> None:
+def _place(things: Sequence[_Placed], needles: list[str], finder: SpanFinder,
+           repeats_share: bool) -> None:
     """Record where in the text `finder` searches each task (or each target) was read."""
-    spans = finder.locate([thing.text for thing in things], repeats_share)
+    spans = finder.locate(needles, repeats_share)
     for thing, span in zip(things, spans, strict=True):
         thing.span = span

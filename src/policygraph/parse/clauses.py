@@ -30,6 +30,10 @@ from .units import (
 
 Role = Literal["lead", "main", "support", "shared", "person", "other"]
 _NOT_CLAUSE = "《“"
+_ABBREVIATED = 2
+_SHORT_NAME = 6
+_LEVELS = "省市县区州"
+_VERB = re.compile(r"[的了着要将把为在]|完成|推进|开展|建设")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +70,8 @@ def _rules() -> _Rules:
     data = table("clauses")
     labels: dict[str, Role] = data["labels"]
     role_words: dict[str, Role] = data["role_words"]
-    names = alternation(list(labels))
+    # Labels naming a leader or a person in charge (`牵头负责领导:`, `县级责任人:`) are people's.
+    names = alternation(list(labels)) + r"|[\u4e00-\u9fff]{0,6}?(?:领导|责任人|负责人)"
     # A label may name the level its units belong to: `省直配合单位:`.
     label_pattern = re.compile(rf"(?:[省市县区]直)?({names})\s*[:：]")
     return _Rules(
@@ -136,9 +141,16 @@ def _bracketed_clause(text: str) -> Reading | None:
             return None
         assigned = _parse_clause(last.content(text))
         if assigned and (_ends_with_role(last.content(text))
-                         or all(is_unit_name(unit) for unit, _ in assigned)):
+                         or all(is_unit_name(unit) for unit, _ in assigned)
+                         or _abbreviated_units([unit for unit, _ in assigned])):
             return _without(text, last.start, last.end, assigned)
     return None
+
+
+def _abbreviated_units(units: list[str]) -> bool:
+    """`(县经贸、统计、工商、税务)`: bodies named short, the first with its level."""
+    return len(units) >= _ABBREVIATED and units[0][:1] in _LEVELS \
+        and all(len(unit) <= _SHORT_NAME and not _VERB.search(unit) for unit in units)
 
 
 def _names_the_unit_before(text: str, start: int) -> bool:
@@ -200,7 +212,8 @@ def _parse_clause(content: str) -> list[tuple[str, Role]]:
     parts = rules.label_pattern.split(content)
     # re.split with one group: [before, label, text, label, text, …]
     segments: list[tuple[Role | None, str]] = [(None, parts[0])]
-    segments += [(rules.labels[parts[i]], parts[i + 1]) for i in range(1, len(parts), 2)]
+    segments += [(rules.labels.get(parts[i], "person"), parts[i + 1])
+                 for i in range(1, len(parts), 2)]
     assigned: list[tuple[str, Role]] = []
     for label_role, segment in segments:
         if label_role in ("person", "other"):

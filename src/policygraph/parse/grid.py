@@ -20,6 +20,7 @@ from .clauses import Role
 from .rules import table
 
 _SEPARATOR = re.compile(r"\s*[|｜\t]\s*")
+_SPACES = re.compile(r"\s+")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
 _LABEL_CELL = re.compile(r"(?:\d{1,3}|[(（]\d{1,3}[)）]|[(（][一二三四五六七八九十]{1,3}[)）]"
                          r"|[一二三四五六七八九十]{1,3}、.*|[(（][一二三四五六七八九十]{1,3}[)）].+)")
@@ -32,7 +33,7 @@ _HEADING_WORDS: tuple[tuple[re.Pattern[str], Column], ...] = (
     (re.compile(r".{0,4}(配合|协同|协办|协助|参与|协作).{0,4}(单位|部门|处室|科室)"), "support"),
     (re.compile(r".{0,4}牵头.{0,4}(单位|部门|处室|科室)"), "lead"),
     (re.compile(r".{0,4}(责任|主办|主责|承办|落实).{0,4}(单位|部门|处室|科室|主体)"), "main"),
-    (re.compile(r".{0,8}(季度|时限|时间|节点|进度|类型|备注|来源|领域|类别|成效|标准|情况)"),
+    (re.compile(r".{0,8}(季度|时限|期限|时间|节点|进度|类型|备注|来源|领域|类别|成效|标准|情况|方式)"),
      "other"),
     (re.compile(r".{0,8}(预期|主要|年度|发展|工作)?目标值?"), "goal"),
     (re.compile(r".{0,8}(任务|工作|措施|内容|事项|举措).{0,8}"), "task"),
@@ -44,6 +45,8 @@ _NOT_HEADING = re.compile(r"[。,，;；、:：!！?？]|^[(（]?[一二三四�
 _MIN_HEADER = 2
 _MIN_CELL_HEADER = 3
 _MAX_HEADING = 14
+_MAX_CATEGORY = 30
+_CONTENT: set[Column | None] = {"task", "goal"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,15 +132,27 @@ def _one_task_column(kinds: list[Column | None]) -> list[Column | None]:
             for index, kind in enumerate(kinds)]
 
 
-def _cells(line: str) -> list[str]:
-    return [cell.strip() for cell in _SEPARATOR.split(line.strip().strip("|｜"))]
+def _cells(line: str, separator: re.Pattern[str] = _SEPARATOR) -> list[str]:
+    return [cell.strip() for cell in separator.split(line.strip().strip("|｜"))]
+
+
+def _separator(header: str) -> re.Pattern[str] | None:
+    """What separates a table's cells: ` | ` or tabs, else the spaces of a header line made
+    only of known headings (`序号 重点工作任务分解 责任领导 责任部门 完成期限`)."""
+    if _SEPARATOR.search(header):
+        return _SEPARATOR
+    words = header.split()
+    known = [word for word in words if _columns().kind(word) is not None]
+    return _SPACES if len(words) >= _MIN_CELL_HEADER and len(known) >= len(words) - 1 else None
 
 
 def _separated_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
-    """A table whose rows are lines of ` | `- or tab-separated cells, from its header row."""
-    if not _SEPARATOR.search(lines[start]):
+    """A table whose rows are lines of separated cells (` | `, tabs, spaces), from its
+    header row."""
+    separator = _separator(lines[start])
+    if separator is None:
         return None
-    columns = _header(_cells(lines[start]))
+    columns = _header(_cells(lines[start], separator))
     if columns is None:
         return None
     rows: list[list[str]] = []
@@ -147,8 +162,8 @@ def _separated_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
         if not line:
             index += 1
             continue
-        if not _SEPARATOR.search(line):
-            if _ITEM_START.match(line) and _next_is_row(lines, index + 1):
+        if not separator.search(line):
+            if _ITEM_START.match(line) and _next_is_row(lines, index + 1, separator):
                 rows.append([line])  # a section's row, its empty cells trimmed by the page
             elif not rows or _ITEM_START.match(line):
                 break  # the document goes on after the table
@@ -157,7 +172,7 @@ def _separated_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
                 rows[-1][min(task, len(rows[-1]) - 1)] += line
             index += 1
             continue
-        cells = _cells(line)
+        cells = _cells(line, separator)
         if _LABEL_CELL.fullmatch(cells[0]) or not rows:
             rows.append(cells)
         else:
@@ -166,10 +181,10 @@ def _separated_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
     return Grid(tuple(row for cells in rows if (row := _row(cells, columns)))), index
 
 
-def _next_is_row(lines: list[str], index: int) -> bool:
+def _next_is_row(lines: list[str], index: int, separator: re.Pattern[str]) -> bool:
     """Whether a row of cells follows, past the section rows that lost their separators."""
     for line in lines[index:]:
-        if _SEPARATOR.search(line):
+        if separator.search(line):
             return True
         if line.strip() and not _ITEM_START.match(line.strip()):
             return False
@@ -193,6 +208,8 @@ def _cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
     index = start
     while index < len(lines):
         kind, end = _heading_line(lines, index)
+        if kind in _CONTENT and _CONTENT & {heading for heading, _ in headings}:
+            break  # a second task or goal heading is a row's cell (`发展目标` heading rows)
         if kind is None:
             # A heading the tables do not know (`重要项目`) may stand between known ones.
             line = lines[index].strip()
@@ -217,23 +234,31 @@ def _cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
         index += 1
         if not cell:
             continue
-        if _LABEL_CELL.fullmatch(cell) or not rows:
-            rows.append([cell])
+        if _LABEL_CELL.fullmatch(cell) or not rows \
+                or (len(rows[-1]) >= len(header) and _is_category(cell)):
+            rows.append([cell])  # a row's number, or a category after a complete row
         else:
             rows[-1].append(cell)
     grid_rows = [_row(cells, align(cells, header)) for cells in rows]
     return Grid(tuple(row for row in grid_rows if row)), index
 
 
+def _is_category(cell: str) -> bool:
+    """`激发市场活力`: a short heading of the rows below it, neither a sentence nor units."""
+    return len(cell) <= _MAX_CATEGORY and not _NOT_HEADING.search(cell) \
+        and not looks_like_units(cell)
+
+
 def _header_run(lines: list[str], index: int) -> int:
     """How many heading lines follow one another from `index`."""
-    count = 0
+    kinds: list[Column | None] = []
     while index < len(lines):
         kind, end = _heading_line(lines, index)
-        if kind is None:
+        if kind is None or (kind in _CONTENT and _CONTENT & set(kinds)):
             break
-        count, index = count + 1, end
-    return count
+        kinds.append(kind)
+        index = end
+    return len(kinds)
 
 
 def _heading_line(lines: list[str], index: int) -> tuple[Column | None, int]:
@@ -262,10 +287,13 @@ def _header_kinds_missing(header: list[Column | None]) -> bool:
 
 
 def _row(cells: list[str], columns: list[Column | None]) -> Row | None:
-    """The Row of one table row, or None for a row without a number."""
+    """The Row of one table row: a numbered row, or a category row of one short cell (its
+    label empty), which heads the rows below it; None for any other row without a number."""
     label = cells[0].strip()
     if not _LABEL_CELL.fullmatch(label):
-        return None
+        filled = [cell for cell in cells if cell.strip()]
+        category = len(filled) == 1 and len(label) <= _MAX_CATEGORY
+        return Row("", label) if category else None
     if _BARE_NUMBER.fullmatch(label):
         label += "、"
     text_parts: list[str] = []

@@ -109,8 +109,8 @@ def _drop_cut_unit(tasks: list[Task], root: Item) -> None:
     tail = item.row.units[-1][0] if item.row is not None and item.row.units else \
         item.blocks[-1] if item.blocks else ""
     unit = last.agencies[-1]
-    if tail.rstrip().endswith(unit) and (not is_unit_name(unit)
-                                         or len(unit) <= _SHORTEST_NAME):
+    complete = is_unit_name(unit) or unit.endswith((")", "）", "〕"))
+    if tail.rstrip().endswith(unit) and (not complete or len(unit) <= _SHORTEST_NAME):
         last.agencies.remove(unit)
         if unit in last.lead:
             last.lead.remove(unit)

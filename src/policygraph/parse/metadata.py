@@ -28,7 +28,7 @@ _DOC_NUMBER_LABEL = re.compile(rf"{_NUMBER_LABELS}\s*[:：]\s*({_DOC_NUMBER})")
 _DOC_NUMBER_LINE = re.compile(rf"\s*[(（]?\s*({_DOC_NUMBER})\s*[)）]?\s*")
 _ISSUED_LABELS = (r"成文日期", r"发文日期", r"印发日期", r"签发日期", r"发文时间")
 _POSTED_LABELS = (r"发布日期", r"发布时间", r"公开日期", r"颁布日期", r"生成日期",
-                  r"(?<![发文成])时间")
+                  r"(?<![发文成])时间", r"(?<![发文成布])日期")
 _ISSUER_LABELS = r"(?:发布机构|发文机关|发文单位|制发机关|发布单位)"
 _SOURCE_LABELS = r"(?:信息来源|来源|稿源)"
 # A letterhead: `许昌市人民政府文件`.
@@ -40,7 +40,8 @@ _OWN_AREA = re.compile(r"结合([^,，。;；、\s]{2,12}?)(?:的)?实际")
 _SEAL = re.compile(r"[(（](?:代|章|盖章|印)[)）]$")
 _AFTER_TITLE = 40
 _ISSUER_SUFFIX = re.compile(
-    r"(办公室|办公厅|人民政府|政府|领导小组|小组|委员会|管委会|厅|局|委|办|部|中心)$"
+    r"(办公室|办公厅|人民政府|政府|领导小组|小组|委员会|管委会|厅|局|委|办|部|中心|开发区|高新区"
+    r"|新区|园区)$"
 )
 # `【发布文号】X` and `文号 | X` as the `文号: X` the fields are read from.
 _FIELD_FORMS = (re.compile(r"【\s*([^】\n]{2,8}?)\s*】\s*"),
@@ -191,6 +192,7 @@ def _signature(text: str, last: bool = False) -> tuple[str | None, str | None] |
     candidates: list[tuple[str | None, str | None]] = []
     for index, token in enumerate(tokens):
         signer = _SEAL.sub("", tokens[index - 1]) if index else ""
+        token = token.strip("()（）")
         if not _ISSUER_SUFFIX.search(signer) or re.search(r"[,，。;；:：《》]", signer):
             signer = ""
         date_match, month_match = DATE.fullmatch(token), MONTH.fullmatch(token)

@@ -23,15 +23,20 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 GLOSS = re.compile(
     rf"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*\s*[)）]"
 )
+# `杭州市余杭区人民政府办公室?`, `1? | 未来科技城…`: a character the page's encoding lost, left
+# as `?` after the last character of a line or a table cell.
+_STRAY_MARK = re.compile(r"(?<=[^\s?|｜])\?(?=[ \t]*(?:[|｜]|$))", re.M)
 # Share of Han characters that t2s conversion changes above which a text counts as traditional.
 _TRADITIONAL_SHARE = 0.02
 _SAMPLE = 4000
 
 
 def normalize(text: str) -> str:
-    """Text ready for reading: ASCII digits and spaces, no pinyin glosses, simplified script."""
+    """Text ready for reading: ASCII digits and spaces, no pinyin glosses, no stray `?` that a
+    broken encoding left at the end of a line or cell, simplified script."""
     text = text.translate(_TRANSLATE)
     text = GLOSS.sub("", text)
+    text = _STRAY_MARK.sub("", text)
     if looks_traditional(text):
         text = convert_script(text)
     return text

@@ -234,6 +234,9 @@ class _OutlineParser:
         rows = _OutlineParser()
         rows.banner = self.banner
         for row in grid.rows:
+            if not row.label:  # a category row (`发展目标`) heads the rows below it
+                rows.banner, rows.stack = row.text, [rows.root]
+                continue
             marker = match_marker(row.label)
             if marker is not None and rows._open(marker, row.label, row):
                 continue

@@ -13,9 +13,12 @@ from functools import cache
 
 from .clauses import Responsibility, Role, responsibility
 from .rules import alternation, table
-from .units import is_body_name, prose_units
+from .units import is_body_name, is_unit_name, listed_units, prose_units
 
 _SENTENCES = re.compile(r"[。;；!！?？\n]")
+_DEPARTMENTS = re.compile(r"等(?:有关|相关)?(?:部门|单位)$")
+_SHORT_NAME = 8
+_VERB = re.compile(r"[的了着要将把为在]|完成|推进|开展|建设")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +26,7 @@ class _Rules:
     role_words: dict[str, Role]
     role_pattern: re.Pattern[str]
     by_pattern: re.Pattern[str]
+    by_sentence: re.Pattern[str]
     subject_pattern: re.Pattern[str]
 
 
@@ -33,6 +37,8 @@ def _rules() -> _Rules:
     return _Rules(
         role_words=role_words,
         role_pattern=re.compile(roles),
+        # `由A,B、C负责落实`: a sentence that names its units and nothing else.
+        by_sentence=re.compile(r"由(?P<units>[^。;；]{2,200}?)(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责)"),
         # 由A(会同B)牵头… : the units between 由 and the verb that takes them.
         by_pattern=re.compile(
             r"由([^,，。;；:：()（）]{2,60}?)(?=牵头|负责|对|组织|统筹|共同|具体|联合|协调)"),
@@ -46,6 +52,11 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
     rules = _rules()
     assigned: list[tuple[str, Role]] = []
     for sentence in _SENTENCES.split(text):
+        whole = rules.by_sentence.fullmatch(sentence.strip())
+        if whole and (units := listed_units(whole["units"])) and _mostly_units(units):
+            role: Role = "lead" if whole["verb"].startswith("牵头") else "main"
+            assigned.extend((unit, role) for unit in units)
+            continue
         for clause in re.split(r"[,，]", sentence):
             clause = clause.strip()
             found = rules.by_pattern.search(clause)
@@ -56,7 +67,7 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
                 assigned.extend((unit, "main") for unit in units[1:])
                 continue
             found = rules.subject_pattern.match(clause)
-            if found and (units := prose_units(found[1])):
+            if found and (units := prose_units(found[1]) or _listed_as_departments(found[1])):
                 role = rules.role_words.get(found[2], "main")
                 assigned.extend((unit, role) for unit in units)
     return responsibility(assigned)
@@ -75,3 +86,16 @@ def opening_responsibility(text: str) -> Responsibility | None:
     if not _rules().role_pattern.search(first):
         return None
     return responsibility_in_prose(first)
+
+
+def _mostly_units(units: list[str]) -> bool:
+    return 2 * sum(1 for unit in units if is_unit_name(unit)) > len(units)
+
+
+def _listed_as_departments(phrase: str) -> list[str]:
+    """`县经贸、统计、工商、税务等部门`: a list that `等部门` closes names units, however short."""
+    if not _DEPARTMENTS.search(phrase):
+        return []
+    units = listed_units(phrase)
+    short = all(len(unit) <= _SHORT_NAME and not _VERB.search(unit) for unit in units)
+    return units if len(units) >= 2 and short else []

@@ -23,6 +23,9 @@ _AUTONOMOUS = {"自治州": ("自治州", "州"), "自治县": ("自治县",), "
                "自治区": ("",)}
 # A development zone named after the city it lies in (`新乡高新区`): the city's name without
 # 市 before one of these words.
+# How far before its zone word a zone's name may begin (`合肥新站高新区`), in characters.
+_ZONE_NAME = 7
+_ZONE_PREFIX = re.compile(r"[\u4e00-\u9fff]+")
 _ZONE = re.compile(r"(?:国家级)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区"
                    r"|工业园区|综合保税区|保税区|产业园区)")
 _LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
@@ -136,14 +139,18 @@ def name_region(text: str) -> tuple[Region, str] | None:
 
 
 def _zone_city(text: str) -> tuple[Region, int] | None:
-    """The city a development zone is named after (`新乡高新区` → 新乡市), and where."""
+    """The city a development zone's name begins with (`新乡高新区`, `合肥新站高新区` →
+    合肥市), and where it is named."""
     for zone in _ZONE.finditer(text):
-        for length in (3, 2):
-            start = zone.start() - length
-            cities = [region for region in lookup_all(text[max(start, 0):zone.start()] + "市")
-                      if region.level == "city"] if start >= 0 else []
-            if cities:
-                return cities[0], start
+        name_start = max(0, zone.start() - _ZONE_NAME)
+        for start in range(name_start, zone.start() - 1):
+            if not _ZONE_PREFIX.fullmatch(text[start:zone.start()]):
+                continue
+            for length in (3, 2):
+                cities = [region for region in lookup_all(text[start:start + length] + "市")
+                          if region.level == "city"]
+                if cities:
+                    return cities[0], start
     return None
 
 

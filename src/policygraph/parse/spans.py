@@ -47,9 +47,11 @@ class SpanFinder:
 
         A needle that does not occur whole (a clause taken out of its middle, lines rejoined
         around page noise) is spanned from its first to its last few characters, and failing
-        that, a needle of several lines from its first line to its last.
+        that, a needle of several lines from its first line to its last, and failing that, as
+        far as the text runs on as the needle does from its first few characters.
         """
-        found = self._find(_SPACE.sub("", needle)) or self._find_lines(needle)
+        key = _SPACE.sub("", needle)
+        found = self._find(key) or self._find_lines(needle) or self._find_prefix(key)
         if found is None:
             return None
         self._cursor = found[1]
@@ -82,6 +84,16 @@ class SpanFinder:
                 return first, last + len(tail)
         return None
 
+    def _find_prefix(self, key: str) -> tuple[int, int] | None:
+        """Neither whole nor by its ends (a clause the page set inside a sentence): as far as
+        the text runs on as `key` does from its first few characters."""
+        for length in range(min(_ANCHOR, len(key)), 1, -1):
+            for start in (self._cursor, 0):
+                first = self._key.find(key[:length], start)
+                if first >= 0:
+                    return first, first + _common_prefix(key, self._key, first)
+        return None
+
     def locate(self, needles: Iterable[str], repeats_share: bool = False) -> list[Span | None]:
         """Spans of several normalised strings, expected in reading order from the start of
         the text (each call starts there again, so one finder serves several sequences).
@@ -98,3 +110,12 @@ class SpanFinder:
             spans.append(spans[-1] if same else self.find(needle))
             previous = needle
         return spans
+
+
+def _common_prefix(needle: str, text: str, start: int) -> int:
+    """How many characters of `needle` `text` repeats from `start`."""
+    length = 0
+    while length < len(needle) and start + length < len(text) \
+            and needle[length] == text[start + length]:
+        length += 1
+    return length

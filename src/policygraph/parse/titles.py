@@ -19,12 +19,13 @@ from .outline import match_marker
 from .rules import table
 
 # `X关于印发《Y》的通知`, `X印发《Y》的通知`: the plan Y wrapped by a notice of X.
-_ISSUER = (r"(?P<issuer>(?:[^\s,，。:：|《》、]*?"
+_ISSUER = (r"(?P<issuer>(?:[^\s,，。:：|《》、【】\[\]]*?"
            r"(?:政府|办公室|办公厅|委员会|委|局|厅|办|管委会|小组|中心|部))?)")
 _WRAPPER = re.compile(rf"{_ISSUER}\s*(?:关于)?印发(?P<title>[^,，;；。]{{2,120}}?)的通知")
 # `现将《Y》印发给你们`: the plan Y named by the notice's text.
-_SENT = re.compile(r"(?:现将|将)\s*《(?P<title>[^》]{4,80})》\s*(?:\([^)]{0,20}\))?\s*"
-                   r"(?:予以)?(?:印发|下达|发)")
+_SENT = re.compile(r"(?:(?:现将|将)\s*《(?P<title>[^》]{4,80})》\s*(?:\([^)]{0,20}\))?\s*"
+                   r"(?:予以)?(?:印发|下达|发)"
+                   r"|《(?P<agreed>[^》]{4,80})》已经[^。《]{0,30}?(?:同意|通过)[^。《]{0,8}?印发)")
 # `X关于Y的通知` heading a page, that wraps no plan: the notice is the plan.
 _NOTICE = re.compile(rf"(?m)^\s*{_ISSUER}\s*(?P<title>关于(?!印发|转发)[^,，;；。]{{4,100}}?"
                      r"的(?:通知|(?:实施)?意见|决定))")
@@ -53,7 +54,7 @@ def _title_line() -> re.Pattern[str]:
     suffix = "|".join(table("genres")["title_suffixes"])
     return re.compile(
         rf"\s*(?P<title>[^\s。,，;；:：]{{{_MIN_TITLE - 2},80}}?(?:{suffix})(?:[(（]\s*\d{{4}}\s*"
-        rf"(?:[—–\-~至]\s*\d{{4}}\s*)?年?度?\s*[)）])?)\s*")
+        rf"(?:[—–\-~至]\s*\d{{4}}\s*)?年?度?\s*[)）])?(?:[(（](?:试行|暂行|修订)[)）])?)\s*")
 
 
 def read_frame(content: str) -> Frame:
@@ -71,7 +72,8 @@ def read_frame(content: str) -> Frame:
     frame = wrapper or notice
     after = frame.end() if frame else 0
     listed = _attachments(content)
-    sent = list(dict.fromkeys(found["title"] for found in _SENT.finditer(content)))
+    sent = list(dict.fromkeys(found["title"] or found["agreed"]
+                              for found in _SENT.finditer(content)))
     wrapped = _squeeze(wrapper["title"]).strip("《》") if wrapper else None
     candidates = [title for title in (
         wrapped, sent[0] if len(sent) == 1 else None, _title_from_line(content[after:]),
@@ -93,7 +95,12 @@ def _names_same_plan(wrapped: str, title: str) -> bool:
     """Whether a title line names the wrapper's plan, perhaps with its issuer written out
     (`区政府2021年第一季度工作要点` as `上海市杨浦区人民政府2021年第一季度工作要点`)."""
     year = re.search(r"(?:19|20)\d{2}", wrapped)
-    return (wrapped[year.start():] if year else wrapped) in _squeeze(title)
+    return _bare(wrapped[year.start():] if year else wrapped) in _bare(title)
+
+
+def _bare(title: str) -> str:
+    """A title without white space and title marks, for comparing titles."""
+    return re.sub(r"[\s《》〈〉“”\"]", "", title)
 
 
 @dataclass(frozen=True, slots=True)

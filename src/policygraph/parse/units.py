@@ -27,8 +27,9 @@ _BODY_SUFFIXES = ("厅", "局", "委", "办", "委员会", "管委会", "政府"
 # levels of one name, not two units.
 _COLLECTIVE_HEAD = re.compile(r"各(?:[^、]{1,6}[)）〕]|[省市州县区旗镇乡]{1,2})")
 _COLLECTIVE_LEVEL = re.compile(r"[省市州县区旗镇乡]")
-_COLLECTIVE_TAIL = re.compile(r"(?:[市州县区旗镇乡](人民)?政府|[市州县区旗镇乡])"
-                              r"(?=$|牵头|负责|配合|协助|参与|按|分别|共同|等)")
+_COLLECTIVE_TAIL = re.compile(r"(?:[市州县区旗镇乡](?:[(（][^)）]{1,6}[)）])?(人民)?政府"
+                              r"|[市州县区旗镇乡](?:[(（][^)）]{1,6}[)）])?)"
+                              r"(?=$|牵头|负责|配合|协助|参与|按|分别|共同|等|及|和|与)")
 # A bracketed note closing a unit's name: `市卫生健康委(列第一位为牵头单位,下同)`.
 _BRACKETED = re.compile(r"[(（〔]([^()（）〔〕]*)[)）〕]$")
 
