@@ -211,3 +211,13 @@ def test_a_number_whose_dot_the_page_lost(read):
     """)
     assert [task.path for task in record.tasks] == [["一", "1"], ["一", "2"]]
     assert "3个项目竣工投产" in record.tasks[1].text
+
+
+@pytest.mark.parametrize("clause", [
+    "(责任单位:市发改委(牵头)、市财政局、市统计局)",
+    "责任单位:市发改委(牵头),市财政局(配合)、市统计局(配合)",
+    "(市发改委〔牵头〕,市财政局、市统计局)",
+])
+def test_a_role_in_brackets_after_a_unit_is_its_own(read, clause):
+    record = read(HEAD + "1.推进重大项目建设。" + clause + "\n")
+    assert units(record) == [(["一", "1"], ["市发改委", "市财政局", "市统计局"], ["市发改委"])]

@@ -78,10 +78,14 @@ def _rules() -> _Rules:
         labels=labels,
         label_pattern=label_pattern,
         # `【牵头单位】A`, `[责任单位]A`, `〔配合单位〕A`, `(牵头单位)A`: a label in brackets.
-        bracketed_label=re.compile(rf"[【\[［〔(（]\s*({names})\s*[】\]］〕)）]\s*[:：]?"),
+        # (not `市发改委(牵头)`, a unit marked with its role).
+        bracketed_label=re.compile(
+            rf"(?<![\u4e00-\u9fff）)〕])[【\[［〔(（]\s*({names})\s*[】\]］〕)）]\s*[:：]?"),
         clause_line=re.compile(rf"\s*(?:[省市县区]直)?(?:{names})\s*[:：]"),
         role_words=role_words,
-        role_suffix=re.compile(rf"(?:等|分别|共同)?({alternation(list(role_words))})$"),
+        # `A牵头`, `A等分别牵头`, and `A(牵头)`: a role word closing a unit or a group.
+        role_suffix=re.compile(rf"(?:(?:等|分别|共同)?({alternation(list(role_words))})"
+                               rf"|[(（〔]({alternation(list(role_words))})(?:单位|部门)?[)）〕])$"),
         role_word=re.compile(alternation(list(role_words))),
     )
 
@@ -232,7 +236,9 @@ def _part_units(part: str, label_role: Role | None, word_first: bool) -> list[tu
         unit, word_role = _split_role_word(piece)
         pending.extend(listed_units(unit))
         if word_role is not None:
-            role = word_role if word_first or label_role is None else label_role
+            # A role in brackets after one unit (`市发改委(牵头)`) is that unit's own.
+            marked = piece.rstrip(TRIM).endswith((")", "）", "〕"))
+            role = word_role if word_first or marked or label_role is None else label_role
             assigned.extend((name, role) for name in without_generic_tail(pending))
             pending = []
     assigned.extend((name, label_role or "main") for name in without_generic_tail(pending))
@@ -243,7 +249,7 @@ def _split_role_word(piece: str) -> tuple[str, Role | None]:
     found = _rules().role_suffix.search(piece)
     if found is None:
         return piece, None
-    return piece[: found.start()], _rules().role_words[found[1]]
+    return piece[: found.start()], _rules().role_words[found[1] or found[2]]
 
 
 def _without(text: str, start: int, end: int, assigned: list[tuple[str, Role]]) -> Reading:
