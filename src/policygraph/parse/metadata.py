@@ -90,11 +90,12 @@ def read_metadata(page: str, content: str) -> Metadata:
         or frame.wrapper_issuer or _letterhead(content) \
         or _field(fields, _ISSUER_LABELS, issuer=True) \
         or _prose_issuer(content, meta.title) or _field(fields, _SOURCE_LABELS, issuer=True)
+    posted = _labelled_date(fields, _POSTED_LABELS)
     meta.issued = (_labelled_date(fields, _ISSUED_LABELS[:-1])
-                   or (signature[1] if signature else None)
+                   or (_signed_day(signature[1], posted) if signature else None)
                    or _labelled_date(fields, _ISSUED_LABELS[-1:])
                    or _printed_date(page)
-                   or _labelled_date(fields, _POSTED_LABELS))
+                   or posted)
     # The document number stands in the header, under the notice's title or, in a page
     # collapsed to one line, just after it.
     head = content[: meta.body_start + _AFTER_TITLE] if meta.body_start else \
@@ -185,27 +186,37 @@ def _level_from_wording(issuer: str | None, title: str | None, content: str) -> 
     return None
 
 
-def _signature(text: str, last: bool = False) -> tuple[str | None, str | None] | None:
-    """The (issuer, date) signed under a notice: an organisation's name followed by a date,
-    or a date on a line of its own (`二○一一年二月十五日`) with the name left off."""
+def _signature(text: str, last: bool = False) -> tuple[str | None, list[str]] | None:
+    """The issuer and the days a signature under a notice may be dated: an organisation's
+    name followed by a date, or a date on a line of its own (`二○一一年二月十五日`) with the
+    name left off; a date that lost its 年月日 (`2024115`) may read as several days."""
     tokens = [token for token in re.split(r"\s+", text) if token]
-    candidates: list[tuple[str | None, str | None]] = []
+    candidates: list[tuple[str | None, list[str]]] = []
     for index, token in enumerate(tokens):
         signer = _SEAL.sub("", tokens[index - 1]) if index else ""
         token = token.strip("()（）")
         if not _ISSUER_SUFFIX.search(signer) or re.search(r"[,，。;；:：《》]", signer):
             signer = ""
         date_match, month_match = DATE.fullmatch(token), MONTH.fullmatch(token)
+        day = iso_date(date_match) if date_match else \
+            iso_month(month_match) if month_match else None
         if date_match or month_match:
-            candidates.append((signer or None, iso_date(date_match) if date_match
-                               else iso_month(month_match) if month_match else None))
-        elif signer and GARBLED.fullmatch(token):
-            days = garbled_dates(token)
-            candidates.append((signer, days[0] if len(days) == 1 else None))
+            candidates.append((signer or None, [day] if day else []))
+        elif signer and GARBLED.fullmatch(token.removesuffix("日")):
+            candidates.append((signer, garbled_dates(token.removesuffix("日"))))
     signed = [candidate for candidate in candidates if candidate[0]] or candidates
     if not signed:
         return None
     return signed[-1] if last else signed[0]
+
+
+def _signed_day(days: list[str], posted: str | None) -> str | None:
+    """The day of a signature: the one it names, or of the days a garbled one may be, the
+    last before the page was posted."""
+    if len(days) == 1:
+        return days[0]
+    before = [day for day in days if posted and day <= posted]
+    return max(before) if before else None
 
 
 def _field(fields: str, label: str, issuer: bool = False) -> str | None:

@@ -29,7 +29,8 @@ _PHRASE_BREAK = re.compile(r"[、,，;；。:：!?！？\n和及与]")
 _CLAUSE_BREAK = "、,，;；。:：!?！？\n"
 _PHRASE_ONLY = ",，;；。:：!?！？\n"
 _RESPECTIVELY = "分别"
-_SENTENCES = re.compile(r"[。;；!！?？\n]")
+# A goal sentence runs on over its `;`-separated figures (`目标是:A增长9%;B增长12%`).
+_GOAL_SENTENCES = re.compile(r"[。!！?？\n]")
 _MASK = "\u25a1"
 _QUOTE_CLOSERS = ("”", "》", '"')
 _BOUNDS = (">=", ">", "<=", "<")
@@ -105,7 +106,7 @@ def find_targets(text: str, path: list[str], default_year: int | None) -> list[T
 def find_goal_targets(text: str, default_year: int | None) -> list[Target]:
     """Targets of a preamble before the first numbered item (path `[]`): only its sentences
     that set goals (`到2025年…`, `力争…`), not those telling what was achieved."""
-    goals = "。".join(sentence for sentence in _SENTENCES.split(text)
+    goals = "。".join(sentence for sentence in _GOAL_SENTENCES.split(text)
                      if _rules().goal_cue.search(sentence))
     return find_targets(goals, [], default_year) if goals else []
 

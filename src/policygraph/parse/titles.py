@@ -11,6 +11,7 @@ paragraphs are not read as the plan's tasks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,14 +22,15 @@ from .rules import table
 # `X关于印发《Y》的通知`, `X印发《Y》的通知`: the plan Y wrapped by a notice of X.
 _ISSUER = (r"(?P<issuer>(?:[^\s,，。:：|《》、【】\[\]]*?"
            r"(?:政府|办公室|办公厅|委员会|委|局|厅|办|管委会|小组|中心|部))?)")
-_WRAPPER = re.compile(rf"{_ISSUER}\s*(?:关于)?印发(?P<title>[^,，;；。]{{2,120}}?)的通知")
+_WRAPPER = re.compile(rf"{_ISSUER}\s*(?:关于)?印发(?P<title>[^,，;；。]{{2,120}}?)"
+                      r"(?:的通知|(?=[,，]供))")
 # `现将《Y》印发给你们`: the plan Y named by the notice's text.
 _SENT = re.compile(r"(?:(?:现将|将)\s*《(?P<title>[^》]{4,80})》\s*(?:\([^)]{0,20}\))?\s*"
                    r"(?:予以)?(?:印发|下达|发)"
                    r"|《(?P<agreed>[^》]{4,80})》已经[^。《]{0,30}?(?:同意|通过)[^。《]{0,8}?印发)")
 # `X关于Y的通知` heading a page, that wraps no plan: the notice is the plan.
 _NOTICE = re.compile(rf"(?m)^\s*{_ISSUER}\s*(?P<title>关于(?!印发|转发)[^,，;；。]{{4,100}}?"
-                     r"的(?:通知|(?:实施)?意见|决定))")
+                     r"的(?:通知|(?:实施)?意见|决定)(?:[(（](?:试行|暂行)[)）])?)")
 _QUOTED = re.compile(r"印发\s*《([^》]{4,80})》")
 _MIN_TITLE = 8
 # `附件:1.2019年…分解表` and the numbered lines after it; `附件1` heading the one shown.
@@ -68,7 +70,7 @@ def read_frame(content: str) -> Frame:
     title line, and never before the notice's list of attachments ends.
     """
     wrapper = _first(_WRAPPER, content)
-    notice = None if wrapper else _first(_NOTICE, content)
+    notice = None if wrapper else _signed_notice(content)
     frame = wrapper or notice
     after = frame.end() if frame else 0
     listed = _attachments(content)
@@ -132,9 +134,21 @@ def _attachments(content: str) -> _Attachments | None:
 
 def _first(pattern: re.Pattern[str], content: str) -> re.Match[str] | None:
     """The first match of `pattern` that is not inside a 《》 title the text cites."""
+    return next(_uncited(pattern, content), None)
+
+
+def _uncited(pattern: re.Pattern[str], content: str) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` that are not inside a 《》 title the text cites."""
     cited = [group for group in top_level_groups(content) if group.opener == "《"]
-    return next((found for found in pattern.finditer(content)
-                 if not any(group.start < found.start() < group.end for group in cited)), None)
+    return (found for found in pattern.finditer(content)
+            if not any(group.start < found.start() < group.end for group in cited))
+
+
+def _signed_notice(content: str) -> re.Match[str] | None:
+    """The notice that is the plan, where the page also writes its issuer before it (a page
+    may head itself with the bare title, then give it again under its issuer)."""
+    notices = list(_uncited(_NOTICE, content))
+    return next((found for found in notices if found["issuer"]), notices[0] if notices else None)
 
 
 def _notice_issuer(notice: str, wrapper: re.Match[str] | None) -> str | None:
