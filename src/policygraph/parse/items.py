@@ -19,6 +19,7 @@ from .record import Kind, Section, Target, Task
 from .targets import find_goal_targets, find_targets
 from .units import is_unit_name, listed_units, without_generic_tail
 
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # No body's name is this short (`市科` is what the page's end left of `市科技局`).
 _SHORTEST_NAME = 2
 
@@ -144,9 +145,8 @@ def _figures(item: Item, titled: Titled) -> str:
     states a figure in digits that the body does not repeat (a heading's `百家` is a slogan,
     and a section's heading counts the items below it, `10件民生实事`)."""
     heading = titled.heading or ""
-    figures = [number for number in re.findall(r"\d+(?:\.\d+)?", heading)
-               if not re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", titled.body)]
-    return f"{heading}。{titled.body}" if figures and not item.children else titled.body
+    new = set(_NUMBER.findall(heading)) - set(_NUMBER.findall(titled.body))
+    return f"{heading}。{titled.body}" if new and not item.children else titled.body
 
 
 def _kind(item: Item, readings: dict[Item, _Reading]) -> Kind | None:

@@ -30,6 +30,9 @@ _COLLECTIVE_LEVEL = re.compile(r"[省市州县区旗镇乡]")
 _COLLECTIVE_TAIL = re.compile(r"(?:[市州县区旗镇乡](?:[(（][^)）]{1,6}[)）])?(人民)?政府"
                               r"|[市州县区旗镇乡](?:[(（][^)）]{1,6}[)）])?)"
                               r"(?=$|牵头|负责|配合|协助|参与|按|分别|共同|等|及|和|与)")
+# What a collective of divisions ends with: `各县`, `各乡镇`, `各县(市、区)`, `各街道`.
+_DIVISIONS = ("省", "市", "州", "县", "区", "旗", "镇", "乡", "街道", "盟")
+_NAME_NOTE = re.compile(r"[(（〔][^()（）〔〕]*[)）〕]$")
 # A bracketed note closing a unit's name: `市卫生健康委(列第一位为牵头单位,下同)`.
 _BRACKETED = re.compile(r"[(（〔]([^()（）〔〕]*)[)）〕]$")
 
@@ -64,11 +67,16 @@ def unit_rules() -> UnitRules:
 
 
 def is_unit_name(name: str) -> bool:
-    """Whether a phrase found in prose names a unit: a body's suffix, or a collective 各…."""
+    """Whether a phrase found in prose names a unit: a body's suffix, or a collective of
+    bodies or divisions (`各县(市、区)`, `各乡镇`, not `各地`, `各级`)."""
     rules = unit_rules()
     if not 2 <= len(name) <= rules.max_prose or is_person(name):
         return False
-    return name.startswith(rules.collective) or name.endswith(rules.suffixes)
+    if name.endswith(rules.suffixes):
+        return True
+    bare = _NAME_NOTE.sub("", name)
+    return name.startswith(rules.collective) and (bare.endswith(rules.suffixes)
+                                                  or bare.endswith(_DIVISIONS))
 
 
 def is_body_name(text: str) -> bool:
