@@ -162,16 +162,18 @@ def test_roles_shared_by_duty_and_notes_in_a_clause(read):
     ]
 
 
-def test_a_generic_unit_closing_a_list_is_no_unit(read):
+def test_a_generic_unit_joined_on_by_a_conjunction_is_no_unit(read):
     record = read(HEAD + """
         1.提高审批效率。(区政务服务局牵头,区发改局、区住建局、区级相关部门配合)
         2.优化营商环境。(责任单位:州司法局、州委编办及州直相关单位,各县市人民政府)
         3.加强协同。协同单位:省直有关部门和各市人民政府
+        4.强化保障。(省有关部门和单位负责)
     """)
     assert [task.agencies for task in record.tasks] == [
-        ["区政务服务局", "区发改局", "区住建局"],
+        ["区政务服务局", "区发改局", "区住建局", "区级相关部门"],
         ["州司法局", "州委编办", "各县市人民政府"],
         ["省直有关部门", "各市人民政府"],
+        ["省有关部门和单位"],
     ]
 
 
@@ -221,3 +223,42 @@ def test_a_number_whose_dot_the_page_lost(read):
 def test_a_role_in_brackets_after_a_unit_is_its_own(read, clause):
     record = read(HEAD + "1.推进重大项目建设。" + clause + "\n")
     assert units(record) == [(["一", "1"], ["市发改委", "市财政局", "市统计局"], ["市发改委"])]
+
+
+def test_an_item_whose_sentences_each_carry_a_clause_has_all_their_units(read):
+    record = read("""
+        某省工作分工
+        一、约束性指标
+        1.约束性指标的责任部门
+        单位地区生产总值能源消耗降低20%左右。(省经贸委牵头)
+        完成耕地保有量指标。(省国土资源厅牵头)
+        完成减排指标。(省环保厅、发展改革委按职责分工负责)
+        2.深化国企改革。分类监管国有资产(分管副省长负责,省国资委牵头。明确牵头部门的,有关部门配合,不逐一列出,下同)。支持民营经济发展(省经信委牵头,省工商局配合)。
+    """)
+    assert units(record) == [
+        (["一", "1"], ["省经贸委", "省国土资源厅", "省环保厅", "发展改革委"],
+         ["省经贸委", "省国土资源厅", "省环保厅"]),
+        (["一", "2"], ["省国资委", "省经信委", "省工商局"], ["省国资委", "省经信委"]),
+    ]
+
+
+def test_a_block_after_a_sections_last_item_names_the_units_of_all_its_items(read):
+    record = read("""
+        某省沿海开发工作要点
+        五、基础设施建设
+        (一)水利。全年计划投资5亿元。
+        (二)公路。全年计划投资72亿元左右。
+        主办单位:省水利厅、省交通厅
+        协办单位:沿海三市政府
+        六、科技兴海
+        (一)建设示范基地。
+    """)
+    assert units(record)[:2] == [
+        (["五", "(一)"], ["省水利厅", "省交通厅", "沿海三市政府"], ["省水利厅", "省交通厅"]),
+        (["五", "(二)"], ["省水利厅", "省交通厅", "沿海三市政府"], ["省水利厅", "省交通厅"]),
+    ]
+
+
+def test_units_after_by_may_be_named_short(read):
+    record = read(HEAD + "1.村屯水电项目。修水渠6490米。由县民族局、水利、电力部门共同组织实施。\n")
+    assert units(record) == [(["一", "1"], ["县民族局", "水利", "电力部门"], ["县民族局"])]

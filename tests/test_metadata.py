@@ -178,3 +178,21 @@ def test_a_plan_the_notice_says_was_agreed_and_a_title_broken_over_lines(read):
     assert record.title == "山东省建设绿色低碳高质量发展先行区2023年重点工作任务"
     assert (record.issuer, record.issued) == ("山东省人民政府办公厅", "2023-01-19")
     assert record.doc_number == "鲁政办字〔2023〕5号"
+
+
+def test_portal_fields_whose_values_sit_in_the_next_cell(read):
+    record = read("""
+        索 引 号: | 000014349/2023-91150 | 信息分类: | |
+        发布机构: | 生成日期: | 2022-12-02 08:54:33 | |
+        文 号: | 六盘水府办发〔2022〕10号 | 是否有效: | |
+        2022年重点工作任务清单
+    """ + ITEMS)
+    assert (record.doc_number, record.issued) == ("六盘水府办发〔2022〕10号", "2022-12-02")
+
+
+def test_a_news_preface_names_the_issuer(read):
+    record = read("""
+        近日,渝中区人民政府办公室发布《2023年区政府工作报告重点工作目标任务分解》方案。
+        2023年区政府工作报告重点工作目标任务分解
+    """ + ITEMS)
+    assert (record.issuer, record.region) == ("渝中区人民政府办公室", "渝中区")

@@ -21,7 +21,7 @@ _DEADLINE = re.compile(r"^(\d{4}\s*年|\d{4}[.\-/]\d|\d{1,2}月|[一二三四五
                        r"|全年|长期|持续|年底|年内|每[年月季]|[一二三四]季度|上半年|下半年)")
 _PERSON = re.compile(r"[\u4e00-\u9fff]{1,2}[\s\u3000]*[\u4e00-\u9fff]{1,2}")
 _SENTENCE = re.compile(r"[。;；!！?？]")
-_MAX_UNITS_CELL = 60
+_MAX_UNITS_CELL = 160
 
 
 def looks_like_units(cell: str) -> bool:

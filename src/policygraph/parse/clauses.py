@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from .brackets import depth_map, top_level_groups
+from .brackets import Group, depth_map, top_level_groups
 from .rules import alternation, table
 from .units import (
     TRIM,
@@ -25,11 +25,12 @@ from .units import (
     listed_units,
     split_list,
     unit_rules,
-    without_generic_tail,
 )
 
 Role = Literal["lead", "main", "support", "shared", "person", "other"]
 _NOT_CLAUSE = "《“"
+# `明确牵头部门的,有关部门配合,不逐一列出`: a condition opens a note that runs to the sentence's end.
+_CONDITION = re.compile(r"(?:^|(?<=[,，;；]))[^,，;；]*的[,，].*$")
 _ABBREVIATED = 2
 _SHORT_NAME = 6
 _LEVELS = "省市县区州"
@@ -63,6 +64,7 @@ class _Rules:
     role_words: dict[str, Role]
     role_suffix: re.Pattern[str]
     role_word: re.Pattern[str]
+    unit_role: re.Pattern[str]
 
 
 @cache
@@ -87,6 +89,9 @@ def _rules() -> _Rules:
         role_suffix=re.compile(rf"(?:(?:等|分别|共同)?({alternation(list(role_words))})"
                                rf"|[(（〔]({alternation(list(role_words))})(?:单位|部门)?[)）〕])$"),
         role_word=re.compile(alternation(list(role_words))),
+        # A body's name closed by a role word (`…省国资委牵头。…`): a clause, wherever it ends.
+        unit_role=re.compile(rf"(?:{alternation(table('clauses')['units']['suffixes'])})"
+                             rf"(?:等)?(?:{alternation(list(role_words))})"),
     )
 
 
@@ -128,27 +133,46 @@ def _label_block(text: str) -> Reading | None:
 
 
 def _bracketed_clause(text: str) -> Reading | None:
-    """A bracketed clause: labelled anywhere, or unlabelled at the very end of the item."""
+    """The item's bracketed clauses: a labelled one anywhere, one a role word closes
+    (`(省国资委牵头)`) anywhere, and an unlabelled list of units at the very end. An item of
+    several sentences, each with its own clause, is the work of all their units; each
+    clause's lead leads."""
     rules = _rules()
-    groups = list(top_level_groups(text))
-    for group in reversed(groups):
+    tail = len(text.rstrip(TRIM))
+    found: list[tuple[Group, list[tuple[str, Role]]]] = []
+    for group in top_level_groups(text):
         content = group.content(text)
-        if group.opener in _NOT_CLAUSE or not rules.label_pattern.search(content):
+        if group.opener in _NOT_CLAUSE or _names_the_unit_before(text, group.start):
             continue
         assigned = _parse_clause(content)
-        if assigned:
-            return _without(text, group.start, group.end, assigned)
-    tail = text.rstrip(TRIM)
-    if groups and groups[-1].end == len(tail) and groups[-1].opener not in _NOT_CLAUSE:
-        last = groups[-1]
-        if _names_the_unit_before(text, last.start):
-            return None
-        assigned = _parse_clause(last.content(text))
-        if assigned and (_ends_with_role(last.content(text))
-                         or all(is_unit_name(unit) for unit, _ in assigned)
-                         or _abbreviated_units([unit for unit, _ in assigned])):
-            return _without(text, last.start, last.end, assigned)
-    return None
+        if not assigned:
+            continue
+        if rules.label_pattern.search(content) or _ends_with_role(content) \
+                or rules.unit_role.search(content) \
+                or group.end == tail and (all(is_unit_name(unit) for unit, _ in assigned)
+                                          or _abbreviated_units([u for u, _ in assigned])):
+            found.append((group, assigned))
+    if not found:
+        return None
+    remaining, start = [], 0
+    for group, _ in found:
+        remaining.append(text[start:group.start].rstrip())
+        start = group.end
+    remaining.append(text[start:])
+    merged = _merge([responsibility(assigned) for _, assigned in found])
+    return Reading(merged, "".join(remaining).strip())
+
+
+def _merge(clauses: list[Responsibility | None]) -> Responsibility | None:
+    """Several clauses of one item as one responsibility: their units in written order, the
+    leads of each."""
+    present = [clause for clause in clauses if clause is not None]
+    if len(present) < 2:
+        return present[0] if present else None
+    return Responsibility(
+        list(dict.fromkeys(unit for clause in present for unit in clause.agencies)),
+        list(dict.fromkeys(unit for clause in present for unit in clause.lead)),
+        all(clause.supporting_only for clause in present))
 
 
 def _abbreviated_units(units: list[str]) -> bool:
@@ -206,11 +230,13 @@ def _parse_clause(content: str) -> list[tuple[str, Role]]:
 
     A label gives its role to the units after it; a group after a `;` that a role word closes
     (`牵头单位:A;B、C按职责分工负责`) takes the word's role instead. Sentences of the clause
-    that are notes about it (`以下均需…落实,不再列出。`) name no units.
+    that are notes about it (`以下均需…落实,不再列出。`), and what follows a condition
+    (`明确牵头部门的,…`), name no units.
     """
     rules = _rules()
     note = unit_rules().note
-    content = "；".join(sentence for sentence in content.split("。")
+    sentences = [_CONDITION.sub("", sentence) for sentence in content.split("。")]
+    content = "；".join(sentence for sentence in sentences
                        if not (note.search(sentence) and not rules.label_pattern.search(sentence)
                                and not rules.role_word.search(sentence)))
     parts = rules.label_pattern.split(content)
@@ -239,9 +265,9 @@ def _part_units(part: str, label_role: Role | None, word_first: bool) -> list[tu
             # A role in brackets after one unit (`市发改委(牵头)`) is that unit's own.
             marked = piece.rstrip(TRIM).endswith((")", "）", "〕"))
             role = word_role if word_first or marked or label_role is None else label_role
-            assigned.extend((name, role) for name in without_generic_tail(pending))
+            assigned.extend((name, role) for name in pending)
             pending = []
-    assigned.extend((name, label_role or "main") for name in without_generic_tail(pending))
+    assigned.extend((name, label_role or "main") for name in pending)
     return assigned
 
 

@@ -17,7 +17,7 @@ from .outline import Item
 from .prose import opening_responsibility, responsibility_in_prose
 from .record import Kind, Section, Target, Task
 from .targets import find_goal_targets, find_targets
-from .units import is_unit_name, listed_units, without_generic_tail
+from .units import is_unit_name, listed_units
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # No body's name is this short (`市科` is what the page's end left of `市科技局`).
@@ -124,8 +124,7 @@ def _read(item: Item) -> _Reading:
     whose text opens by naming units (`由X牵头…`) names them for its items. A table row's
     text is its task cell, and its units are those of its units' columns."""
     if item.row is not None:
-        assigned = [(unit, role) for cell, role in item.row.units
-                    for unit in without_generic_tail(listed_units(cell))]
+        assigned = [(unit, role) for cell, role in item.row.units for unit in listed_units(cell)]
         figures = " ".join([item.row.text, *item.row.notes])
         return _Reading(Titled(None, item.row.text), responsibility(assigned), figures)
     found = read_responsibility("\n".join(item.blocks))

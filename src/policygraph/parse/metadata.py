@@ -24,7 +24,7 @@ from .titles import read_frame
 _DOC_NUMBER = (r"[\u4e00-\u9fff]{1,16}\s*[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]"
                r"\s*\d{1,4}\s*号")
 _NUMBER_LABELS = r"(?:发文字号|文件编号|发布文号|文件字号|文\s*号|发文号)"
-_DOC_NUMBER_LABEL = re.compile(rf"{_NUMBER_LABELS}\s*[:：]\s*({_DOC_NUMBER})")
+_DOC_NUMBER_LABEL = re.compile(rf"{_NUMBER_LABELS}\s*[:：]?\s*[|｜]?\s*({_DOC_NUMBER})")
 _DOC_NUMBER_LINE = re.compile(rf"\s*[(（]?\s*({_DOC_NUMBER})\s*[)）]?\s*")
 _ISSUED_LABELS = (r"成文日期", r"发文日期", r"印发日期", r"签发日期", r"发文时间")
 _POSTED_LABELS = (r"发布日期", r"发布时间", r"公开日期", r"颁布日期", r"生成日期",
@@ -98,8 +98,8 @@ def read_metadata(page: str, content: str) -> Metadata:
                    or posted)
     # The document number stands in the header, under the notice's title or, in a page
     # collapsed to one line, just after it.
-    head = content[: meta.body_start + _AFTER_TITLE] if meta.body_start else \
-        "\n".join(content.split("\n")[:_HEAD_LINES])
+    head = content[: meta.body_start + _AFTER_TITLE] + "\n" \
+        + "\n".join(content.split("\n")[:_HEAD_LINES])
     meta.doc_number = _doc_number(fields, head)
     _place(meta, _region(meta.issuer, meta.title) or _own_region(content))
     if meta.level is None:
@@ -227,17 +227,19 @@ def _field(fields: str, label: str, issuer: bool = False) -> str | None:
 
 
 def _prose_issuer(content: str, title: str | None) -> str | None:
-    """`…,近日,X印发《title》`: the body that issued the plan, named in a news-style preface."""
+    """`…,近日,X印发《title》` (发布, 出台): the body that issued the plan, named in a
+    news-style preface."""
     if not title:
         return None
-    found = re.search(rf"([^\s,，。;；:：]{{2,40}})印发\s*《{re.escape(title)}》", content)
+    found = re.search(rf"([^\s,，。;；:：]{{2,40}})(?:印发|发布|出台)\s*《{re.escape(title)}》",
+                      content)
     return found[1] if found and _ISSUER_SUFFIX.search(found[1]) else None
 
 
 def _labelled_date(fields: str, labels: tuple[str, ...]) -> str | None:
     """The date after the first of `labels` that has one: the day, else the month."""
     for label in labels:
-        for found in re.finditer(rf"{label}\s*[:：]\s*", fields):
+        for found in re.finditer(rf"{label}\s*[:：]?\s*[|｜]?\s*", fields):
             date_match = DATE.match(fields, found.end())
             if date_match and (iso := iso_date(date_match)):
                 return iso

@@ -151,22 +151,27 @@ def parse_outline(lines: list[str]) -> Item:
 
 
 def _lift_group_clause(item: Item) -> None:
-    """A clause on a line of its own after the last of several sub-items, none of which has
+    """A clause on lines of its own after the last of several sub-items, none of which has
     a clause of its own, names the units of them all: it moves to their parent.
 
-    (`1.完善应急预案体系` `(1)…` `(2)…` `(责任单位:…)` gives the units of (1) and (2).)
+    (`1.完善应急预案体系` `(1)…` `(2)…` `(责任单位:…)` gives the units of (1) and (2); so do
+    `主办单位:A` `协办单位:B` after a section's last item.)
     """
     if len(item.children) < 2 or item.children[-1].children:
         return
     last = item.children[-1]
-    if len(last.blocks) < 2 or not is_clause_line(last.blocks[-1]):
+    start = len(last.blocks)
+    while start > 1 and is_clause_line(last.blocks[start - 1]):
+        start -= 1
+    if start == len(last.blocks):
         return
-    clause = read_responsibility(last.blocks[-1]).responsibility
+    clause = read_responsibility("\n".join(last.blocks[start:])).responsibility
     if clause is None or clause.supporting_only \
             or any(read_responsibility("\n".join(child.blocks)).responsibility is not None
                    for child in item.children[:-1]):
         return
-    item.blocks.append(last.blocks.pop())
+    item.blocks.extend(last.blocks[start:])
+    del last.blocks[start:]
 
 
 def _blocks(lines: list[str]) -> list[str | Grid]:

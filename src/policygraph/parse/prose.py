@@ -60,7 +60,7 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
         for clause in re.split(r"[,，]", sentence):
             clause = clause.strip()
             found = rules.by_pattern.search(clause)
-            if found and (units := prose_units(found[1])):
+            if found and (units := prose_units(found[1]) or _abbreviated(found[1])):
                 follows = clause[found.end():]
                 first_role: Role = "lead" if follows.startswith("牵头") else "main"
                 assigned.append((units[0], first_role))
@@ -90,6 +90,14 @@ def opening_responsibility(text: str) -> Responsibility | None:
 
 def _mostly_units(units: list[str]) -> bool:
     return 2 * sum(1 for unit in units if is_unit_name(unit)) > len(units)
+
+
+def _abbreviated(phrase: str) -> list[str]:
+    """`由县民族局、水利、电力部门共同组织实施`: after 由, a list that opens with a body's name
+    names units, however short the later names."""
+    units = listed_units(phrase)
+    short = all(len(unit) <= _SHORT_NAME and not _VERB.search(unit) for unit in units)
+    return units if len(units) >= 2 and short and is_unit_name(units[0]) else []
 
 
 def _listed_as_departments(phrase: str) -> list[str]:

@@ -37,7 +37,7 @@ _MIN_TITLE = 8
 _ATTACHMENT_LIST = re.compile(
     r"(?m)^\s*附件\s*[:：]\s*(?:1\s*[.．、]\s*)?(?P<first>\S[^\n]{3,80})$")
 _LISTED_NEXT = re.compile(r"(?m)^\s*\d{1,2}\s*[.．、]\s*(?P<title>\S[^\n]{3,80})$")
-_ATTACHMENT_HEADING = re.compile(r"(?m)^\s*附件\s*(?P<n>\d{1,2})?\s*[|｜]?\s*$")
+_ATTACHMENT_HEADING = re.compile(r"(?m)^\s*附\s*件\s*(?P<n>\d{1,2})?\s*[|｜]?\s*$")
 # An attachment named in the notice's list (`附件:1.…`, `2.2025年…分解`), not the title line.
 _LISTED = re.compile(r"\s*(?:附件\s*\d*\s*[:：]|\d{1,2}\s*[.．、](?=\s*\S))")
 
@@ -77,10 +77,12 @@ def read_frame(content: str) -> Frame:
     sent = list(dict.fromkeys(found["title"] or found["agreed"]
                               for found in _SENT.finditer(content)))
     wrapped = _squeeze(wrapper["title"]).strip("《》") if wrapper else None
+    line = _title_from_line(content[after:])
+    shown = listed.shown if listed else None
     candidates = [title for title in (
-        wrapped, sent[0] if len(sent) == 1 else None, _title_from_line(content[after:]),
-        _squeeze(notice["issuer"] + notice["title"]) if notice else None,
-        listed.shown if listed else None) if title]
+        wrapped, sent[0] if len(sent) == 1 else None,
+        *((shown, line) if listed and listed.headed else (line, shown)),
+        _squeeze(notice["issuer"] + notice["title"]) if notice else None) if title]
     floor = max(after if wrapper else 0, listed.end if listed else 0)
     for title in candidates:
         start = _title_line_end(content, title, floor)
@@ -112,6 +114,7 @@ class _Attachments:
 
     shown: str
     end: int
+    headed: bool  # a `附件N` line heads the attachment on the page
 
 
 def _attachments(content: str) -> _Attachments | None:
@@ -128,8 +131,10 @@ def _attachments(content: str) -> _Attachments | None:
         end = following.end()
     heading = _ATTACHMENT_HEADING.search(content, end)
     number = int(heading["n"] or 1) if heading else 1
-    shown = titles[min(number, len(titles)) - 1].strip("《》")
-    return _Attachments(_squeeze(shown), heading.end() if heading else end)
+    shown = titles[min(number, len(titles)) - 1]
+    if shown.startswith("《") and shown.endswith("》") and shown.count("》") == 1:
+        shown = shown[1:-1]
+    return _Attachments(_squeeze(shown), heading.end() if heading else end, heading is not None)
 
 
 def _first(pattern: re.Pattern[str], content: str) -> re.Match[str] | None:

@@ -30,6 +30,10 @@ _COLLECTIVE_LEVEL = re.compile(r"[省市州县区旗镇乡]")
 _COLLECTIVE_TAIL = re.compile(r"(?:[市州县区旗镇乡](?:[(（][^)）]{1,6}[)）])?(人民)?政府"
                               r"|[市州县区旗镇乡](?:[(（][^)）]{1,6}[)）])?)"
                               r"(?=$|牵头|负责|配合|协助|参与|按|分别|共同|等|及|和|与)")
+# What a clause calls its units, not a unit's name (`责任单位、协作单位要…`).
+_ROLE_NOUNS = frozenset({"责任单位", "牵头单位", "配合单位", "协作单位", "协办单位", "主办单位",
+                         "责任部门", "牵头部门", "配合部门", "相关单位", "有关单位"})
+_BARE_SUFFIXES = frozenset({"单位", "部门", "机构", "企业"})
 # What a collective of divisions ends with: `各县`, `各乡镇`, `各县(市、区)`, `各街道`.
 _DIVISIONS = ("省", "市", "州", "县", "区", "旗", "镇", "乡", "街道", "盟")
 _NAME_NOTE = re.compile(r"[(（〔][^()（）〔〕]*[)）〕]$")
@@ -95,6 +99,8 @@ def clean_unit(name: str) -> str:
     """A unit's name without surrounding punctuation, a leading 由/请, a trailing `等部门` or
     a bracketed note after it."""
     name = name.strip(TRIM)
+    if name[:1] in "(（〔" and not re.search(r"[)）〕]", name):
+        name = name[1:]  # the opening bracket of a clause read as prose
     note = _BRACKETED.search(name)
     if note and unit_rules().note.search(note[1]):
         name = name[: note.start()].strip(TRIM)
@@ -153,19 +159,13 @@ def join_collectives(pieces: list[str]) -> list[str]:
     return joined
 
 
-def without_generic_tail(units: list[str]) -> list[str]:
-    """`A、B、相关部门`: a generic unit closing a list of several is no unit of its own."""
-    if len(units) > 1 and unit_rules().generic.match(units[-1]):
-        return units[:-1]
-    return units
-
-
 def prose_units(phrase: str) -> list[str]:
     """Units named in prose, or [] unless every name in the phrase is a unit's."""
     units: list[str] = []
     for piece in split_top_level(_ALWAYS_JOINS.sub("、", phrase), "、"):
         parts = [clean_unit(part) for part in _conjoined(piece)]
-        if not parts or not all(is_unit_name(part) for part in parts):
+        if not parts or not all(is_unit_name(part) and part not in _ROLE_NOUNS
+                                for part in parts):
             return []
         units.extend(parts)
     return units
@@ -176,6 +176,8 @@ def _conjoined(piece: str) -> list[str]:
     if is_unit_name(clean_unit(piece)) and not _CONJUNCTION.search(piece):
         return [piece]
     parts = [part for part in _CONJUNCTION.split(piece) if part.strip(TRIM)]
+    if any(clean_unit(part) in _BARE_SUFFIXES for part in parts):
+        return [piece]  # `省有关部门和单位`: one collective, not a unit named 单位
     if len(parts) > 1 and all(is_unit_name(clean_unit(part))
                               or unit_rules().generic.match(clean_unit(part))
                               or lookup_all(clean_unit(part)) for part in parts):
