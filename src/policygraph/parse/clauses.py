@@ -29,7 +29,7 @@ from .units import (
 
 Role = Literal["lead", "main", "support", "shared", "person", "other"]
 _NOT_CLAUSE = "《“"
-# `明确牵头部门的,有关部门配合,不逐一列出`: a condition opens a note that runs to the sentence's end.
+# `明确牵头部门的,有关部门配合,不逐一列出`: a condition opens a note to the sentence's end.
 _CONDITION = re.compile(r"(?:^|(?<=[,，;；]))[^,，;；]*的[,，].*$")
 _ABBREVIATED = 2
 _SHORT_NAME = 6
@@ -149,8 +149,8 @@ def _bracketed_clause(text: str) -> Reading | None:
             continue
         if rules.label_pattern.search(content) or _ends_with_role(content) \
                 or rules.unit_role.search(content) \
-                or group.end == tail and (all(is_unit_name(unit) for unit, _ in assigned)
-                                          or _abbreviated_units([u for u, _ in assigned])):
+                or (group.end == tail and (all(is_unit_name(unit) for unit, _ in assigned)
+                                          or _abbreviated_units([u for u, _ in assigned]))):
             found.append((group, assigned))
     if not found:
         return None
