@@ -95,10 +95,3 @@ def test_a_clause_covers_the_items_below_it(read):
     """)
     assert [task.agencies for task in record.tasks] == [["市交通运输局", "市商务局"], ["市发改委"]]
     assert record.tasks[0].lead == ["市交通运输局"]
-
-
-def test_a_collective_is_of_bodies_or_divisions_not_any_plural():
-    found = responsibility_in_prose("各地要加强监管,确保安全。市市场监管局负责。")
-    assert found is not None and found.agencies == ["市市场监管局"]
-    found = responsibility_in_prose("各乡镇要落实属地责任。")
-    assert found is not None and found.agencies == ["各乡镇"]

@@ -50,3 +50,20 @@ def test_goals_of_an_unnumbered_preamble_and_of_a_tasks_heading(read_record):
     """)
     assert [(t.path, t.value, t.unit) for t in record.targets] == [
         ([], 6, "%"), (["一", "1"], 3, "个")]
+
+
+@pytest.mark.parametrize("text", [
+    "企业设立登记时间已压缩至0.5个工作日以内。",
+    "2022年实有市场主体15.5万户。",
+    "去年开工的22个高速公路项目要加快建设进度。",
+    "深入实施15项重大工程。",
+    "建成连云港墟沟港区5万吨级航道扩建工程。",
+    "民族乡街道硬化项目共投资220万元。",
+])
+def test_progress_made_programmes_and_size_classes_are_not_targets(text):
+    assert read(text) == []
+
+
+def test_compound_and_counted_units_of_the_genre():
+    assert read("街道硬化达5397米,开展胃肠癌联合筛查1万例以上,粮食产量500亿斤左右。") == [
+        (5397, "米", "="), (1, "万例", ">="), (500, "亿斤", "~")]

@@ -26,6 +26,7 @@ class _Rules:
     money_units: tuple[str, ...]
     listed_projects: re.Pattern[str]
     measures: re.Pattern[str]
+    progress: re.Pattern[str]
     count_verbs: re.Pattern[str]
 
 
@@ -37,6 +38,7 @@ def _rules() -> _Rules:
         money_units=tuple(data["money_units"]),
         listed_projects=re.compile(data["listed_projects"]),
         measures=re.compile(data["measures"]),
+        progress=re.compile(data["progress"]),
         count_verbs=re.compile(alternation(table("targets")["count_verbs"])),
     )
 
@@ -46,8 +48,13 @@ def is_commitment(text: str, start: int, end: int, unit: str, bound: bool) -> bo
     `bound` says whether its comparator sets a bound (以上, 超, 以下)."""
     return not (_counts_a_list(text, start) or (bound and _qualifies(text, end))
                 or _rules().measures.match(text, end) is not None
+                or _rules().progress.search(text, _clause_start(text, start), start) is not None
                 or _pays(text, start, unit) or _in_brackets(text, start)
                 or _in_project_list(text, end))
+
+
+def _clause_start(text: str, position: int) -> int:
+    return max((found.end() for found in _CLAUSE.finditer(text, 0, position)), default=0)
 
 
 def _counts_a_list(text: str, start: int) -> bool:
@@ -57,7 +64,7 @@ def _counts_a_list(text: str, start: int) -> bool:
     before = text[:start].rstrip()
     if not before.endswith("等"):
         return False
-    clause_start = max((found.end() for found in _CLAUSE.finditer(text, 0, start)), default=0)
+    clause_start = _clause_start(text, start)
     listed = before[clause_start:].count("、") + 1
     figure = re.match(r"\d+", text[start:])
     return _rules().count_verbs.search(text, clause_start, start) is None \
@@ -74,8 +81,7 @@ def _pays(text: str, start: int, unit: str) -> bool:
     """Money the plan pays or allocates (`奖励`, `补助`, `安排…经费`) in the same clause."""
     if not unit.endswith(_rules().money_units):
         return False
-    clause_start = max((found.end() for found in _CLAUSE.finditer(text, 0, start)), default=0)
-    return _rules().paying.search(text, clause_start, start) is not None
+    return _rules().paying.search(text, _clause_start(text, start), start) is not None
 
 
 def _in_brackets(text: str, start: int) -> bool:

@@ -62,7 +62,7 @@ def _rules() -> _Rules:
     quantity = re.compile(
         rf"(?P<v1>{_ARABIC}|{_CHINESE})(?:{_RANGE}(?P<v2>{_ARABIC}))?"
         rf"(?P<infix>{alternation(list(comparators['infix']))})?"
-        rf"(?P<unit>{unit})?(?!{alternation(data['not_followed_by'])})"
+        rf"(?P<unit>{unit})?(?!{alternation(data['not_followed_by'])})(?!(?:吨|元|瓦|千瓦|米)级)"
         rf"(?P<suffix>{alternation(list(comparators['suffix']))})?"
     )
     return _Rules(

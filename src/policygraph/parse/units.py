@@ -34,9 +34,6 @@ _COLLECTIVE_TAIL = re.compile(r"(?:[市州县区旗镇乡](?:[(（][^)）]{1,6}[
 _ROLE_NOUNS = frozenset({"责任单位", "牵头单位", "配合单位", "协作单位", "协办单位", "主办单位",
                          "责任部门", "牵头部门", "配合部门", "相关单位", "有关单位"})
 _BARE_SUFFIXES = frozenset({"单位", "部门", "机构", "企业"})
-# What a collective of divisions ends with: `各县`, `各乡镇`, `各县(市、区)`, `各街道`.
-_DIVISIONS = ("省", "市", "州", "县", "区", "旗", "镇", "乡", "街道", "盟")
-_NAME_NOTE = re.compile(r"[(（〔][^()（）〔〕]*[)）〕]$")
 # A bracketed note closing a unit's name: `市卫生健康委(列第一位为牵头单位,下同)`.
 _BRACKETED = re.compile(r"[(（〔]([^()（）〔〕]*)[)）〕]$")
 
@@ -71,16 +68,11 @@ def unit_rules() -> UnitRules:
 
 
 def is_unit_name(name: str) -> bool:
-    """Whether a phrase found in prose names a unit: a body's suffix, or a collective of
-    bodies or divisions (`各县(市、区)`, `各乡镇`, not `各地`, `各级`)."""
+    """Whether a phrase found in prose names a unit: a body's suffix, or a collective 各…."""
     rules = unit_rules()
     if not 2 <= len(name) <= rules.max_prose or is_person(name):
         return False
-    if name.endswith(rules.suffixes):
-        return True
-    bare = _NAME_NOTE.sub("", name)
-    return name.startswith(rules.collective) and (bare.endswith(rules.suffixes)
-                                                  or bare.endswith(_DIVISIONS))
+    return name.startswith(rules.collective) or name.endswith(rules.suffixes)
 
 
 def is_body_name(text: str) -> bool:
