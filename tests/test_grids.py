@@ -199,3 +199,24 @@ def test_stray_marks_a_broken_encoding_left_after_cells(read):
     """)
     assert rows(record) == [(["1"], "打造创新驱动策源地。", ["未来科技城(海创园)"],
                              ["未来科技城(海创园)"])]
+
+
+def test_task_cells_numbered_inline_without_a_number_column(read):
+    record = read(TITLE + """
+        主要工作任务
+        牵头单位
+        责任单位
+        一、优化结构、调整布局
+        1.主动对接国家战略,壮大数字经济。
+        区发改局
+        区工信局、各街道办事处
+        2.大力发展新兴数字产业。
+        发改局
+        区工信局
+        各街道办事处
+    """)
+    assert rows(record) == [
+        (["一", "1"], "主动对接国家战略,壮大数字经济。", ["区发改局", "区工信局", "各街道办事处"],
+         ["区发改局"]),
+        (["一", "2"], "大力发展新兴数字产业。", ["发改局", "区工信局", "各街道办事处"], ["发改局"]),
+    ]

@@ -63,12 +63,12 @@ def _take(cells: Sequence[str], index: int, kind: Column | None,
     """How many cells from `index` the column `kind` holds (0 for a cell the page left out)."""
     cell = cells[index]
     if kind in UNIT_COLUMNS:
-        # One unit per line in a column of its own; a cell each where later columns want theirs.
+        # One unit per line: a lead column holds one line where a later units column follows
+        # (the later column's list runs on), the last units column all the lines left.
         listed = 0
         while index + listed < len(cells) and looks_like_units(cells[index + listed]):
             listed += 1
-        wanted = sum(1 for column in later if column in UNIT_COLUMNS)
-        return max(min(listed, 1), listed - wanted)
+        return min(listed, 1) if any(column in UNIT_COLUMNS for column in later) else listed
     if kind == "person":
         return 1 if _looks_like_person(cell) else 0
     if kind == "other":

@@ -22,7 +22,7 @@ from .rules import table
 _SEPARATOR = re.compile(r"\s*[|｜\t]\s*")
 _SPACES = re.compile(r"\s+")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
-_LABEL_CELL = re.compile(r"(?:\d{1,3}|[(（]\d{1,3}[)）]|[(（][一二三四五六七八九十]{1,3}[)）]"
+_LABEL_CELL = re.compile(r"(?:\d{1,3}[.．、]?|[(（]\d{1,3}[)）]|[(（][一二三四五六七八九十]{1,3}[)）]"
                          r"|[一二三四五六七八九十]{1,3}、.*|[(（][一二三四五六七八九十]{1,3}[)）].+)")
 # A line of the document's own outline, which ends a table it follows.
 _ITEM_START = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]"
@@ -223,10 +223,12 @@ def _cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
     while headings and headings[-1][0] is None:
         index = headings.pop()[1]  # an unknown last line is the first row's, not a heading
     header = [kind for kind, _ in headings]
-    if len(header) < _MIN_CELL_HEADER or "number" not in header \
+    # Without a 序号 column, each task cell opens with its row's number (`1.主动对接…`).
+    inline = "number" not in header and header[:1] == ["task"]
+    if len(header) < _MIN_CELL_HEADER - inline or ("number" not in header and not inline) \
             or _header_kinds_missing(header):
         return None
-    header = _one_task_column(header)
+    header = _one_task_column(["number", *header] if inline else header)
     rows: list[list[str]] = []
     while index < len(lines):
         if _header_run(lines, index) >= _MIN_CELL_HEADER:
@@ -235,7 +237,10 @@ def _cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
         index += 1
         if not cell:
             continue
-        if _LABEL_CELL.fullmatch(cell) or not rows \
+        numbered = _ITEM_START.match(cell) if inline else None
+        if numbered:
+            rows.append([cell[: numbered.end()], cell[numbered.end():].strip()])
+        elif (not inline and _LABEL_CELL.fullmatch(cell)) or not rows \
                 or (len(rows[-1]) >= len(header) and _is_category(cell)):
             rows.append([cell])  # a row's number, or a category after a complete row
         else:
