@@ -22,8 +22,9 @@ from .rules import table
 _SEPARATOR = re.compile(r"\s*[|｜\t]\s*")
 _SPACES = re.compile(r"\s+")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
-_LABEL_CELL = re.compile(r"(?:\d{1,3}[.．、]?|[(（]\d{1,3}[)）]|[(（][一二三四五六七八九十]{1,3}[)）]"
-                         r"|[一二三四五六七八九十]{1,3}、.*|[(（][一二三四五六七八九十]{1,3}[)）].+)")
+_LABEL_CELL = re.compile(r"(?:\d{1,3}[.．、]?|[(（]\d{1,3}[)）]"
+                         r"|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、.*"
+                         r"|[(（][一二三四五六七八九十]{1,3}[)）].+)")
 # A line of the document's own outline, which ends a table it follows.
 _ITEM_START = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]"
                          r"|\d{1,3}[.．、])")
