@@ -262,3 +262,10 @@ def test_a_block_after_a_sections_last_item_names_the_units_of_all_its_items(rea
 def test_units_after_by_may_be_named_short(read):
     record = read(HEAD + "1.村屯水电项目。修水渠6490米。由县民族局、水利、电力部门共同组织实施。\n")
     assert units(record) == [(["一", "1"], ["县民族局", "水利", "电力部门"], ["县民族局"])]
+
+
+def test_a_circled_list_opened_after_an_items_first_sentence(read):
+    record = read(HEAD + "1.完善科技创新体制机制。①建立技术攻关机制。组织实施20项攻关项目。"
+                         "②完善成果转化机制。\n")
+    assert [task.path for task in record.tasks] == [["一", "1", "①"], ["一", "1", "②"]]
+    assert record.tasks[0].heading == "建立技术攻关机制"

@@ -48,7 +48,9 @@ _MIN_HEADER = 2
 _MIN_CELL_HEADER = 3
 _MAX_HEADING = 14
 _MAX_CATEGORY = 30
-_CONTENT: set[Column | None] = {"task", "goal"}
+# A goal heading after a task heading (or the other way) is a row's category cell, as
+# `发展目标` under `序号 事项 责任单位`; two task headings are two columns.
+_OTHER_CONTENT: dict[Column | None, Column] = {"task": "goal", "goal": "task"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,8 +212,8 @@ def _cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
     index = start
     while index < len(lines):
         kind, end = _heading_line(lines, index)
-        if kind in _CONTENT and _CONTENT & {heading for heading, _ in headings}:
-            break  # a second task or goal heading is a row's cell (`发展目标` heading rows)
+        if kind in _OTHER_CONTENT and _OTHER_CONTENT[kind] in {seen for seen, _ in headings}:
+            break  # a row's category cell (`发展目标`), not a heading
         if kind is None:
             # A heading the tables do not know (`重要项目`) may stand between known ones.
             line = lines[index].strip()
@@ -261,7 +263,7 @@ def _header_run(lines: list[str], index: int) -> int:
     kinds: list[Column | None] = []
     while index < len(lines):
         kind, end = _heading_line(lines, index)
-        if kind is None or (kind in _CONTENT and _CONTENT & set(kinds)):
+        if kind is None or (kind in _OTHER_CONTENT and _OTHER_CONTENT[kind] in kinds):
             break
         kinds.append(kind)
         index = end

@@ -28,7 +28,8 @@ _BANNER_MAX = 30
 _SENTENCE_PUNCTUATION = set("。,，;；:：!！?？")
 _SENTENCE_END = tuple("。!！?？;；:：")
 # Where a page runs one item into the next: a sentence's end, or a clause's closing bracket.
-_SENTENCE_BREAK = re.compile(r"[。;；)）〕]")
+_SENTENCE_BREAK = re.compile(r"[。;；:：)）〕]")
+_CIRCLED = "circled"
 # Labels of the second, third … item numbered like the one before it.
 _REPEATS = ("bis", "ter", "quater", "quinquies")
 
@@ -187,17 +188,22 @@ def _blocks(lines: list[str]) -> list[str | Grid]:
 
 def _split_siblings(block: str) -> list[str]:
     """Items a page ran together after a sentence's end: `(一)开展规划编制。(二)推进…` is cut
-    before each next number of the style the block starts with."""
+    before each next number of the style the block starts with, and `1.完善机制。①建立…②…`
+    before a circled list the item opens after its first sentence."""
     marker = match_marker(block)
     if marker is None:
         return [block]
-    pieces, start, number = [], 0, marker.number
+    pieces, start = [], 0
+    numbers = {marker.style.family: marker.number}
     for end in (found.end() for found in _SENTENCE_BREAK.finditer(block, marker.end)):
         following = match_marker(block[end:])
-        if following is not None and following.style.family == marker.style.family \
-                and following.number == number + 1:
+        if following is None:
+            continue
+        family = following.style.family
+        expected = numbers.get(family, 0 if family == _CIRCLED else -1) + 1
+        if following.number == expected:
             pieces.append(block[start:end])
-            start, number = end, following.number
+            start, numbers[family] = end, following.number
     return [*pieces, block[start:]]
 
 

@@ -33,6 +33,8 @@ _NOTICE = re.compile(rf"(?m)^\s*{_ISSUER}\s*(?P<title>关于(?!印发|转发)[^,
                      r"的(?:通知|(?:实施)?意见|决定)(?:[(（](?:试行|暂行)[)）])?)")
 _QUOTED = re.compile(r"印发\s*《([^》]{4,80})》")
 _MIN_TITLE = 8
+# A portal splitting a plan over pages numbers each part after its title: `…分工方案(一)`.
+_PART = re.compile(r"\s*[(（][一二三四五六七八九十]{1,2}[)）]")
 # `附件:1.2019年…分解表` and the numbered lines after it; `附件1` heading the one shown.
 _ATTACHMENT_LIST = re.compile(
     r"(?m)^\s*附件\s*[:：]\s*(?:1\s*[.．、]\s*)?(?P<first>\S[^\n]{3,80})$")
@@ -56,7 +58,8 @@ def _title_line() -> re.Pattern[str]:
     suffix = "|".join(table("genres")["title_suffixes"])
     return re.compile(
         rf"\s*(?P<title>[^\s。,，;；:：]{{{_MIN_TITLE - 2},80}}?(?:{suffix})(?:[(（]\s*\d{{4}}\s*"
-        rf"(?:[—–\-~至]\s*\d{{4}}\s*)?年?度?\s*[)）])?(?:[(（](?:试行|暂行|修订)[)）])?)\s*")
+        rf"(?:[—–\-~至]\s*\d{{4}}\s*)?年?度?\s*[)）])?(?:[(（](?:试行|暂行|修订)[)）])?)"
+        rf"(?:{_PART.pattern})?\s*")
 
 
 def read_frame(content: str) -> Frame:
@@ -183,8 +186,11 @@ def _title_line_end(content: str, title: str, after: int) -> int | None:
     """End of the title standing as a line of its own (perhaps broken over lines or spaced
     out) after `after`, or None."""
     for found in _mentions(content, title, after):
-        if _is_whole_line(content, found.start(), found.end()):
-            return found.end()
+        end = found.end()
+        part = _PART.match(content, end)
+        end = part.end() if part else end
+        if _is_whole_line(content, found.start(), end):
+            return end
     return None
 
 
