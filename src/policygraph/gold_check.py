@@ -26,9 +26,10 @@ _LABEL = re.compile(
     r"(?:[一二三四五六七八九十]{1,3}|\([一二三四五六七八九十]{1,3}\)|\d{1,3}|\(\d{1,3}\)"
     r"|[①-⑳])(?:bis|ter|quater|quinquies)?")
 _DATE = re.compile(r"(?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?")
-# A task's text is checked a sentence at a time: a table row's cell may run over lines that
-# other cells interrupt, so only its sentences, not the whole text, must occur as written.
-_SENTENCE = re.compile(r"[。;；!！?？\n]")
+# A task's text is checked a phrase at a time: a table row's cell may run over lines that
+# other cells interrupt, and a clause taken out of a sentence joins its two halves, so only
+# its phrases, not the whole text, must occur as written.
+_SENTENCE = re.compile(r"[。;；!！?？\n,，]")
 _MIN_CHECKED = 6
 
 Gold = Mapping[str, Any]
@@ -98,9 +99,9 @@ def _task(task: Gold, where: str, folded: str) -> Iterator[str]:
         yield f"{where}: lead {lead} is not among its agencies {agencies}"
     if bool(lead) != bool(agencies):
         yield f"{where}: lead and agencies must be both empty or both given"
-    for sentence in _SENTENCE.split(str(task.get("text") or "")):
-        if len(sentence) >= _MIN_CHECKED and _fold(sentence) not in folded:
-            yield f"{where}: text {sentence[:30]!r} does not occur in the document"
+    for phrase in _SENTENCE.split(str(task.get("text") or "")):
+        if len(phrase) >= _MIN_CHECKED and _fold(phrase) not in folded:
+            yield f"{where}: text {phrase[:30]!r} does not occur in the document"
 
 
 def _target(target: Gold, where: str, folded: str) -> Iterator[str]:
