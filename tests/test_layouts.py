@@ -228,8 +228,8 @@ def test_a_role_in_brackets_after_a_unit_is_its_own(read, clause):
 def test_an_item_whose_sentences_each_carry_a_clause_has_all_their_units(read):
     record = read("""
         某省工作分工
-        一、约束性指标
-        1.约束性指标的责任部门
+        一、重点任务
+        1.推进节能减排
         单位地区生产总值能源消耗降低20%左右。(省经贸委牵头)
         完成耕地保有量指标。(省国土资源厅牵头)
         完成减排指标。(省环保厅、发展改革委按职责分工负责)
@@ -269,3 +269,20 @@ def test_a_circled_list_opened_after_an_items_first_sentence(read):
                          "②完善成果转化机制。\n")
     assert [task.path for task in record.tasks] == [["一", "1", "①"], ["一", "1", "②"]]
     assert record.tasks[0].heading == "建立技术攻关机制"
+
+
+def test_goal_sections_by_any_of_their_names_hold_no_tasks(read):
+    record = read("""
+        某省规划纲要任务分工
+        一、分工原则
+        (一)明确政府职责。充分体现政府职能。
+        二、落实主要目标和任务分工
+        (一)约束性指标。
+        1.九年义务教育巩固率达到97%。
+        责任单位:省教育厅
+        (二)重点任务
+        1.推进产业升级。(省发展改革委牵头)
+        三、总体要求(略)
+    """)
+    assert [task.path for task in record.tasks] == [["二", "(二)", "1"]]
+    assert [(t.path, t.value) for t in record.targets] == [(["二", "(一)", "1"], 97)]

@@ -237,8 +237,9 @@ def _parse_clause(content: str) -> list[tuple[str, Role]]:
     note = unit_rules().note
     sentences = [_CONDITION.sub("", sentence) for sentence in content.split("。")]
     content = "；".join(sentence for sentence in sentences
-                       if not (note.search(sentence) and not rules.label_pattern.search(sentence)
-                               and not rules.role_word.search(sentence)))
+                       if not note.match(sentence.strip())
+                       and not (note.search(sentence) and not rules.label_pattern.search(sentence)
+                                and not rules.role_word.search(sentence)))
     parts = rules.label_pattern.split(content)
     # re.split with one group: [before, label, text, label, text, …]
     segments: list[tuple[Role | None, str]] = [(None, parts[0])]

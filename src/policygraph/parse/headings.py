@@ -60,6 +60,10 @@ def _is_short_title(phrase: str) -> bool:
     return 0 < len(phrase) <= _HEADING_MAX and commas <= 1 and not re.search(r"[;；、]{2}", phrase)
 
 
+# `总体要求(略)`, `工作目标(2021年)`: an aside after a section's name.
+_ASIDE = re.compile(r"[(（][^()（）]{1,8}[)）]$")
+
+
 class SectionKind(Enum):
     """What a section heading says about the items under it."""
 
@@ -80,7 +84,7 @@ def section_kind(heading: str | None) -> SectionKind:
     """The kind of section a heading names (TASKS when it names none)."""
     if not heading:
         return SectionKind.TASKS
-    name = re.sub(r"[\s“”\"'。.,，:：;；、]", "", heading)
+    name = re.sub(r"[\s“”\"'。.,，:：;；、]", "", _ASIDE.sub("", heading))
     for kind, pattern in _section_patterns().items():
         if pattern.fullmatch(name):
             return kind

@@ -19,6 +19,8 @@ from .record import Kind, Section, Target, Task
 from .targets import find_goal_targets, find_targets
 from .units import is_unit_name, listed_units
 
+# A leaf whose whole text is this short may be a section's name (`三、总体要求(略)`).
+_NAME = 20
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # No body's name is this short (`市科` is what the page's end left of `市科技局`).
 _SHORTEST_NAME = 2
@@ -157,7 +159,8 @@ def _kind(item: Item, readings: dict[Item, _Reading]) -> Kind | None:
     lineage = list(item.ancestors())
     kinds = {section_kind(readings[ancestor].titled.heading) for ancestor in lineage[1:]}
     kinds.add(section_kind(lineage[-1].banner))
-    own = section_kind(readings[item].titled.heading)
+    titled = readings[item].titled
+    own = section_kind(titled.heading or (titled.body if len(titled.body) <= _NAME else None))
     if {SectionKind.GOALS, SectionKind.CONTEXT} & (kinds | {own}) \
             or (item.row is not None and item.row.goal):
         return None
