@@ -81,6 +81,10 @@ def read_frame(content: str) -> Frame:
                               for found in _SENT.finditer(content)))
     wrapped = _squeeze(wrapper["title"]).strip("《》") if wrapper else None
     line = _title_from_line(content[after:])
+    # An attachment is the plan where the page goes on to show it, not where it only lists it.
+    if listed is not None and not listed.headed \
+            and _title_line_end(content, listed.shown, listed.end) is None:
+        listed = None
     shown = listed.shown if listed else None
     candidates = [title for title in (
         wrapped, sent[0] if len(sent) == 1 else None,

@@ -25,9 +25,10 @@ _ALWAYS_JOINS = re.compile(r"会同|联合|协同")
 _BODY_SUFFIXES = ("厅", "局", "委", "办", "委员会", "管委会", "政府", "办公室", "中心", "公司")
 # `各市(县)、区政府`, `各州、市人民政府`, `各县、市、区人民政府`: a collective whose 、 joins
 # levels of one name, not two units.
-_COLLECTIVE_HEAD = re.compile(r"各(?:[^、]{1,6}[)）〕]|[省市州县区旗镇乡]{1,2})")
+_COLLECTIVE_HEAD = re.compile(r"(?:各|相关|有关)(?:[^、]{1,6}[)）〕]|[省市州县区旗镇乡]{1,2})")
 _COLLECTIVE_LEVEL = re.compile(r"[省市州县区旗镇乡]")
 _COLLECTIVE_TAIL = re.compile(r"(?:[市州县区旗镇乡](?:[(（][^)）]{1,6}[)）])?(人民)?政府"
+                              r"(?:[(（][^)）]{1,6}[)）])?"
                               r"|[市州县区旗镇乡](?:[(（][^)）]{1,6}[)）])?)"
                               r"(?=$|牵头|负责|配合|协助|参与|按|分别|共同|等|及|和|与)")
 # What a clause calls its units, not a unit's name (`责任单位、协作单位要…`).
