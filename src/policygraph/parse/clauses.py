@@ -1,9 +1,10 @@
-"""Who is responsible for an item: its explicit responsibility clause.
+"""Who is responsible for an item: its explicit responsibility clauses.
 
 Plans write the clause in many ways: `(责任单位:A、B)`, `〔A、B〕`, `(A、B,各市人民政府负责)`,
-`(牵头单位:A;配合单位:B)`, a trailing `责任部门:A` at the end of the item's line, or a block
-of label lines of its own after the item (`牵头单位:A` then `配合单位:B、C`, all labels on one
-line separated by `;`, `责任领导:张三;` before the units, labels in `【】` `[]` `〔〕` `()`).
+`(牵头单位:A;配合单位:B)`, `(A(牵头)、B)`, a trailing `责任部门:A` at the end of the item's
+line, or a block of label lines of its own after the item (`牵头单位:A` then `配合单位:B、C`,
+all labels on one line separated by `;`, `责任领导:张三;` before the units, labels in `【】` `[]`
+`〔〕` `()`); an item of several sentences may give each its own clause.
 Labels and role words come from `tables/clauses.toml`; units keep their inner brackets
 (`各县〔市、区〕`), and a unit whose own name ends in a bracket (`…开发区(管委会)`) is a unit,
 not a clause.
@@ -20,6 +21,7 @@ from .brackets import Group, depth_map, top_level_groups
 from .rules import alternation, table
 from .units import (
     TRIM,
+    is_short_name,
     is_unit_name,
     join_collectives,
     listed_units,
@@ -32,9 +34,7 @@ _NOT_CLAUSE = "《“"
 # `明确牵头部门的,有关部门配合,不逐一列出`: a condition opens a note to the sentence's end.
 _CONDITION = re.compile(r"(?:^|(?<=[,，;；]))[^,，;；]*的[,，].*$")
 _ABBREVIATED = 2
-_SHORT_NAME = 6
 _LEVELS = "省市县区州"
-_VERB = re.compile(r"[的了着要将把为在]|完成|推进|开展|建设")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +178,7 @@ def _merge(clauses: list[Responsibility | None]) -> Responsibility | None:
 def _abbreviated_units(units: list[str]) -> bool:
     """`(县经贸、统计、工商、税务)`: bodies named short, the first with its level."""
     return len(units) >= _ABBREVIATED and units[0][:1] in _LEVELS \
-        and all(len(unit) <= _SHORT_NAME and not _VERB.search(unit) for unit in units)
+        and all(is_short_name(unit) for unit in units)
 
 
 def _names_the_unit_before(text: str, start: int) -> bool:

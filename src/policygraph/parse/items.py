@@ -1,9 +1,12 @@
 """From the outline tree to tasks and targets.
 
 A task is a numbered item with no sub-items, outside the sections that set out guiding ideas
-and goals; items under a safeguards section are tasks of kind "safeguard". An item's units come
-from its own clause, else from its own text (`由A牵头…`), else from the nearest enclosing item
-whose clause covers the items below it. Targets are read from every item's text.
+and goals (a row of a table of goals is none either); items under a safeguards section are
+tasks of kind "safeguard". An item's units come from its own clauses, else from its heading or
+text (`由A牵头…`), else from the nearest enclosing item or banner that names them for the items
+below it; a table row's come from its units' columns. Targets are read from every item's text
+(a task's heading and a row's other cells too) and from the goal sentences of the preamble; a
+figure a section states again below it counts once, where it is stated below.
 """
 
 from __future__ import annotations

@@ -13,12 +13,11 @@ from functools import cache
 
 from .clauses import Responsibility, Role, responsibility
 from .rules import alternation, table
-from .units import is_body_name, is_unit_name, listed_units, prose_units
+from .units import is_body_name, is_short_name, is_unit_name, listed_units, prose_units
 
 _SENTENCES = re.compile(r"[。;；!！?？\n]")
 _DEPARTMENTS = re.compile(r"等(?:有关|相关)?(?:部门|单位)$")
-_SHORT_NAME = 8
-_VERB = re.compile(r"[的了着要将把为在]|完成|推进|开展|建设")
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +95,7 @@ def _abbreviated(phrase: str) -> list[str]:
     """`由县民族局、水利、电力部门共同组织实施`: after 由, a list that opens with a body's name
     names units, however short the later names."""
     units = listed_units(phrase)
-    short = all(len(unit) <= _SHORT_NAME and not _VERB.search(unit) for unit in units)
+    short = all(is_short_name(unit) for unit in units)
     return units if len(units) >= 2 and short and is_unit_name(units[0]) else []
 
 
@@ -105,5 +104,5 @@ def _listed_as_departments(phrase: str) -> list[str]:
     if not _DEPARTMENTS.search(phrase):
         return []
     units = listed_units(phrase)
-    short = all(len(unit) <= _SHORT_NAME and not _VERB.search(unit) for unit in units)
+    short = all(is_short_name(unit) for unit in units)
     return units if len(units) >= 2 and short else []

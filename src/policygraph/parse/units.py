@@ -35,6 +35,8 @@ _COLLECTIVE_TAIL = re.compile(r"(?:[市州县区旗镇乡](?:[(（][^)）]{1,6}[
 _ROLE_NOUNS = frozenset({"责任单位", "牵头单位", "配合单位", "协作单位", "协办单位", "主办单位",
                          "责任部门", "牵头部门", "配合部门", "相关单位", "有关单位"})
 _SENTENCE_WORDS = re.compile(r"是|的|要|将|把|对|贯彻|落实")
+_SHORT_NAME = 8
+_VERB = re.compile(r"[的了着要将把为在]|完成|推进|开展|建设")
 _BARE_SUFFIXES = frozenset({"单位", "部门", "机构", "企业"})
 # A bracketed note closing a unit's name: `市卫生健康委(列第一位为牵头单位,下同)`.
 _BRACKETED = re.compile(r"[(（〔]([^()（）〔〕]*)[)）〕]$")
@@ -77,6 +79,12 @@ def is_unit_name(name: str) -> bool:
     if name.startswith(rules.collective):
         return not _SENTENCE_WORDS.search(name)  # `各市(州)人民政府是贯彻…` is a sentence
     return name.endswith(rules.suffixes)
+
+
+def is_short_name(name: str) -> bool:
+    """A body named short, as a list of units may name all but its first (`统计`, `电力部门`):
+    a few characters and no verb."""
+    return len(name) <= _SHORT_NAME and not _VERB.search(name)
 
 
 def is_body_name(text: str) -> bool:
