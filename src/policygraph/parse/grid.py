@@ -28,18 +28,6 @@ _LABEL_CELL = re.compile(r"(?:\d{1,3}[.．、]?|[(（]\d{1,3}[)）]"
 # A line of the document's own outline, which ends a table it follows.
 _ITEM_START = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]"
                          r"|\d{1,3}[.．、])")
-# Headings of units' columns not listed by name: `协同责任单位`, `县级牵头部门`, `责任市领导`.
-_HEADING_WORDS: tuple[tuple[re.Pattern[str], Column], ...] = (
-    (re.compile(r".{0,4}(领导|责任人|联系人)"), "person"),
-    (re.compile(r".{0,4}(配合|协同|协办|协助|参与|协作).{0,4}(单位|部门|处室|科室)"), "support"),
-    (re.compile(r".{0,4}牵头.{0,4}(单位|部门|处室|科室)"), "lead"),
-    (re.compile(r".{0,4}(责任|主办|主责|承办|落实).{0,4}(单位|部门|处室|科室|主体)"), "main"),
-    (re.compile(r".{0,8}(季度|时限|期限|时间|节点|进度|类型|备注|来源|领域|类别|成效|标准|情况|方式"
-                r"|实施计划|推进计划)"),
-     "other"),
-    (re.compile(r".{0,8}(预期|主要|年度|发展|工作)?目标值?"), "goal"),
-    (re.compile(r".{0,8}(任务|工作|措施|内容|事项|举措).{0,8}"), "task"),
-)
 _UNIT_ROLES: dict[Column | None, Role] = {"lead": "lead", "main": "main", "support": "support",
                                           "shared": "shared"}
 # A heading is a short phrase: no sentence, list or numbering in it.
@@ -76,6 +64,7 @@ class Grid:
 @dataclass(frozen=True, slots=True)
 class _Columns:
     kinds: dict[str, Column]
+    words: tuple[tuple[re.Pattern[str], Column], ...]
 
     def kind(self, cell: str) -> Column | None:
         """The column a heading names: known exactly, or a units' heading by its words."""
@@ -84,7 +73,7 @@ class _Columns:
             return self.kinds[name]
         if len(name) > _MAX_HEADING or _NOT_HEADING.search(name):
             return None
-        for pattern, kind in _HEADING_WORDS:
+        for pattern, kind in self.words:
             if pattern.fullmatch(name):
                 return kind
         return None
@@ -99,7 +88,8 @@ def _columns() -> _Columns:
     kinds.update({name: "number" for name in grids["number"]})
     kinds.update({name: "task" for name in grids["task"]})
     kinds.update({name: "other" for name in grids["other"]})
-    return _Columns(kinds)
+    words = tuple((re.compile(entry["pattern"]), entry["column"]) for entry in grids["words"])
+    return _Columns(kinds, words)
 
 
 def split_grids(lines: list[str]) -> list[str | Grid]:
