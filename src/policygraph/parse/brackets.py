@@ -4,12 +4,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 PAIRS = {"(": ")", "（": "）", "〔": "〕", "[": "]", "【": "】", "［": "］", "﹝": "﹞", "《": "》",
          "“": "”"}
 _CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+_BRACKETS = frozenset(PAIRS) | frozenset(_CLOSERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +29,11 @@ class Group:
 def top_level_groups(text: str) -> Iterator[Group]:
     """The bracketed spans of `text` that are not inside another bracket.
 
-    An unmatched closer is ignored; an unclosed opener ends no group.
+    An unmatched closer is ignored; an unclosed opener ends no group. Most lines hold no
+    bracket at all, and those are not scanned character by character.
     """
+    if _BRACKETS.isdisjoint(text):
+        return
     stack: list[tuple[str, int]] = []
     for index, char in enumerate(text):
         if char in PAIRS and not (char == "“" and stack and stack[-1][0] == "“"):
@@ -50,11 +55,14 @@ def depth_map(text: str) -> list[int]:
 
 def split_top_level(text: str, separators: str) -> list[str]:
     """`text` split at separator characters outside brackets, pieces stripped, empties dropped."""
-    depths = depth_map(text)
-    pieces, start = [], 0
-    for index, char in enumerate(text):
-        if char in separators and depths[index] == 0:
-            pieces.append(text[start:index])
-            start = index + 1
-    pieces.append(text[start:])
+    if _BRACKETS.isdisjoint(text):
+        pieces = re.split(f"[{re.escape(separators)}]", text)
+    else:
+        depths = depth_map(text)
+        pieces, start = [], 0
+        for index, char in enumerate(text):
+            if char in separators and depths[index] == 0:
+                pieces.append(text[start:index])
+                start = index + 1
+        pieces.append(text[start:])
     return [piece.strip() for piece in pieces if piece.strip()]

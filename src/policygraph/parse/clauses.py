@@ -144,13 +144,13 @@ def _bracketed_clause(text: str) -> Reading | None:
         content = group.content(text)
         if group.opener in _NOT_CLAUSE or _names_the_unit_before(text, group.start):
             continue
+        marked = rules.label_pattern.search(content) or _ends_with_role(content) \
+            or rules.unit_role.search(content)
+        if not marked and group.end != tail:
+            continue  # most brackets are asides, and parsing each as a clause is costly
         assigned = _parse_clause(content)
-        if not assigned:
-            continue
-        if rules.label_pattern.search(content) or _ends_with_role(content) \
-                or rules.unit_role.search(content) \
-                or (group.end == tail and (all(is_unit_name(unit) for unit, _ in assigned)
-                                          or _abbreviated_units([u for u, _ in assigned]))):
+        if assigned and (marked or all(is_unit_name(unit) for unit, _ in assigned)
+                         or _abbreviated_units([u for u, _ in assigned])):
             found.append((group, assigned))
     if not found:
         return None

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from .brackets import top_level_groups
+from .brackets import Group, top_level_groups
 from .outline import match_marker
 from .rules import table
 
@@ -151,9 +151,15 @@ def _first(pattern: re.Pattern[str], content: str) -> re.Match[str] | None:
 
 def _uncited(pattern: re.Pattern[str], content: str) -> Iterator[re.Match[str]]:
     """The matches of `pattern` that are not inside a 《》 title the text cites."""
-    cited = [group for group in top_level_groups(content) if group.opener == "《"]
+    cited = _cited(content)
     return (found for found in pattern.finditer(content)
             if not any(group.start < found.start() < group.end for group in cited))
+
+
+@lru_cache(maxsize=4)
+def _cited(content: str) -> tuple[Group, ...]:
+    """The 《》 titles a page cites; each title pattern asks of the same page."""
+    return tuple(group for group in top_level_groups(content) if group.opener == "《")
 
 
 def _signed_notice(content: str) -> re.Match[str] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .brackets import split_top_level
 from .regions import lookup_all
@@ -40,6 +40,8 @@ _VERB = re.compile(r"[的了着要将把为在]|完成|推进|开展|建设")
 _BARE_SUFFIXES = frozenset({"单位", "部门", "机构", "企业"})
 # A bracketed note closing a unit's name: `市卫生健康委(列第一位为牵头单位,下同)`.
 _BRACKETED = re.compile(r"[(（〔]([^()（）〔〕]*)[)）〕]$")
+_CLOSING_BRACKET = re.compile(r"[)）〕]")
+_LEADING_VERB = re.compile(r"^[由请](?=..)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,16 +101,17 @@ def is_person(name: str) -> bool:
     return unit_rules().person.search(name) is not None
 
 
+@lru_cache(maxsize=65536)
 def clean_unit(name: str) -> str:
     """A unit's name without surrounding punctuation, a leading 由/请, a trailing `等部门` or
-    a bracketed note after it."""
+    a bracketed note after it. Cached: a plan names the same few units over and over."""
     name = name.strip(TRIM)
-    if name[:1] in "(（〔" and not re.search(r"[)）〕]", name):
+    if name[:1] in "(（〔" and not _CLOSING_BRACKET.search(name):
         name = name[1:]  # the opening bracket of a clause read as prose
     note = _BRACKETED.search(name)
     if note and unit_rules().note.search(note[1]):
         name = name[: note.start()].strip(TRIM)
-    name = re.sub(r"^[由请](?=..)", "", name)
+    name = _LEADING_VERB.sub("", name)
     return unit_rules().trailing.sub("", name).strip(TRIM)
 
 
