@@ -6,9 +6,11 @@ generated API requests, more kills and examples); without it they run at a small
 
 from __future__ import annotations
 
+import importlib.util
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import settings
@@ -54,6 +56,18 @@ def read() -> object:
 def read_record(read: object) -> object:
     """The `read` fixture under a name that leaves `read` free for a module's own helper."""
     return read
+
+
+@pytest.fixture(scope="session")
+def reference_scorer() -> ModuleType:
+    """The reference scorer published with the extraction-record schema, loaded from its copy
+    (`policygraph evaluate` must give its figures)."""
+    path = Path(__file__).parent / "reference" / "score.py"
+    spec = importlib.util.spec_from_file_location("reference_score", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

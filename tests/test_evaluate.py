@@ -127,27 +127,15 @@ def test_cli_evaluate_reports_floors(capsys, tmp_path: Path):
     assert "unknown figure" in capsys.readouterr().err
 
 
-def _reference_scorer():
-    """The reference scorer published with the extraction-record schema, loaded from its copy."""
-    import importlib.util
-
-    path = Path(__file__).parent / "reference" / "score.py"
-    spec = importlib.util.spec_from_file_location("reference_score", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_traditional_characters_and_full_width_punctuation_compare_equal():
     assert norm("縣發展改革局") == norm("县发展改革局")
     assert norm("各县（市、区）：县商务局；县财政局") == norm("各县(市,区):县商务局;县财政局")
 
 
-def test_figures_agree_with_the_reference_scorer(tmp_path: Path):
+def test_figures_agree_with_the_reference_scorer(tmp_path: Path, reference_scorer):
     """A prediction in the other script, with full-width punctuation and some mistakes, gets
     the same figures from `policygraph evaluate` as from the reference scorer."""
-    reference = _reference_scorer()
+    reference = reference_scorer
     pred = json.loads(json.dumps(GOLD))
     pred["region"] = "某縣"
     pred["tasks"][0]["agencies"] = ["縣商務局", "县交通局（港航）"]
