@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from policygraph.parse import Record
+from policygraph.parse.numerals import ordinal
 
 
 def paths(record: Record) -> list[list[str]]:
@@ -164,3 +167,12 @@ def test_a_number_that_skips_ahead_is_still_text(read):
     """)
     assert paths(record) == [["一", "(一)"]]
     assert not [warning for warning in record.warnings if "repeats the number" in warning]
+
+
+@pytest.mark.parametrize(("label", "place"), [
+    ("3", 3), ("12", 12), ("三", 3), ("十二", 12), ("(三)", 3), ("（12）", 12), ("③", 3),
+    ("⑫", 12), ("㈢", 3), ("⑶", 3), ("Ⅲ", 3), ("ⅻ", 12), ("甲", 1), ("丁", 4), ("3、", 3),
+    ("1bis", None), ("总体要求", None), ("½", None), ("", None),
+])
+def test_a_label_in_any_numerals_gives_its_place(label, place):
+    assert ordinal(label) == place

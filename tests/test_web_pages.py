@@ -9,14 +9,16 @@ import html
 import io
 import json
 import re
+from collections.abc import Iterator
 from urllib.parse import urlencode
 
 import httpx
 import pytest
 
+from policygraph.cli import main
 from policygraph.query import canned_queries
 
-from .live import LiveServer, fetch, path_of, sparql
+from .live import LiveServer, fetch, path_of, sparql, start
 
 PAGES = ["/", "/search?q=物流", "/query", "/query?example=tasks", "/network", "/targets",
          "/docs"]
@@ -254,3 +256,37 @@ def test_a_query_page_link_can_be_shared(server):
     query = "SELECT ?r WHERE { ?r a pg:Region }"
     page = httpx.get(server.url + "/query?" + urlencode({"query": query}), timeout=60).text
     assert len(re.findall(r"<tr>", page.split("<tbody>")[1])) == count(server, "?x a pg:Region")
+
+
+CIRCLED = """杭州市2024年物流工作要点
+
+一、重点任务
+1.完善物流网络。
+{items}
+2.优化营商环境。(责任单位:市市场监管局)
+"""
+
+
+@pytest.fixture(scope="module")
+def circled_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """A server over one plan whose items are numbered ① to ⑫ under 1."""
+    folder = tmp_path_factory.mktemp("circled")
+    items = "\n".join(f"{chr(0x2460 + n)}第{n + 1}项任务。(责任单位:市商务局)" for n in range(12))
+    (folder / "raw").mkdir()
+    (folder / "raw" / "circled.txt").write_text(CIRCLED.format(items=items), "utf-8")
+    assert main(["build", str(folder / "raw"), "--store", str(folder / "store"), "--quiet"]) == 0
+    live = start(folder / "store", log=folder / "server.log")
+    yield live
+    live.stop()
+
+
+def test_a_document_numbered_in_circled_numerals_has_its_outline_in_order(circled_server):
+    document = sparql(circled_server, "SELECT ?d WHERE { ?d a pg:PolicyDocument }")[0]["d"]
+    with httpx.Client(base_url=circled_server.url, headers={"Accept": "text/html"},
+                      timeout=30) as client:
+        page = client.get(path_of(document))
+        assert page.status_code == 200
+        outline = page.text.split('id="outline"')[1]
+        places = [int(n) for n in re.findall(r"第(\d+)项任务", outline)]
+        assert places == list(range(1, 13))
+        assert client.get(path_of(document)).status_code == 200  # the connection lives on

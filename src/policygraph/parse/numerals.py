@@ -6,6 +6,8 @@ thousand people), which general-purpose converters reject, so the conversion is 
 
 from __future__ import annotations
 
+import unicodedata
+
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
            "七": 7, "八": 8, "九": 9}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -39,6 +41,27 @@ def chinese_to_int(text: str) -> int:
 def enclosed_to_int(char: str, first: str) -> int:
     """The value of an enclosed numeral (`①`, `㈠`, `⑴`) given the block's first character."""
     return ord(char) - ord(first) + 1
+
+
+_STEMS = "甲乙丙丁戊己庚辛壬癸"  # the heavenly stems, which number the parts of some plans
+_BRACKETS = "()（）〔〕[]【】"
+
+
+def ordinal(label: str) -> int | None:
+    """The place a numbering label gives, whatever numerals it is written in: `3`, `三`,
+    `(三)`, `③`, `㈢`, `⑶`, `Ⅲ` and `丙` all give 3; a label of no numerals gives None."""
+    bare = label.strip().strip(_BRACKETS + "、.．")
+    if bare.isdecimal():
+        return int(bare)
+    if len(bare) == 1 and bare in _STEMS:
+        return _STEMS.index(bare) + 1
+    if len(bare) == 1 and unicodedata.numeric(bare, None) is not None:
+        value = unicodedata.numeric(bare)
+        return int(value) if value == int(value) and value >= 1 else None
+    try:
+        return chinese_to_int(bare)
+    except ValueError:
+        return None
 
 
 _ENCLOSED_FIRST = {"circled": "①", "enclosed": "㈠", "parenthesized": "⑴"}

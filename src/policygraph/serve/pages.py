@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 import pyoxigraph as ox
 
-from ..build.iris import label_slug
+from ..parse.numerals import ordinal
 from ..vocab import DCTERMS, OA, OWL, PG, PREFIXES, RDF, RDFS, SKOS, XSD, prefixed
 
 # One solution of SPARQL JSON results: variable → {"type", "value", "xml:lang", "datatype"}.
@@ -408,9 +408,15 @@ def _learn_labels(description: Description, rows: Iterable[Binding]) -> None:
 
 
 def _natural(text: str | None) -> list[tuple[int, int | str]]:
-    """A sort key that puts task/2 before task/10."""
-    return [(0, int(part)) if part.isdigit() else (1, part)
-            for part in re.split(r"(\d+)", text or "")]
+    """A sort key that puts task/2 before task/10 (and 1bis between 1 and 2)."""
+    return [(0, int(part)) if part.isdecimal() else (1, part)
+            for part in re.split(r"(\d+)", text or "") if part]
+
+
+def _numbering(label: str) -> list[tuple[int, int | str]]:
+    """A sort key of a numbering label in any numerals a plan uses (三, ③, ㈢, Ⅲ, 丙)."""
+    place = ordinal(label)
+    return [(0, place)] if place is not None else _natural(label)
 
 
 def outline(namer: Namer, rows: Sequence[Binding]) -> tuple[list[Part], list[Part]]:
@@ -428,7 +434,7 @@ def outline(namer: Namer, rows: Sequence[Binding]) -> tuple[list[Part], list[Par
     lines: list[tuple[list[tuple[int, int | str]], Part]] = []
     for iri, (kind, path, heading, exact) in parts.items():
         title = entity_title(None, heading, path, exact) or namer.short(iri)
-        key = [item for label in path.split() for item in _natural(label_slug(label))]
+        key = [item for label in path.split() for item in _numbering(label)]
         if kind == "target":
             key = _natural(iri)
         lines.append((key, Part(len(path.split()), Term(title, namer.link(iri), hint=iri),
