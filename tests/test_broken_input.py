@@ -16,6 +16,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from policygraph.build import DEFAULT_BASE
+from policygraph.pipeline import BuildError, run_build
 from policygraph.query import run_query
 from policygraph.store import GraphStore
 
@@ -86,6 +88,40 @@ def test_each_broken_file_is_named_and_the_others_are_built(corpus: Path,
     # The truncated plan is read as far as it goes, UTF-16 without a byte-order mark too, and
     # the odd documents are published with what they state.
     assert documents_in(store) == len(seeds()) + 4
+
+
+def test_links_that_loop_or_lead_nowhere_are_named_and_the_build_fails(corpus: Path,
+                                                                          tmp_path: Path) -> None:
+    (corpus / "loop.txt").symlink_to("loop.txt")
+    (corpus / "lost.txt").symlink_to(tmp_path / "gone.txt")
+    result = build(corpus, "--store", tmp_path / "store")
+    assert result.returncode == 1
+    assert f"{corpus / 'loop.txt'}: cannot be read: Too many levels of symbolic links" \
+        in result.stderr
+    assert f"{corpus / 'lost.txt'}: cannot be read: No such file or directory" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert documents_in(tmp_path / "store") == len(seeds())
+
+
+def test_a_folder_that_cannot_be_listed_is_named_and_the_others_are_built(
+        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    shutil.copy(seeds()[0], locked / "plan.txt")
+    listing = Path.iterdir
+
+    def iterdir(folder: Path):  # what a folder without read permission does, even for root
+        if folder == locked:
+            raise PermissionError(13, "Permission denied", str(folder))
+        return listing(folder)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    store = GraphStore(tmp_path / "store")
+    result = run_build([corpus, locked], store, DEFAULT_BASE, progress=False, jobs=1)
+    assert result.failed == (f"{locked}: cannot list the folder: Permission denied",)
+    assert result.documents == len(seeds()) and documents_in(store.directory) == len(seeds())
+    with pytest.raises(BuildError, match=f"{locked}: cannot list the folder"):
+        run_build([locked], GraphStore(tmp_path / "other"), DEFAULT_BASE, progress=False, jobs=1)
 
 
 def test_duplicate_task_numbers_are_kept_apart(tmp_path: Path) -> None:

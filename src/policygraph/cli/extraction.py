@@ -119,7 +119,11 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     except (EvaluationError, ValueError) as error:
         print(f"policygraph: {error}", file=sys.stderr)
         return EXIT_USAGE
-    records, ok = _extract_all(documents(args.files or [DEFAULT_CORPUS]))
+    listing = documents(args.files or [DEFAULT_CORPUS])
+    for problem in listing.problems:
+        print(f"policygraph: {problem}", file=sys.stderr)
+    records, ok = _extract_all(listing.files)
+    ok = ok and not listing.problems
     rows = score(gold, [record.to_dict() for record in records])
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))

@@ -53,13 +53,14 @@ def run_build(paths: Sequence[Path], store: GraphStore, base: str, force: bool =
               progress: bool = True, jobs: int | None = None) -> BuildResult:
     """Build the graph of the documents at `paths` and publish it in `store`, with `jobs`
     worker processes (all cores if None). A document that cannot be read, or whose content
-    another document of the build already has, is left out and named in the result; the
-    others are built."""
+    another document of the build already has, is left out and named in the result, as is a
+    folder that cannot be listed; the others are built."""
     started = time.perf_counter()
-    files = documents(paths)
+    listing = documents(paths)
+    files, unlisted = listing.files, tuple(listing.problems)
     if not files:
         raise BuildError(f"no documents ({', '.join(DOCUMENT_SUFFIXES)}) in "
-                         f"{', '.join(map(str, paths))}")
+                         f"{', '.join(map(str, paths))}" + "".join(f"\n{p}" for p in unlisted))
     _check_distinct(files, Iris(base))
     digests = {path: _file_digest(path) for path in files}
     manifest = _manifest(digests, base)
@@ -67,7 +68,8 @@ def run_build(paths: Sequence[Path], store: GraphStore, base: str, force: bool =
     if not force and live is not None and _same_inputs(live, manifest):
         failed = tuple(live.get("failed", ()))
         return BuildResult(len(files) - len(failed), 0, time.perf_counter() - started,
-                           skipped=True, failed=failed, warnings=tuple(live.get("warnings", ())))
+                           skipped=True, failed=unlisted + failed,
+                           warnings=tuple(live.get("warnings", ())))
     unique, repeated = _distinct_contents(digests)
     notes = ChunkRead(failed=repeated)
     try:
@@ -75,7 +77,8 @@ def run_build(paths: Sequence[Path], store: GraphStore, base: str, force: bool =
     except WorkerDied as error:
         raise BuildError(f"{error}; the previous graph stays live") from None
     return BuildResult(len(files) - len(notes.failed), quads, time.perf_counter() - started,
-                       skipped=False, failed=tuple(notes.failed), warnings=tuple(notes.warnings))
+                       skipped=False, failed=unlisted + tuple(notes.failed),
+                       warnings=tuple(notes.warnings))
 
 
 def _build(files: list[Path], notes: ChunkRead, store: GraphStore, base: str,
