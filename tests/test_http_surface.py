@@ -94,9 +94,15 @@ def test_a_malformed_accept_header_is_never_a_server_error(server: LiveServer, r
     ("/dump?format=docx", 400),
     ("/ontology?format=docx", 400),
     ("/api/queries/documents?format=docx", 422),
-    ("/api/queries?format=", 200),
+    ("/api/queries?format=", 422),
+    ("/api/queries?offset=", 422),
+    ("/api/queries/documents?region=", 422),
+    ("/api/queries?offset=99999999999999999999999", 422),
+    ("/sparql?query=ASK%7B%7D&format=", 400),
+    ("/ontology?format=", 400),
 ])
-def test_an_unknown_format_is_refused(server: LiveServer, route: str, status: int) -> None:
+def test_an_unknown_format_an_empty_value_or_a_huge_offset_is_refused(
+        server: LiveServer, route: str, status: int) -> None:
     assert httpx.get(f"{server.url}{route}", timeout=30).status_code == status
 
 

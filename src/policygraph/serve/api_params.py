@@ -19,6 +19,7 @@ from ..query import INTEGER, CannedQuery, Parameter, QueryError, check_value
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
+MAX_OFFSET = 1_000_000_000  # past any graph's rows, and within every engine's integers
 FORMATS = ("json", "csv")
 
 _SCHEMAS: dict[str, dict[str, str]] = {
@@ -70,17 +71,18 @@ def read(params: QueryParams, accepted: Sequence[Parameter],
             raise refuse(400, f"unknown parameter {name!r}; expected: {expected}")
         if len(params.getlist(name)) > 1:
             raise refuse(400, f"parameter {name!r} is given more than once")
+        if not params[name]:
+            raise refuse(422, f"parameter {name!r} is empty: give it a value or leave it out")
     values = {}
     for parameter in accepted:
-        value = params.get(parameter.name, "")
-        if value:
-            values[parameter.name] = _checked(parameter, value)
+        if parameter.name in params:
+            values[parameter.name] = _checked(parameter, params[parameter.name])
         elif parameter.required:
             raise refuse(422, f"parameter {parameter.name!r} is required")
     if default_limit is None:
         return values, Paging(limit=MAX_LIMIT, offset=0, format="json")
     limit = _number(params, "limit", default_limit, 1, MAX_LIMIT)
-    offset = _number(params, "offset", 0, 0, None)
+    offset = _number(params, "offset", 0, 0, MAX_OFFSET)
     fmt = params.get("format") or "json"
     if fmt not in FORMATS:
         raise refuse(422, f"parameter 'format': {fmt!r} is not one of {', '.join(FORMATS)}")
@@ -96,13 +98,13 @@ def _checked(parameter: Parameter, value: str) -> str:
     return value
 
 
-def _number(params: QueryParams, name: str, default: int, low: int, high: int | None) -> int:
+def _number(params: QueryParams, name: str, default: int, low: int, high: int) -> int:
     raw = params.get(name)
-    if not raw:
+    if raw is None:
         return default
-    if not INTEGER.fullmatch(raw) or int(raw) < low or (high is not None and int(raw) > high):
-        bounds = f"from {low} to {high}" if high is not None else f"{low} or more"
-        raise refuse(422, f"parameter {name!r}: {raw!r} is not a whole number {bounds}")
+    if not INTEGER.fullmatch(raw) or not low <= int(raw) <= high:
+        raise refuse(422, f"parameter {name!r}: {raw!r} is not a whole number from {low} "
+                          f"to {high}")
     return int(raw)
 
 
@@ -119,7 +121,7 @@ def openapi_parameters(accepted: Sequence[Parameter],
                         "default": default_limit}},
             {"name": "offset", "in": "query", "required": False,
              "description": "Rows to skip: the page starts after them.",
-             "schema": {"type": "integer", "minimum": 0, "default": 0}},
+             "schema": {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0}},
             {"name": "format", "in": "query", "required": False,
              "description": "json (items with total and a link to the next page) or csv "
                             "(the same page as a table).",
@@ -128,8 +130,8 @@ def openapi_parameters(accepted: Sequence[Parameter],
 
 def _described(parameter: Parameter) -> dict[str, Any]:
     schema: dict[str, Any] = dict(_SCHEMAS[parameter.type])
-    if parameter.required and parameter.type in {"string", "iri"}:
-        schema["minLength"] = 1  # an empty value is a missing one
+    if parameter.type in {"string", "iri"}:
+        schema["minLength"] = 1  # an empty value is refused: a value is given or left out
     if parameter.choices:
         schema["enum"] = list(parameter.choices)
     note = _TYPE_NOTES.get(parameter.type, "")

@@ -39,8 +39,8 @@ def pick(offered: Sequence[str], accept: str) -> str | None:
 
 def negotiate(accept: str, fmt: str | None) -> tuple[str | None, str | None]:
     """Media types for SELECT/ASK and for graph results. Raises KeyError for an unknown
-    `format` value."""
-    if fmt:
+    `format` value, the empty one included (a format is named or left out)."""
+    if fmt is not None:
         if fmt in FORMAT_NAMES:
             return FORMAT_NAMES[fmt]
         if "/" in fmt:

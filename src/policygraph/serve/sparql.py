@@ -12,6 +12,7 @@ the configuration does not allow: a public endpoint must not fetch URLs for its 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from urllib.parse import parse_qsl
 
@@ -33,6 +34,8 @@ router = APIRouter(tags=["sparql"])
 _FORM = "application/x-www-form-urlencoded"
 _QUERY = "application/sparql-query"
 _UPDATE = "application/sparql-update"
+_SECONDS = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9})?")
+MIN_TIMEOUT = 0.001  # a millisecond: less is no limit a query can be held to
 READ_ONLY = ("this endpoint is read-only: SPARQL Update is refused; rebuild the graph with "
              "`policygraph build` to change it")
 
@@ -49,7 +52,8 @@ _PARAMETERS = {
     "default-graph-uri": "A graph of the default graph; replaces the query's FROM.",
     "named-graph-uri": "A named graph of the dataset; replaces the query's FROM NAMED.",
     "format": "json, xml, csv, tsv, ttl, nt, jsonld or rdfxml; overrides Accept.",
-    "timeout": "Seconds the query may run, at most the server's limit.",
+    "timeout": "Seconds the query may run (a decimal, at least 0.001), at most the server's "
+               "limit.",
 }
 _REPEATED = ("default-graph-uri", "named-graph-uri")
 _ERRORS = {400: "A syntax error (with the parser's message), an unknown format or a query "
@@ -177,13 +181,17 @@ def refusal(sparql: str, settings: Settings) -> tuple[int, str] | None:
 
 
 def _timeout(requested: list[str] | None, limit: float) -> float:
-    """The request's `timeout=SECONDS`, which may lower the server's limit but not raise it."""
+    """The request's `timeout=SECONDS`, which may lower the server's limit but not raise it.
+
+    Only plain decimals are seconds: `float` would also take `nan`, `inf` and `1e-9`, which
+    no clock can keep.
+    """
     if not requested:
         return limit
-    try:
-        seconds = float(requested[-1])
-    except ValueError:
-        raise ValueError(f"timeout={requested[-1]!r}: expected a number of seconds") from None
-    if seconds <= 0:
-        raise ValueError(f"timeout={requested[-1]!r}: must be more than 0 seconds")
+    raw = requested[-1]
+    if not _SECONDS.fullmatch(raw):
+        raise ValueError(f"timeout={raw!r}: expected a number of seconds such as 2 or 0.5")
+    seconds = float(raw)
+    if seconds < MIN_TIMEOUT:
+        raise ValueError(f"timeout={raw!r}: must be at least {MIN_TIMEOUT:g} seconds")
     return min(seconds, limit)
