@@ -17,6 +17,8 @@ import pytest
 from .live import LiveServer
 
 SECRETS = ("root:", "[project]", "BEGIN", "policygraph.cli")
+ROUTES = ["/sparql?query=ASK%7B%7D", "/api/queries/documents", "/ontology",
+          "/.well-known/void", "/dump?format=nt", "/id/doc/none"]
 
 
 @pytest.mark.parametrize("path", [
@@ -70,13 +72,42 @@ def test_a_request_line_past_every_limit_is_refused(server: LiveServer) -> None:
     ("POST", "/api/queries"), ("PUT", "/api/tasks"), ("DELETE", "/dump"),
     ("POST", "/.well-known/void"), ("POST", "/id/doc/x"), ("TRACE", "/sparql"),
 ])
-def test_a_wrong_method_is_405(server: LiveServer, method: str, route: str) -> None:
+def test_a_wrong_method_is_405_naming_every_method_the_path_takes(server: LiveServer,
+                                                                   method: str,
+                                                                   route: str) -> None:
     response = httpx.request(method, f"{server.url}{route}", timeout=30)
     assert response.status_code == 405
+    allowed = set(response.headers["allow"].split(", "))
+    assert {"GET", "OPTIONS"} <= allowed and method not in allowed
+    assert ("POST" in allowed) == (route == "/sparql")
 
 
-ROUTES = ["/sparql?query=ASK%7B%7D", "/api/queries/documents", "/ontology",
-          "/.well-known/void", "/dump?format=nt", "/id/doc/none"]
+@pytest.mark.parametrize(("route", "methods"), [
+    ("/sparql", "GET, HEAD, OPTIONS, POST"), ("/api/queries", "GET, HEAD, OPTIONS"),
+    ("/", "GET, HEAD, OPTIONS"),
+])
+def test_options_names_the_methods_of_every_route_of_the_path(server: LiveServer, route: str,
+                                                              methods: str) -> None:
+    response = httpx.options(f"{server.url}{route}", timeout=30)
+    assert response.status_code == 204 and response.headers["allow"] == methods
+
+
+@pytest.mark.parametrize("route", ["/", "/query", "/ontology", "/function/taxation",
+                                   "/id/doc/none", "/network", "/docs"])
+def test_every_html_page_forbids_framing_sniffing_and_other_sites(server: LiveServer,
+                                                                  route: str) -> None:
+    response = httpx.get(f"{server.url}{route}", headers={"Accept": "text/html"}, timeout=30)
+    assert response.headers["content-type"].startswith("text/html"), route
+    policy = response.headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'self'" in policy
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["x-frame-options"] == "SAMEORIGIN"
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_every_answer_forbids_sniffing_its_type(server: LiveServer, route: str) -> None:
+    response = httpx.get(f"{server.url}{route}", timeout=60)
+    assert response.headers["x-content-type-options"] == "nosniff"
 
 
 @pytest.mark.parametrize("route", ROUTES)

@@ -19,8 +19,9 @@ from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 
 from .. import __version__
-from . import api, dumps, linked_data, sparql, warmup, web
+from . import api, dumps, linked_data, methods, sparql, warmup, web
 from .executor import QueryPool
+from .headers import SecurityHeaders
 from .limits import RequestLimits
 from .remote import SCHEME
 from .settings import Settings
@@ -55,6 +56,7 @@ def create_app(settings: Settings) -> FastAPI:
                               "SPARQL 1.1 endpoint and canned queries as a REST API.")
     app.state.settings = settings
     app.add_middleware(RequestLimits, max_bytes=settings.max_request_bytes)
+    app.add_middleware(SecurityHeaders)  # around RequestLimits: its refusals carry them too
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET", "POST"], allow_headers=["*"],
@@ -77,4 +79,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(dumps.router)
     web.mount(app)
     app.include_router(linked_data.router)  # last: it claims every path of a served IRI
+    methods.install(app)
     return app

@@ -40,13 +40,6 @@ _EN_FIRST = ("en", "", "zh")
 _TITLE_CHARS = 40
 _SNIPPET_CHARS = 30
 _WINDOW_CHARS = 20_000
-# Headers of every HTML page: nothing is loaded from another site (the editor and the charts
-# write style elements of their own, so styles may be inline; scripts may not).
-HTML_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; "
-                               "img-src 'self' data:; frame-ancestors 'self'",
-    "X-Content-Type-Options": "nosniff",
-}
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from ...query import CannedQuery, QueryError, canned_queries, load_queries
 from ..api_params import Paging, page_size
 from ..api_results import Item, fetch_rows, page_sparql
 from ..executor import QueryFailed, QueryPool, QueryTimeout
-from ..pages import HTML_HEADERS, render
+from ..pages import render
 
 # Rows a page reads from one query at most; what a page lists past that is left to the API.
 PAGE_ROWS = 2000
@@ -45,9 +45,9 @@ class PageRoute(APIRoute):
 
 
 def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """A rendered page, with the headers every HTML page of the server has."""
+    """A rendered page (its security headers are set by `headers.SecurityHeaders`)."""
     context.setdefault("formats", [])
-    return HTMLResponse(render(template, **context), status, headers=HTML_HEADERS)
+    return HTMLResponse(render(template, **context), status)
 
 
 @cache
