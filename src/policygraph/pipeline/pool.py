@@ -20,6 +20,8 @@ from typing import Any, TypeVar
 
 from tqdm import tqdm
 
+from ..lifetime import die_with_parent
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -52,7 +54,9 @@ def run_chunks(work: Callable[..., Result], chunks: list[list[Any]], args: tuple
         mapping: Callable[..., Iterator[Result]] = map
         if workers > 1:
             context = multiprocessing.get_context("spawn")
-            pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=context))
+            pool = stack.enter_context(ProcessPoolExecutor(
+                workers, mp_context=context, initializer=die_with_parent,
+                initargs=(os.getpid(),)))  # a build killed takes its workers with it
             stack.callback(pool.shutdown, cancel_futures=True)
             mapping = pool.map
         arguments = (repeat(arg, len(chunks)) for arg in args)

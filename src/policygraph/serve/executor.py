@@ -13,10 +13,12 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import multiprocessing.connection
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..lifetime import die_with_parent
 from .cache import Key, ResultCache
 from .remote import execute_remote, remote_endpoint
 from .results import Job, Outcome, QueryFailed, encode_bindings, execute
@@ -33,10 +35,12 @@ _READY = "ready"
 _START_TIMEOUT = 120.0
 
 
-def _serve(store_dir: str, conn: multiprocessing.connection.Connection) -> None:
-    """A worker's loop: receive a job, answer with an outcome or a failure."""
+def _serve(store_dir: str, conn: multiprocessing.connection.Connection, parent: int) -> None:
+    """A worker's loop: receive a job, answer with an outcome or a failure. The worker ends
+    with the server, even in the middle of a query."""
     from ..store import GraphStore
 
+    die_with_parent(parent)
     endpoint = remote_endpoint(store_dir)
     store = GraphStore(Path(store_dir))
     opened: tuple[Path | None, Any] = (None, None)
@@ -104,8 +108,11 @@ class QueryPool:
         self.cache = ResultCache(self.store_dir)
 
     def _spawn(self) -> _Worker:
+        """A new worker, not yet ready. Called on the event loop's thread, which lives as long
+        as the server: a worker dies with the thread that started it (`lifetime`)."""
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(str(self.store_dir), child),
+        process = self._context.Process(target=_serve,
+                                        args=(str(self.store_dir), child, os.getpid()),
                                         daemon=True, name="policygraph-query")
         process.start()
         child.close()
@@ -119,9 +126,6 @@ class QueryPool:
             raise RuntimeError(f"a query worker did not start within {_START_TIMEOUT:g} s")
         self._all.append(worker)
         return worker
-
-    def _start(self) -> _Worker:
-        return self._ready(self._spawn())
 
     def start(self) -> None:
         """Start the workers side by side and wait until all are ready."""
@@ -179,7 +183,7 @@ class QueryPool:
             if answer is None or not worker.process.is_alive():
                 self._all.remove(worker)
                 worker.stop()
-                worker = await loop.run_in_executor(None, self._start)
+                worker = await loop.run_in_executor(None, self._ready, self._spawn())
             self._idle.put_nowait(worker)
         if answer is None:
             raise QueryTimeout(f"the query ran past its time limit of {timeout:g} s "
