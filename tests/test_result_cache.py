@@ -17,7 +17,7 @@ from policygraph.pipeline import run_build
 from policygraph.serve.cache import ResultCache
 from policygraph.serve.executor import QueryPool
 from policygraph.serve.results import Job, Outcome
-from policygraph.serve.warmup import unfiltered_queries
+from policygraph.serve.warmup import unfiltered_queries, warmed_queries
 from policygraph.store import GraphStore
 from tests.live import start, wait_for_warm_up
 
@@ -83,16 +83,18 @@ def test_a_store_the_server_may_not_write_keeps_answers_in_memory(tmp_path):
 
 
 def test_the_unfiltered_answers_are_ready_after_the_warm_up(tmp_path):
-    """The server computes the canned queries' first pages at start-up and keeps them with
-    the build: a server restarted with a time limit no query can meet still answers them."""
+    """The server computes the canned queries' first pages and the VoID counts at start-up and
+    keeps them with the build: a server restarted with a time limit no query can meet still
+    answers them."""
     store = tmp_path / "store"
     run_build([CORPUS], GraphStore(store), DEFAULT_BASE, progress=False)
     server = start(store, log=tmp_path / "serve.log")
     try:
         status = wait_for_warm_up(server.url)
         assert status["failed"] == {}
-        assert status["answered"] == unfiltered_queries()
-        expected = {name: page(server.url, name) for name in status["answered"]}
+        assert status["answered"] == warmed_queries()
+        expected = {name: page(server.url, name) for name in unfiltered_queries()}
+        void = httpx.get(f"{server.url}/.well-known/void", timeout=60).text.replace(server.url, "")
     finally:
         server.stop()
     server = start(store, "--timeout", "0.000001", "--warm-timeout", "0",
@@ -101,6 +103,8 @@ def test_the_unfiltered_answers_are_ready_after_the_warm_up(tmp_path):
         assert httpx.get(f"{server.url}/api/status").json()["warmup"]["queries"] == []
         for name, answer in expected.items():
             assert page(server.url, name) == answer, name
+        again = httpx.get(f"{server.url}/.well-known/void", timeout=60)
+        assert again.status_code == 200 and again.text.replace(server.url, "") == void
         filtered = httpx.get(f"{server.url}/api/queries/documents", params={"level": "city"})
         assert filtered.status_code == 503  # never asked before: the engine must answer it
     finally:

@@ -19,13 +19,13 @@ from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 
 from .. import __version__
-from . import api, dumps, linked_data, methods, sparql, warmup, web
+from . import api, dumps, linked_data, methods, sparql, void, warmup, web
 from .executor import QueryPool
 from .headers import SecurityHeaders
 from .limits import RequestLimits
 from .remote import SCHEME
 from .settings import Settings
-from .warmup import Warmup, unfiltered_queries, warm
+from .warmup import Warmup, warm, warmed_queries
 
 log = logging.getLogger("policygraph.serve")
 
@@ -40,7 +40,7 @@ def create_app(settings: Settings) -> FastAPI:
         pool.start()
         app.state.pool = pool
         warming = settings.warm_timeout > 0 and pool.cache.build() is not None
-        app.state.warmup = Warmup(queries=unfiltered_queries() if warming else [])
+        app.state.warmup = Warmup(queries=warmed_queries() if warming else [])
         task = asyncio.create_task(warm(pool, settings.warm_timeout, app.state.warmup))
         try:
             yield
@@ -77,6 +77,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api.router)
     app.include_router(warmup.router)
     app.include_router(dumps.router)
+    app.include_router(void.router)
     web.mount(app)
     app.include_router(linked_data.router)  # last: it claims every path of a served IRI
     methods.install(app)

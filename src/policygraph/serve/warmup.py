@@ -1,4 +1,5 @@
-"""The canned queries' unfiltered first pages, answered once a server starts, before anyone asks.
+"""The canned queries' unfiltered first pages and the VoID counts, answered once a server
+starts, before anyone asks.
 
 A whole-graph aggregate (every unit's workload, every pair of co-responsible units, every
 target) takes Oxigraph seconds at 1,000 plans and minutes at 10,000: longer than a request may
@@ -20,6 +21,7 @@ from ..query import canned_queries
 from .api_params import Paging, page_size
 from .api_results import run_page
 from .executor import QueryPool
+from .void import FIGURES, figure
 
 log = logging.getLogger("policygraph.serve")
 router = APIRouter(prefix="/api")
@@ -44,14 +46,21 @@ def unfiltered_queries() -> list[str]:
             if not any(parameter.required for parameter in query.parameters)]
 
 
+def warmed_queries() -> list[str]:
+    """What the warm-up answers: the unfiltered canned queries, then the VoID figures."""
+    return [*unfiltered_queries(), *FIGURES]
+
+
 async def warm(pool: QueryPool, timeout: float, state: Warmup) -> None:
     """Answer each of `state.queries` as a request without parameters would ask it."""
     queries = canned_queries()
     for name in state.queries:
-        query = queries[name]
-        paging = Paging(limit=page_size(query), offset=0, format="json")
         try:
-            await run_page(pool, timeout, query, {}, paging)
+            if name in FIGURES:
+                await figure(pool, timeout, name)
+            else:
+                paging = Paging(limit=page_size(queries[name]), offset=0, format="json")
+                await run_page(pool, timeout, queries[name], {}, paging)
         except HTTPException as refused:
             state.failed[name] = str(refused.detail)
             log.warning("warm-up of %s: %s", name, refused.detail)
@@ -64,8 +73,9 @@ async def warm(pool: QueryPool, timeout: float, state: Warmup) -> None:
             summary="The live build and how far the warm-up of canned answers has got",
             description="`build`: the live build's name (none before the first build); "
                         "`warmup`: the canned queries whose unfiltered first page is computed "
-                        "when the server starts, those answered, those that failed and why, "
-                        "and whether it has finished.")
+                        "when the server starts, and the counts of the VoID description; "
+                        "those answered, those that failed and why, and whether it has "
+                        "finished.")
 async def status(request: Request) -> dict[str, object]:
     pool: QueryPool = request.app.state.pool
     state: Warmup = request.app.state.warmup
