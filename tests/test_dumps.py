@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
+from collections.abc import Iterator
 
 import httpx
+import psutil
 import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph
 
 from policygraph.query import canned_queries, run_query
 from policygraph.store import GraphStore
+
+from .live import LiveServer, start
 
 QUADS = {"nq": (ox.RdfFormat.N_QUADS, "nquads"), "trig": (ox.RdfFormat.TRIG, "trig"),
          "jsonld": (ox.RdfFormat.JSON_LD, "json-ld")}
@@ -108,3 +113,45 @@ def test_jsonld_dump_uses_the_published_context(server):
     dumped = json.loads(fetch(server, "jsonld"))
     assert published["pg"] == "https://w3id.org/policygraph/ontology#"
     assert dumped["@context"] == published
+
+
+@pytest.fixture(scope="module")
+def big_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """A server over a graph whose dump is far larger than what the queue and the sockets
+    between the writing thread and a client can hold."""
+    folder = tmp_path_factory.mktemp("big")
+    quads = "".join(f"<https://example.org/s{n}> <https://example.org/p> \"{'x' * 80}{n}\" "
+                    f"<https://example.org/g{n % 7}> .\n" for n in range(300_000))
+    GraphStore(folder / "store").publish(quads.encode(), {"version": "test"})
+    live = start(folder / "store", "--warm-timeout", "0", log=folder / "server.log")
+    yield live
+    live.stop()
+
+
+def test_abandoned_downloads_release_their_thread_and_store(big_server: LiveServer) -> None:
+    server = psutil.Process(big_server.process.pid)
+    httpx.get(f"{big_server.url}/api/status", timeout=30)
+    before = (server.num_fds(), server.num_threads())
+    for _ in range(30):
+        with httpx.stream("GET", f"{big_server.url}/dump", params={"format": "nq"},
+                          timeout=30) as response:
+            next(response.iter_bytes())
+    deadline = time.monotonic() + 10
+    while (server.num_fds(), server.num_threads()) > (before[0] + 4, before[1] + 4):
+        assert time.monotonic() < deadline, (before, server.num_fds(), server.num_threads())
+        time.sleep(0.2)
+    whole = httpx.get(f"{big_server.url}/dump", params={"format": "nq"}, timeout=120)
+    assert whole.status_code == 200 and whole.content.count(b"\n") == 300_000
+
+
+def test_a_dump_has_an_etag_that_answers_an_unchanged_graph_with_304(server) -> None:
+    first = httpx.get(f"{server.url}/dump", params={"format": "ttl", "gzip": "true"},
+                      timeout=60)
+    again = httpx.get(f"{server.url}/dump", params={"format": "ttl", "gzip": "true"},
+                      timeout=60)
+    assert first.content == again.content and first.headers["etag"] == again.headers["etag"]
+    unchanged = httpx.get(f"{server.url}/dump", params={"format": "ttl", "gzip": "true"},
+                          headers={"If-None-Match": first.headers["etag"]}, timeout=60)
+    assert unchanged.status_code == 304 and not unchanged.content
+    other = httpx.get(f"{server.url}/dump", params={"format": "nt"}, timeout=60)
+    assert other.headers["etag"] != first.headers["etag"]
