@@ -69,6 +69,26 @@ def test_answers_are_kept_per_build_within_the_budget(tmp_path):
     assert cache.key(job(2)) != keys[2]  # the next build asks afresh
 
 
+def test_answers_on_disk_stay_within_their_budget_the_least_recently_used_going(tmp_path):
+    store = GraphStore(tmp_path / "store")
+    build = store.publish(b'<http://example.org/s> <http://example.org/p> "1" .\n', {})
+    cache = ResultCache(store.directory, budget=0, disk_budget=10_000)  # disk only
+    first = cache.key(job(0))
+    assert first is not None
+    cache.put(first, Outcome(b"x" * 900, "application/json", 0, False))
+    for number in range(1, 300):  # a client paging through every offset of a list
+        key = cache.key(job(number))
+        assert key is not None
+        cache.put(key, Outcome(b"x" * 900, "application/json", number, False))
+        assert cache.get(first) is not None  # used all along: never the one to go
+    answers = list((build / "answers").glob("*.answer"))
+    assert sum(path.stat().st_size for path in answers) <= 10_000
+    assert 7 <= len(answers) < 11
+    last = cache.key(job(299))
+    assert last is not None and cache.get(last) is not None
+    assert cache.get(cache.key(job(1))) is None  # type: ignore[arg-type]
+
+
 def test_a_store_the_server_may_not_write_keeps_answers_in_memory(tmp_path):
     store = GraphStore(tmp_path / "store")
     build = store.publish(b'<http://example.org/s> <http://example.org/p> "1" .\n', {})

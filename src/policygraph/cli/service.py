@@ -33,6 +33,7 @@ _SUFFIX_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `serve`, `load` and `push` commands."""
     from ..serve.settings import (
+        DEFAULT_ANSWER_DISK_BYTES,
         DEFAULT_MAX_QUERY_BYTES,
         DEFAULT_MAX_ROWS,
         DEFAULT_TIMEOUT,
@@ -65,6 +66,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                             "(repeatable; by default SERVICE is refused)")
     serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
                        help="allow browser calls from this origin (repeatable; off by default)")
+    serve.add_argument("--answer-cache-mb", type=positive_int,
+                       default=DEFAULT_ANSWER_DISK_BYTES // 2**20, metavar="MB",
+                       help="answers kept on disk beside the live build, at most; the least "
+                            "recently used go first (default "
+                            f"{DEFAULT_ANSWER_DISK_BYTES // 2**20})")
     serve.add_argument("--base-iri", metavar="IRI",
                        help="base IRI of the entities served as linked data (default: the "
                             "one the store was built with)")
@@ -121,7 +127,8 @@ def _run_serve(args: argparse.Namespace) -> int:
                        max_rows=args.max_rows, workers=args.workers,
                        warm_timeout=args.warm_timeout, cors_origins=tuple(args.cors_origin),
                        max_query_bytes=args.max_query_bytes,
-                       allowed_services=tuple(args.allow_service)),
+                       allowed_services=tuple(args.allow_service),
+                       answer_disk_bytes=args.answer_cache_mb * 2**20),
               host=args.host, port=args.port)
     except BuildError as error:
         print(f"policygraph: build failed: {error}", file=sys.stderr)

@@ -22,6 +22,7 @@ from ..lifetime import die_with_parent
 from .cache import Key, ResultCache
 from .remote import execute_remote, remote_endpoint
 from .results import Job, Outcome, QueryFailed, encode_bindings, execute
+from .settings import DEFAULT_ANSWER_DISK_BYTES
 
 __all__ = ["Job", "Outcome", "QueryFailed", "QueryPool", "QueryTimeout", "encode_bindings"]
 
@@ -98,6 +99,7 @@ class QueryPool:
 
     store_dir: Path | str  # a store directory, or `sparql+http(s)://…` for a remote store
     size: int = 2
+    answer_disk_bytes: int = DEFAULT_ANSWER_DISK_BYTES
     cache: ResultCache = field(init=False)
     _idle: asyncio.Queue[_Worker] = field(default_factory=asyncio.Queue)
     _all: list[_Worker] = field(default_factory=list)
@@ -105,7 +107,7 @@ class QueryPool:
     _context: Any = field(default_factory=lambda: multiprocessing.get_context("spawn"))
 
     def __post_init__(self) -> None:
-        self.cache = ResultCache(self.store_dir)
+        self.cache = ResultCache(self.store_dir, disk_budget=self.answer_disk_bytes)
 
     def _spawn(self) -> _Worker:
         """A new worker, not yet ready. Called on the event loop's thread, which lives as long

@@ -9,6 +9,9 @@ DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_ROWS = 10_000
 DEFAULT_WARM_TIMEOUT = 1800.0
 DEFAULT_MAX_QUERY_BYTES = 256 * 1024
+# Bytes of answers kept on disk per build at most; past it, the least recently used go until
+# three quarters of it are left.
+DEFAULT_ANSWER_DISK_BYTES = 256 * 1024 * 1024
 # Groups, brackets and parentheses nested deeper are refused: the canned queries nest about 8
 # deep, and the engine's recursive parser overflows its stack a few thousand levels down.
 MAX_NESTING = 128
@@ -28,6 +31,7 @@ class Settings:
     cors_origins: tuple[str, ...] = field(default_factory=tuple)  # none: CORS off
     max_query_bytes: int = DEFAULT_MAX_QUERY_BYTES  # longest SPARQL query taken
     allowed_services: tuple[str, ...] = ()  # IRI prefixes SERVICE may call; none: no SERVICE
+    answer_disk_bytes: int = DEFAULT_ANSWER_DISK_BYTES  # answers kept beside a build, at most
 
     @property
     def max_request_bytes(self) -> int:
