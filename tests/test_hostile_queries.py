@@ -17,6 +17,8 @@ from urllib.parse import urlencode
 import httpx
 import pytest
 
+from policygraph.serve.services import allowed_endpoint
+
 from .live import LiveServer, start
 
 TIME_LIMIT = 2.0
@@ -188,12 +190,39 @@ def test_service_calls_to_an_allowed_endpoint_are_made(server: LiveServer, corpu
                            headers={"Accept": "text/csv"}, timeout=30)
         local = httpx.get(f"{server.url}/sparql", params={"query": COUNT_TASKS},
                           headers={"Accept": "text/csv"}, timeout=30)
-        other = httpx.get(f"{federating.url}/sparql", timeout=30, params={
-            "query": "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }"})
+        others = [httpx.get(f"{federating.url}/sparql", timeout=30, params={
+            "query": f"SELECT * WHERE {{ SERVICE <{iri}> {{ ?s ?p ?o }} }}"}).status_code
+            for iri in ("http://127.0.0.1:1/sparql", f"{endpoint}x",
+                        endpoint.replace("127.0.0.1", "127.0.0.1.nip.io"))]
     finally:
         federating.stop()
     assert (remote.status_code, remote.text) == (200, local.text)
-    assert other.status_code == 403
+    assert others == [403, 403, 403]
+
+
+@pytest.mark.parametrize(("endpoint", "allowed"), [
+    ("http://example.org/sparql", True),
+    ("http://EXAMPLE.org:80/sparql", True),
+    ("http://example.org/sparql/sub", True),
+    ("http://example.org/sparql?default-graph-uri=x", True),
+    ("http://example.org.evil.com/sparql", False),
+    ("http://example.org@evil.com/sparql", False),
+    ("http://user@example.org/sparql", False),
+    ("http://example.org/sparqlx", False),
+    ("http://example.org:8080/sparql", False),
+    ("https://example.org/sparql", False),
+    ("http://example.org/", False),
+    ("http://example.org:x/sparql", False),
+    ("file:///etc/passwd", False),
+])
+def test_an_allowed_endpoint_is_matched_by_scheme_host_port_and_path(endpoint: str,
+                                                                     allowed: bool) -> None:
+    assert allowed_endpoint(endpoint, ["http://example.org/sparql"]) is allowed
+
+
+def test_an_allowed_host_allows_every_path_on_it() -> None:
+    assert allowed_endpoint("https://example.org/any/path", ["https://example.org"])
+    assert not allowed_endpoint("https://example.org.evil.com/", ["https://example.org/"])
 
 
 # ---------------------------------------------------------------- updates

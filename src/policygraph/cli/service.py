@@ -62,8 +62,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                        metavar="N", help="longest SPARQL query taken, in bytes (default "
                                          f"{DEFAULT_MAX_QUERY_BYTES:,}); longer ones get 413")
     serve.add_argument("--allow-service", action="append", default=[], metavar="IRI",
-                       help="let SERVICE clauses call endpoints whose IRI starts with this "
-                            "(repeatable; by default SERVICE is refused)")
+                       help="let SERVICE clauses call this endpoint, or one below its path "
+                            "on the same scheme, host and port (repeatable; by default "
+                            "SERVICE is refused)")
     serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
                        help="allow browser calls from this origin (repeatable; off by default)")
     serve.add_argument("--answer-cache-mb", type=positive_int,

@@ -30,7 +30,7 @@ class Settings:
     warm_timeout: float = DEFAULT_WARM_TIMEOUT  # seconds per canned answer warmed; 0: no warm-up
     cors_origins: tuple[str, ...] = field(default_factory=tuple)  # none: CORS off
     max_query_bytes: int = DEFAULT_MAX_QUERY_BYTES  # longest SPARQL query taken
-    allowed_services: tuple[str, ...] = ()  # IRI prefixes SERVICE may call; none: no SERVICE
+    allowed_services: tuple[str, ...] = ()  # endpoints SERVICE may call (see services.py)
     answer_disk_bytes: int = DEFAULT_ANSWER_DISK_BYTES  # answers kept beside a build, at most
 
     @property

@@ -27,6 +27,7 @@ from .executor import Job, QueryFailed, QueryTimeout
 from .negotiation import negotiate
 from .openapi import answers, query_parameters
 from .results import GRAPH_TYPES, RESULT_TYPES
+from .services import allowed_endpoint
 from .settings import MAX_NESTING, Settings
 
 router = APIRouter(tags=["sparql"])
@@ -171,7 +172,7 @@ def refusal(sparql: str, settings: Settings) -> tuple[int, str] | None:
         return 400, (f"the query nests groups, brackets or parentheses {shape.depth} deep; "
                      f"this server takes at most {MAX_NESTING}")
     for endpoint in shape.services:
-        if endpoint is None or not endpoint.startswith(settings.allowed_services):
+        if endpoint is None or not allowed_endpoint(endpoint, settings.allowed_services):
             named = f"<{endpoint}>" if endpoint else "named by a variable or prefixed name"
             return 403, (f"SERVICE {named} is refused: this server calls only the endpoints "
                          "it is started with --allow-service for"
