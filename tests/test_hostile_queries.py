@@ -178,6 +178,18 @@ def test_service_calls_are_refused_and_reach_nothing(guarded: LiveServer, listen
     assert listener.connections == 0
 
 
+@pytest.mark.parametrize("gap", ["\r", "\r\n", "\n", "\f", "\u2028", "\u0085", "\\u000d"])
+def test_a_service_after_a_comment_reaches_nothing_whatever_ends_the_line(
+        guarded: LiveServer, listener: Listener, gap: str) -> None:
+    """The engine ends a comment at a carriage return or a line feed, as SPARQL's grammar
+    says; other line ends leave it a comment, and the query fails to parse."""
+    url = f"http://127.0.0.1:{listener.port}/sparql"
+    query = f"SELECT * WHERE {{ #x{gap}SERVICE <{url}> {{ ?s ?p ?o }} }}"
+    response = httpx.post(f"{guarded.url}/sparql", data={"query": query}, timeout=30)
+    assert response.status_code in (400, 403), response.text
+    assert listener.connections == 0
+
+
 def test_service_calls_to_an_allowed_endpoint_are_made(server: LiveServer, corpus_store: Path,
                                                        tmp_path: Path) -> None:
     endpoint = f"{server.url}/sparql"

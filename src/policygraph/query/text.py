@@ -23,9 +23,9 @@ __all__ = ["QueryShape", "bind_values", "declare_prefixes", "declares_dataset", 
 _TOKEN = re.compile(
     r'(?P<string>"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""'
     r"|'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'
-    r"|'(?:[^'\\\n]|\\.)*')"
-    r"|(?P<comment>#[^\n]*)"
+    r'|"(?:[^"\\\n\r]|\\.)*"'
+    r"|'(?:[^'\\\n\r]|\\.)*')"
+    r"|(?P<comment>#[^\n\r]*)"  # a comment ends at either line end, as the engine reads it
     r"|(?P<iri><[^<>\"{}|^`\\\x00-\x20]*>)"
     r"|(?P<var>[?$]\w+)"
     r"|(?P<word>[^\W\d][\w.\-]*(?::[\w.\-:%\\]*)?|:[\w.\-:%\\]*)"
