@@ -135,8 +135,9 @@ def _letterhead(content: str) -> str | None:
 def place_by_units(meta: Metadata, units: list[list[str]]) -> None:
     """A page that names its jurisdiction nowhere but in its units' names (a page of a
     province's plan listing `山东省科学技术厅` for its tasks): the division that the units of
-    at least half the tasks with units name; else the level most units' prefixes give
-    (`省发展改革委` speaks for a province, `县商务局` for a county)."""
+    at least half the tasks with units name, the first named of divisions named as often;
+    else the level most units' prefixes give (`省发展改革委` speaks for a province, `县商务局`
+    for a county)."""
     if meta.region is not None:
         return
     levels = Counter(_LEVEL_OF[unit[0]] for task_units in units for unit in task_units
@@ -144,7 +145,8 @@ def place_by_units(meta: Metadata, units: list[list[str]]) -> None:
     if levels:
         meta.level = levels.most_common(1)[0][0]
     named = Counter(found for task_units in units
-                    for found in {_prefix_region(unit, meta.level) for unit in task_units}
+                    for found in dict.fromkeys(_prefix_region(unit, meta.level)
+                                               for unit in task_units)
                     if found is not None)
     if named:
         found, count = named.most_common(1)[0]
