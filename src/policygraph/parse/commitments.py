@@ -3,8 +3,9 @@
 A plan's figures include more than its targets: money it pays out (`奖励50万元`, `安排前期费
 4000万元`), eligibility thresholds and qualifiers (`营业收入1000万元以上的企业`, `超100亿元的
 产业集群`), figures inside a list of named projects (`平煤神马25万吨己二酸…等项目`) or a count of
-things it has just listed (`冠山等6个乡镇`), counts of measures (`90条措施`) and asides in
-brackets (`(不含6亩)`). The words that tell them apart are data (`tables/targets.toml`).
+things it has just listed (`冠山等6个乡镇`), counts of measures (`90条措施`), asides in
+brackets (`(不含6亩)`) and counts in Chinese numerals no verb brings about (`五项基础工作`,
+unlike `培育百家`). The words that tell them apart are data (`tables/targets.toml`).
 """
 
 from __future__ import annotations
@@ -27,30 +28,45 @@ class _Rules:
     listed_projects: re.Pattern[str]
     measures: re.Pattern[str]
     progress: re.Pattern[str]
-    count_verbs: re.Pattern[str]
+    count_verbs: tuple[str, ...]
+    governed: re.Pattern[str]  # any of the count verbs
+    classifiers: frozenset[str]
 
 
 @cache
 def _rules() -> _Rules:
-    data = table("targets")["not_commitments"]
+    targets = table("targets")
+    data = targets["not_commitments"]
     return _Rules(
         paying=re.compile(alternation(data["paying"])),
         money_units=tuple(data["money_units"]),
         listed_projects=re.compile(data["listed_projects"]),
         measures=re.compile(data["measures"]),
         progress=re.compile(data["progress"]),
-        count_verbs=re.compile(alternation(table("targets")["count_verbs"])),
+        count_verbs=tuple(targets["count_verbs"]),
+        governed=re.compile(alternation(targets["count_verbs"])),
+        classifiers=frozenset(targets["classifiers"]),
     )
 
 
-def is_commitment(text: str, start: int, end: int, unit: str, bound: bool) -> bool:
+def is_commitment(text: str, start: int, end: int, unit: str, bound: bool,
+                  chinese: bool) -> bool:
     """Whether the quantity `text[start:end]` (with its unit and comparator) is a commitment;
-    `bound` says whether its comparator sets a bound (以上, 超, 以下)."""
+    `bound` says whether its comparator sets a bound (以上, 超, 以下), `chinese` whether its
+    number is written in Chinese numerals."""
+    if chinese and not _brought_about(text, start, unit):
+        return False
     return not (_counts_a_list(text, start) or (bound and _qualifies(text, end))
                 or _rules().measures.match(text, end) is not None
                 or _rules().progress.search(text, _clause_start(text, start), start) is not None
                 or _pays(text, start, unit) or _in_brackets(text, start)
                 or _in_project_list(text, end))
+
+
+def _brought_about(text: str, start: int, unit: str) -> bool:
+    """A count in Chinese numerals is a target only with a counted unit, right after a verb
+    that brings it about (`培育百家`); elsewhere it describes (`四条诗路文化带`)."""
+    return unit in _rules().classifiers and text[:start].endswith(_rules().count_verbs)
 
 
 def _clause_start(text: str, position: int) -> int:
@@ -67,7 +83,7 @@ def _counts_a_list(text: str, start: int) -> bool:
     clause_start = _clause_start(text, start)
     listed = before[clause_start:].count("、") + 1
     figure = re.match(r"\d+", text[start:])
-    return _rules().count_verbs.search(text, clause_start, start) is None \
+    return _rules().governed.search(text, clause_start, start) is None \
         or (figure is not None and int(figure[0]) == listed)
 
 

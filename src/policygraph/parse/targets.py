@@ -43,9 +43,7 @@ class _Rules:
     prefix: dict[str, Comparator]
     prefix_pattern: re.Pattern[str]
     infix: dict[str, Comparator]
-    classifiers: frozenset[str]
     magnitudes: frozenset[str]
-    count_verbs: tuple[str, ...]
     lead_words: re.Pattern[str]
     five_year_plans: dict[str, int]
     goal_cue: re.Pattern[str]
@@ -62,7 +60,8 @@ def _rules() -> _Rules:
     quantity = re.compile(
         rf"(?P<v1>{_ARABIC}|{_CHINESE})(?:{_RANGE}(?P<v2>{_ARABIC}))?"
         rf"(?P<infix>{alternation(list(comparators['infix']))})?"
-        rf"(?P<unit>{unit})?(?!{alternation(data['not_followed_by'])})(?!(?:吨|元|瓦|千瓦|米)级)"
+        rf"(?P<unit>{unit})?(?!{alternation(data['not_followed_by'])})"
+        rf"(?!(?:{alternation(data['graded_units'])})级)"
         rf"(?P<suffix>{alternation(list(comparators['suffix']))})?"
     )
     return _Rules(
@@ -71,9 +70,7 @@ def _rules() -> _Rules:
         prefix=comparators["prefix"],
         prefix_pattern=re.compile(rf"({alternation(list(comparators['prefix']))})\s*$"),
         infix=comparators["infix"],
-        classifiers=frozenset(data["classifiers"]),
         magnitudes=frozenset(data["magnitudes"]),
-        count_verbs=tuple(data["count_verbs"]),
         lead_words=re.compile(rf"^(?:{alternation(data['lead_words'])})+"),
         five_year_plans=data["five_year_plans"],
         goal_cue=re.compile(data["goal_cue"]),
@@ -99,8 +96,8 @@ def find_targets(text: str, path: list[str], default_year: int | None) -> list[T
     _share_list_units(masked, quantities)
     kept = [q for q in quantities if q.unit and not _is_modifier(masked, q, quantities)]
     return [_target(text, masked, q, path, default_year) for q in kept
-            if _is_commitment(masked, q) and is_commitment(
-                masked, q.start, q.end, q.unit or "", q.comparator in _BOUNDS)]
+            if is_commitment(masked, q.start, q.end, q.unit or "", q.comparator in _BOUNDS,
+                             q.chinese)]
 
 
 def find_goal_targets(text: str, default_year: int | None) -> list[Target]:
@@ -174,16 +171,6 @@ def _is_modifier(text: str, q: _Quantity, quantities: list[_Quantity]) -> bool:
         return False
     between = text[q.end : following[0].start]
     return bool(between) and _PHRASE_BREAK.search(between) is None
-
-
-def _is_commitment(text: str, q: _Quantity) -> bool:
-    """Chinese-numeral counts are targets only with a counted unit, governed by a verb."""
-    if not q.chinese:
-        return True
-    rules = _rules()
-    if q.unit not in rules.classifiers:
-        return False
-    return text[: q.start].endswith(rules.count_verbs)
 
 
 def _target(
