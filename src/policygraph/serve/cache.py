@@ -22,6 +22,7 @@ import json
 import logging
 import os
 from collections import OrderedDict
+from functools import lru_cache
 from pathlib import Path
 
 from ..store import GraphStore
@@ -92,8 +93,10 @@ class ResultCache:
             self._size -= len(dropped.body)
 
 
+@lru_cache(maxsize=4096)
 def _file(key: Key) -> Path:
-    """The file of an answer: named by a digest of everything that shapes it."""
+    """The file of an answer: named by a digest of everything that shapes it (kept, since a
+    hit in memory touches the file too)."""
     build, job = key
     digest = hashlib.sha256(json.dumps(dataclasses.asdict(job), sort_keys=True,
                                        ensure_ascii=False).encode()).hexdigest()

@@ -10,6 +10,7 @@ warms them at start-up with the canned answers.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -17,7 +18,7 @@ from fastapi.responses import Response
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from ..query import load_queries
+from ..query import CannedQuery, load_queries
 from ..store.dumps import DUMP_FORMATS
 from .api_results import Item, run_rows
 from .deps import PoolDep, SettingsDep
@@ -35,11 +36,15 @@ _MAX_GRAPHS = 1_000_000  # one subset per document: no row cap may cut the list 
 FIGURES = ("void-totals", "void-classes", "void-graphs")
 
 
+@cache
+def _queries() -> dict[str, CannedQuery]:
+    return load_queries(__name__.rpartition(".")[0])
+
+
 async def figure(pool: QueryPool, timeout: float, name: str) -> list[Item]:
     """The rows of one of the VoID queries (`FIGURES`), answered from the cache once computed.
     HTTPException 503 when it runs past `timeout`."""
-    query = load_queries(__name__.rpartition(".")[0])[name]
-    return (await run_rows(pool, timeout, query, {}, max_rows=_MAX_GRAPHS))[1]
+    return (await run_rows(pool, timeout, _queries()[name], {}, max_rows=_MAX_GRAPHS))[1]
 
 
 @router.get("/.well-known/void", summary="VoID description of the dataset",
