@@ -88,18 +88,20 @@ class _QueueWriter(io.RawIOBase):
         return len(chunk)
 
 
-def _produce(store_dir: Path, name: str, compress: bool, channel: _Channel) -> None:
-    """Write the dump into `channel`, then its end. The store is opened here and released
-    when the thread ends, whether the dump was read to its end or abandoned."""
+def _produce(store: GraphStore, build: Path, name: str, compress: bool,
+             channel: _Channel) -> None:
+    """Write the dump of `build` (the one its ETag names) into `channel`, then its end. The
+    store is opened here and released when the thread ends, whether the dump was read to its
+    end or abandoned."""
     writer = _QueueWriter(channel)
     with contextlib.suppress(_Abandoned):
         try:
-            store = GraphStore(store_dir).open()
+            graph = store.open(build)
             if compress:  # mtime 0: the same graph gives the same bytes, as its ETag says
                 with gzip.GzipFile(fileobj=writer, mode="wb", mtime=0) as zipped:
-                    write_dump(store, zipped, name)  # type: ignore[arg-type]
+                    write_dump(graph, zipped, name)  # type: ignore[arg-type]
             else:
-                write_dump(store, writer, name)  # type: ignore[arg-type]
+                write_dump(graph, writer, name)  # type: ignore[arg-type]
         except OSError:
             if not channel.abandoned.is_set():  # the engine reports our _Abandoned as this
                 raise
@@ -141,7 +143,8 @@ async def dump(request: Request, settings: SettingsDep,
         raise HTTPException(400, f"format={format!r}: one of {', '.join(DUMP_FORMATS)}")
     encode = not gzip_ and "gzip" in request.headers.get("accept-encoding", "")
     compress = gzip_ or encode
-    build = GraphStore(settings.store_dir).current
+    store = GraphStore(settings.store_dir)
+    build = store.current
     if build is None:
         raise HTTPException(503, "no graph has been built yet")
     etag = f'"{build.name}-{format}-{"gz" if compress else "id"}"'
@@ -149,7 +152,7 @@ async def dump(request: Request, settings: SettingsDep,
     if etag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)
     channel = _Channel()
-    threading.Thread(target=_produce, args=(settings.store_dir, format, compress, channel),
+    threading.Thread(target=_produce, args=(store, build, format, compress, channel),
                      daemon=True, name="policygraph-dump").start()
     _, media_type, suffix = DUMP_FORMATS[format]
     headers["Content-Disposition"] = (f'attachment; filename="policygraph.{suffix}'

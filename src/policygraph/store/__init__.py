@@ -89,10 +89,11 @@ class GraphStore:
         current = self.current
         return None if current is None else _read_manifest(current)
 
-    def open(self) -> pyoxigraph.Store:
-        """The live graph, read-only; StoreError, naming the directory, when there is none or
-        it cannot be read by this version."""
-        current = self.current
+    def open(self, build: Path | None = None) -> pyoxigraph.Store:
+        """The live graph, or the `build` named (one a reader saw live), read-only;
+        StoreError, naming the directory, when there is none or it cannot be read by this
+        version."""
+        current = build or self.current
         if current is None:
             raise StoreError(f"{self.directory}: no graph has been built yet "
                              "(run `policygraph build`)")
