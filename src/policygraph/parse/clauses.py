@@ -21,7 +21,7 @@ from .brackets import Group, depth_map, top_level_groups
 from .rules import alternation, table
 from .units import (
     TRIM,
-    is_short_name,
+    is_short_list,
     is_unit_name,
     join_collectives,
     listed_units,
@@ -33,7 +33,6 @@ Role = Literal["lead", "main", "support", "shared", "person", "other"]
 _NOT_CLAUSE = "《“"
 # `明确牵头部门的,有关部门配合,不逐一列出`: a condition opens a note to the sentence's end.
 _CONDITION = re.compile(r"(?:^|(?<=[,，;；]))[^,，;；]*的[,，].*$")
-_ABBREVIATED = 2
 _LEVELS = "省市县区州"
 
 
@@ -90,7 +89,7 @@ def _rules() -> _Rules:
                                rf"|[(（〔]({alternation(list(role_words))})(?:单位|部门)?[)）〕])$"),
         role_word=re.compile(alternation(list(role_words))),
         # A body's name closed by a role word (`…省国资委牵头。…`): a clause, wherever it ends.
-        unit_role=re.compile(rf"(?:{alternation(table('clauses')['units']['suffixes'])})"
+        unit_role=re.compile(rf"(?:{alternation(list(unit_rules().suffixes))})"
                              rf"(?:等)?(?:{alternation(list(role_words))})"),
     )
 
@@ -177,8 +176,7 @@ def _merge(clauses: list[Responsibility | None]) -> Responsibility | None:
 
 def _abbreviated_units(units: list[str]) -> bool:
     """`(县经贸、统计、工商、税务)`: bodies named short, the first with its level."""
-    return len(units) >= _ABBREVIATED and units[0][:1] in _LEVELS \
-        and all(is_short_name(unit) for unit in units)
+    return is_short_list(units) and units[0][:1] in _LEVELS
 
 
 def _names_the_unit_before(text: str, start: int) -> bool:

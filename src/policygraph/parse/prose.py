@@ -13,11 +13,10 @@ from functools import cache
 
 from .clauses import Responsibility, Role, responsibility
 from .rules import alternation, table
-from .units import is_body_name, is_short_name, is_unit_name, listed_units, prose_units
+from .units import is_body_name, is_short_list, is_unit_name, listed_units, prose_units
 
 _SENTENCES = re.compile(r"[。;；!！?？\n]")
 _DEPARTMENTS = re.compile(r"等(?:有关|相关)?(?:部门|单位)$")
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +94,7 @@ def _abbreviated(phrase: str) -> list[str]:
     """`由县民族局、水利、电力部门共同组织实施`: after 由, a list that opens with a body's name
     names units, however short the later names."""
     units = listed_units(phrase)
-    short = all(is_short_name(unit) for unit in units)
-    return units if len(units) >= 2 and short and is_unit_name(units[0]) else []
+    return units if is_short_list(units) and is_unit_name(units[0]) else []
 
 
 def _listed_as_departments(phrase: str) -> list[str]:
@@ -104,5 +102,4 @@ def _listed_as_departments(phrase: str) -> list[str]:
     if not _DEPARTMENTS.search(phrase):
         return []
     units = listed_units(phrase)
-    short = all(is_short_name(unit) for unit in units)
-    return units if len(units) >= 2 and short else []
+    return units if is_short_list(units) else []

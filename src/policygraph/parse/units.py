@@ -83,10 +83,11 @@ def is_unit_name(name: str) -> bool:
     return name.endswith(rules.suffixes)
 
 
-def is_short_name(name: str) -> bool:
-    """A body named short, as a list of units may name all but its first (`统计`, `电力部门`):
-    a few characters and no verb."""
-    return len(name) <= _SHORT_NAME and not _VERB.search(name)
+def is_short_list(units: list[str]) -> bool:
+    """Two or more bodies named short, as a list of units may name all but its first
+    (`县经贸、统计、工商`, `水利、电力部门`): each a few characters and no verb."""
+    return len(units) >= 2 and all(len(unit) <= _SHORT_NAME and not _VERB.search(unit)
+                                   for unit in units)
 
 
 def is_body_name(text: str) -> bool:
