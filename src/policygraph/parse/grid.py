@@ -12,6 +12,7 @@ below the item the table stands in.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -110,7 +111,7 @@ def split_grids(lines: list[str]) -> list[str | Grid]:
 def _header(cells: list[str]) -> list[Column | None] | None:
     kinds = [_columns().kind(cell) for cell in cells]
     known = [kind for kind in kinds if kind is not None]
-    if len(known) < _MIN_HEADER or not {"task", "goal", "lead", "main"} & set(known):
+    if len(known) < _MIN_HEADER or _header_kinds_missing(known):
         return None
     return _one_task_column(kinds)
 
@@ -281,7 +282,8 @@ def _skip_blank(lines: list[str], index: int) -> int:
     return index
 
 
-def _header_kinds_missing(header: list[Column | None]) -> bool:
+def _header_kinds_missing(header: Sequence[Column | None]) -> bool:
+    """A header naming neither a task, a goal nor a units' column heads no table of tasks."""
     return not {"task", "goal", "lead", "main"} & set(header)
 
 

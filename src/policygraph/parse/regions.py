@@ -21,11 +21,11 @@ Level = Literal["province", "city", "county"]
 _MIN_BARE_NAME = 3
 _AUTONOMOUS = {"自治州": ("自治州", "州"), "自治县": ("自治县",), "自治旗": ("自治旗",),
                "自治区": ("",)}
-# A development zone named after the city it lies in (`新乡高新区`): the city's name without
-# 市 before one of these words.
 # How far before its zone word a zone's name may begin (`合肥新站高新区`), in characters.
 _ZONE_NAME = 7
 _ZONE_PREFIX = re.compile(r"[\u4e00-\u9fff]+")
+# A development zone named after the city it lies in (`新乡高新区`): the city's name without
+# 市 before one of these words.
 _ZONE = re.compile(r"(?:国家级)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区"
                    r"|工业园区|综合保税区|保税区|产业园区)")
 _LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
