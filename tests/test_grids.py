@@ -220,3 +220,41 @@ def test_task_cells_numbered_inline_without_a_number_column(read):
          ["区发改局"]),
         (["一", "2"], "大力发展新兴数字产业。", ["发改局", "区工信局", "各街道办事处"], ["发改局"]),
     ]
+
+
+def test_a_category_column_before_the_number_and_people_in_the_units_cell(read):
+    record = read(TITLE + """
+        大类 | 序号 | 工作任务 | 分管 县领导 | 牵头单位及 主要负责人 | 落实进展情况 |
+        一、提高民生保障水平 | 1 | 新建养老服务中心3个。 | 王五 | 县民政局 赵六 | 已完成。 |
+        2 | 改造农村公路50公里。 | 王五 | 县交通局 钱七 | 已完成30公里。 |
+    """)
+    assert rows(record) == [
+        (["一", "1"], "新建养老服务中心3个。", ["县民政局"], ["县民政局"]),
+        (["一", "2"], "改造农村公路50公里。", ["县交通局"], ["县交通局"]),
+    ]
+    assert [(t.value, t.unit) for t in record.targets] == [(3, "个"), (50, "公里")]
+
+
+def test_list_bullets_before_cells_a_lead_per_line_and_a_progress_cell_over_lines(read):
+    record = read(TITLE + """
+        • 序号
+        重点工作
+        牵头单位
+        责任单位
+        进度安排
+        24
+        抓好改革清单的实施,确保取得阶段性成效。
+        县发改局
+        县科技局
+        县金融办
+        县经信局、县教育局、县财政局
+        全年完成。其中:
+        一季度:组织实施项目60项。
+        二季度:新建平台3个。
+    """)
+    assert rows(record) == [
+        (["24"], "抓好改革清单的实施,确保取得阶段性成效。",
+         ["县发改局", "县科技局", "县金融办", "县经信局", "县教育局", "县财政局"],
+         ["县发改局", "县科技局", "县金融办"]),
+    ]
+    assert record.targets == []  # the progress column's figures are no targets

@@ -220,3 +220,15 @@ def test_divisions_named_as_often_give_the_first_named_whatever_the_hash_seed(tm
                               check=True).stdout.count('"region": "银川市"')
                for seed in range(8)}
     assert regions == {1}
+
+
+def test_a_title_line_broken_after_the_plan_it_carries_out(read):
+    record = read("""
+        达州市人民政府办公室
+        2021年12月6日
+        市五届人大一次会议审定的《政府工作报告》
+        重点目标任务责任分工方案
+        一、主要任务
+        1.推进项目建设。(责任单位:市发展改革委)
+    """)
+    assert record.title == "市五届人大一次会议审定的《政府工作报告》重点目标任务责任分工方案"

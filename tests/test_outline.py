@@ -176,3 +176,10 @@ def test_a_number_that_skips_ahead_is_still_text(read):
 ])
 def test_a_label_in_any_numerals_gives_its_place(label, place):
     assert ordinal(label) == place
+
+
+def test_small_form_full_stops_number_items(read):
+    record = read("某区2023年重点工作分解落实方案\n一、推动经济发展\n"
+                  "1﹒推进项目建设。(区发改委主办,各街道协办)\n2﹒做好财税工作。(区财政局主办)\n")
+    assert [(task.path, task.lead) for task in record.tasks] == [
+        (["一", "1"], ["区发改委"]), (["一", "2"], ["区财政局"])]

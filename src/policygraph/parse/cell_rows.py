@@ -54,7 +54,10 @@ def align(cells: Sequence[str], header: Sequence[Column | None]) -> list[Column 
         taken = _take(cells, index, kind, later)
         kinds += [kind] * taken
         index += taken
-    kinds += [None] * (len(cells) - index)  # lines past the last column
+    # Lines past the last column: a deadline or progress cell run over several lines
+    # (`全年完成。其中:` then a line per quarter), else cells the header does not name.
+    rest = columns[-1] if columns and columns[-1] == "other" and index > 1 else None
+    kinds += [rest] * (len(cells) - index)
     return kinds
 
 
@@ -64,11 +67,16 @@ def _take(cells: Sequence[str], index: int, kind: Column | None,
     cell = cells[index]
     if kind in UNIT_COLUMNS:
         # One unit per line: a lead column holds one line where a later units column follows
-        # (the later column's list runs on), the last units column all the lines left.
+        # (the later column's list runs on), or every line of single names before the later
+        # column's list; the last units column holds all the lines left.
         listed = 0
         while index + listed < len(cells) and looks_like_units(cells[index + listed]):
             listed += 1
-        return min(listed, 1) if any(column in UNIT_COLUMNS for column in later) else listed
+        if not any(column in UNIT_COLUMNS for column in later):
+            return listed
+        names = cells[index:index + listed]
+        single = [len(split_list(name)) == 1 for name in names]
+        return listed - 1 if listed > 1 and all(single[:-1]) and not single[-1] else min(listed, 1)
     if kind == "person":
         return 1 if _looks_like_person(cell) else 0
     if kind == "other":

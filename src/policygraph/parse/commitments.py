@@ -4,8 +4,9 @@ A plan's figures include more than its targets: money it pays out (`奖励50万�
 4000万元`), eligibility thresholds and qualifiers (`营业收入1000万元以上的企业`, `超100亿元的
 产业集群`), figures inside a list of named projects (`平煤神马25万吨己二酸…等项目`) or a count of
 things it has just listed (`冠山等6个乡镇`), counts of measures (`90条措施`), asides in
-brackets (`(不含6亩)`) and counts in Chinese numerals no verb brings about (`五项基础工作`,
-unlike `培育百家`). The words that tell them apart are data (`tables/targets.toml`).
+brackets (`(不含6亩)`), rates the plan applies (`按3%的比例`) and counts in Chinese numerals
+no verb brings about (`五项基础工作`, unlike `培育百家`). The words that tell them apart are
+data (`tables/targets.toml`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class _Rules:
     listed_projects: re.Pattern[str]
     measures: re.Pattern[str]
     progress: re.Pattern[str]
+    parameter: re.Pattern[str]
     count_verbs: tuple[str, ...]
     governed: re.Pattern[str]  # any of the count verbs
     classifiers: frozenset[str]
@@ -43,6 +45,7 @@ def _rules() -> _Rules:
         listed_projects=re.compile(data["listed_projects"]),
         measures=re.compile(data["measures"]),
         progress=re.compile(data["progress"]),
+        parameter=re.compile(data["parameter"]),
         count_verbs=tuple(targets["count_verbs"]),
         governed=re.compile(alternation(targets["count_verbs"])),
         classifiers=frozenset(targets["classifiers"]),
@@ -59,6 +62,7 @@ def is_commitment(text: str, start: int, end: int, unit: str, bound: bool,
     return not (_counts_a_list(text, start) or (bound and _qualifies(text, end))
                 or _rules().measures.match(text, end) is not None
                 or _rules().progress.search(text, _clause_start(text, start), start) is not None
+                or _rules().parameter.search(text, _clause_start(text, start), start) is not None
                 or _pays(text, start, unit) or _in_brackets(text, start)
                 or _in_project_list(text, end))
 

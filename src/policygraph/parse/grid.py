@@ -147,9 +147,11 @@ def _separated_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
     separator = _separator(lines[start])
     if separator is None:
         return None
-    columns = _header(_cells(lines[start], separator))
+    header = _cells(lines[start], separator)
+    columns = _header(header)
     if columns is None:
         return None
+    leading = len(header) - len(columns)  # category columns before the number (`大类`)
     rows: list[list[str]] = []
     index = start + 1
     while index < len(lines):
@@ -168,6 +170,10 @@ def _separated_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
             index += 1
             continue
         cells = _cells(line, separator)
+        if leading and len(cells) > leading and _BARE_NUMBER.fullmatch(cells[leading]):
+            # A row that opens a category: its category cells head the rows below it.
+            rows.extend([cell] for cell in cells[:leading] if cell)
+            cells = cells[leading:]
         if _LABEL_CELL.fullmatch(cells[0]) or not rows:
             rows.append(cells)
         else:

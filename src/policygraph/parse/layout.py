@@ -29,6 +29,7 @@ class NoiseRules:
     short_line: int
     inline_tail: re.Pattern[str]
     tail_start: re.Pattern[str]
+    list_bullet: re.Pattern[str]
 
 
 @cache
@@ -40,6 +41,7 @@ def noise_rules() -> NoiseRules:
         short_line=rules["short_line"],
         inline_tail=re.compile(rules["inline_tail"]),
         tail_start=re.compile(r"\s*(?:" + "|".join(rules["tail_start"]) + ")"),
+        list_bullet=re.compile(rules["list_bullet"]),
     )
 
 
@@ -52,13 +54,14 @@ def is_noise(line: str) -> bool:
 
 
 def content_lines(text: str) -> list[str]:
-    """The document's own lines: noise lines dropped, the tail cut, blank lines kept as ''."""
+    """The document's own lines: noise lines and list bullets dropped, the tail cut, blank
+    lines kept as ''."""
     rules = noise_rules()
     kept: list[str] = []
     for raw in text.split("\n"):
         if rules.tail_start.match(raw):
             break
-        line = rules.inline_tail.sub("", raw).strip()
+        line = rules.list_bullet.sub("", rules.inline_tail.sub("", raw).strip())
         kept.append("" if is_noise(line) else line)
     return kept
 

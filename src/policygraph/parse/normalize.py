@@ -1,8 +1,9 @@
 """Make scraped text uniform before it is read, without changing what it says.
 
-Government pages mix full-width and ASCII digits, carry non-breaking spaces, insert pinyin
-glosses after characters (`發(fā)展`) and are sometimes in traditional characters. Extraction
-reads simplified Chinese with ASCII digits; punctuation stays as written.
+Government pages mix full-width and ASCII digits, carry non-breaking spaces and small form
+variants of punctuation (`1﹒`), insert pinyin glosses after characters (`發(fā)展`) and are
+sometimes in traditional characters. Extraction reads simplified Chinese with ASCII digits;
+punctuation stays as written, small forms read as their full-width marks.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ _WIDTH = {**{chr(0xFF10 + i): str(i) for i in range(10)},
           **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
           **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
           "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
-          "\u200b": "", "\ufeff": "", "\r": ""}
+          "\u200b": "", "\ufeff": "", "\r": "",
+          # Small form variants (`1﹒`, `﹙一﹚`) as the full-width marks they stand for.
+          "\ufe50": "，", "\ufe51": "、", "\ufe52": "．", "\ufe54": "；", "\ufe55": "：",
+          "\ufe59": "（", "\ufe5a": "）", "\ufe5d": "〔", "\ufe5e": "〕"}
 _TRANSLATE = str.maketrans(_WIDTH)
 
 # A gloss is a bracketed pinyin syllable with a tone mark, right after a Han character.

@@ -33,6 +33,9 @@ _NOTICE = re.compile(rf"(?m)^\s*{_ISSUER}\s*(?P<title>关于(?!印发|转发)[^,
                      r"的(?:通知|(?:实施)?意见|决定)(?:[(（](?:试行|暂行)[)）])?)")
 _QUOTED = re.compile(r"印发\s*《([^》]{4,80})》")
 _MIN_TITLE = 8
+# The first line of a title the page broke after the plan it carries out
+# (`市五届人大一次会议审定的《政府工作报告》` over `重点目标任务责任分工方案`).
+_BROKEN_TITLE_HEAD = re.compile(r"[^\s。,，;；:：]{0,30}《[^《》]{2,40}》")
 # A portal splitting a plan over pages numbers each part after its title: `…分工方案(一)`.
 _PART = re.compile(r"\s*[(（][一二三四五六七八九十]{1,2}[)）]")
 # `附件:1.2019年…分解表` and the numbered lines after it; `附件1` heading the one shown.
@@ -180,10 +183,11 @@ def _notice_issuer(notice: str, wrapper: re.Match[str] | None) -> str | None:
 def _title_from_line(content: str) -> str | None:
     """A line that is a title of the genre; in a one-line page, a title set off by space."""
     lines = [line for line in content.split("\n") if not _LISTED.match(line)]
-    for line in lines:
+    for index, line in enumerate(lines):
         found = _title_line().fullmatch(line)
         if found and match_marker(line.strip()) is None:
-            return found["title"]
+            head = lines[index - 1].strip() if index else ""
+            return head + found["title"] if _BROKEN_TITLE_HEAD.fullmatch(head) else found["title"]
     for line in lines:
         found = _title_line().match(line)
         if found and found.end() < len(line) and line[found.end() - 1].isspace() \

@@ -42,6 +42,7 @@ _BARE_SUFFIXES = frozenset({"单位", "部门", "机构", "企业"})
 _BRACKETED = re.compile(r"[(（〔]([^()（）〔〕]*)[)）〕]$")
 _CLOSING_BRACKET = re.compile(r"[)）〕]")
 _LEADING_VERB = re.compile(r"^[由请](?=..)")
+_BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,19 +138,28 @@ def listed_units(segment: str) -> list[str]:
 def split_list(segment: str) -> list[str]:
     """A list of units split at its separators outside brackets. White space separates units
     too (`县发改局 县财政局`), but not inside a name a page spaced out (`市 财政局`,
-    `资源规划 局`): a piece that is no unit's name joins the next."""
+    `资源规划 局`): a piece that is no unit's name joins the next. A person's bare name after
+    a unit (`市民政局 伍泽国`, a table's `牵头单位及主要负责人` cell) is no unit and is left out."""
     pieces: list[str] = []
     for piece in split_top_level(segment, _LIST_SEPARATORS):
         words = split_top_level(piece, " \t")
         joined = words[:1]
         for word in words[1:]:
-            if len(word) > 1 and (is_unit_name(clean_unit(joined[-1]))
-                                  or unit_rules().note.search(joined[-1])):
+            after_unit = is_unit_name(clean_unit(joined[-1]))
+            if after_unit and _is_bare_name(word):
+                continue
+            if len(word) > 1 and (after_unit or unit_rules().note.search(joined[-1])):
                 joined.append(word)
             else:
                 joined[-1] += word
         pieces.extend(joined)
     return pieces
+
+
+def _is_bare_name(word: str) -> bool:
+    """`伍泽国`: two or three characters that name neither a body nor a place."""
+    return _BARE_NAME.fullmatch(word) is not None and not is_unit_name(word) \
+        and not lookup_all(word)
 
 
 def join_collectives(pieces: list[str]) -> list[str]:
