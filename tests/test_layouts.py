@@ -75,6 +75,19 @@ def test_a_lead_named_in_a_banner_or_a_parent_item_is_inherited(read):
     ]
 
 
+def test_a_task_division_line_under_a_sections_requirements(read):
+    record = read("""
+        某省十大工程推进工作方案
+        一、粮食产能工程
+        工作要求:坚持突出重点、分期实施。
+        任务分工:张三副省长负责,省农委总牵头。
+        1.水利化工程:推进灌区建设。
+        2.农机化工程:建设农机合作社。
+    """)
+    assert units(record) == [(["一", "1"], ["省农委"], ["省农委"]),
+                             (["一", "2"], ["省农委"], ["省农委"])]
+
+
 def test_leads_named_in_prose(read):
     record = read("""
         某区优化营商环境实施方案
