@@ -20,6 +20,8 @@ from .rules import alternation, table
 
 _CLAUSE = re.compile(r"[,，。;；!！?？\n]")
 _ASIDE = 10  # the longest bracket, brackets included, read as an aside
+# The end of a list right before its count: `等`, perhaps with the class named (`等灌区`).
+_AFTER_LIST = re.compile(r"等[\u4e00-\u9fff]{0,3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +80,12 @@ def _clause_start(text: str, position: int) -> int:
 
 
 def _counts_a_list(text: str, start: int) -> bool:
-    """`启动尚贤、冠山等6个乡镇…建设`, `建成凤凰山、体育中心、红桥等3个综合体`: the count of
+    """`启动尚贤、冠山等6个乡镇…建设`, `建成凤凰山、体育中心、红桥等3个综合体`, `A、B等灌区4个
+    渠首工程`: the count of
     the things just named, unless a verb of bringing about governs a count other than the
     list's own (`培育A、B、C等1—2家平台载体`, `引进A等8家研发机构`)."""
     before = text[:start].rstrip()
-    if not before.endswith("等"):
+    if _AFTER_LIST.search(before) is None:
         return False
     clause_start = _clause_start(text, start)
     listed = before[clause_start:].count("、") + 1
