@@ -56,6 +56,22 @@ def test_bracketed_fields_and_posting_date_when_nothing_else(read):
     assert (record.region, record.level) == ("山西省", "province")
 
 
+def test_square_bracketed_fields_and_the_wrappers_division(read):
+    record = read("""
+        [ 索引号 ]115001105/2026-00076 [ 发文字号 ]某开办发〔2026〕1号 [ 成文日期 ]2026-01-29
+        重庆市万盛经开区管委会办公室关于印发万盛经开区2026年重点民生实事工作目标任务的通知
+        各镇人民政府,各街道办事处:
+        现将《万盛经开区2026年重点民生实事工作目标任务》印发给你们,请认真贯彻执行。
+        万盛经开区管委会办公室
+        2026年1月29日
+        万盛经开区2026年重点民生实事工作目标任务
+    """ + ITEMS)
+    assert record.doc_number == "某开办发〔2026〕1号"
+    assert record.issued == "2026-01-29"
+    assert record.issuer == "万盛经开区管委会办公室"
+    assert (record.region, record.level) == ("重庆市", "province")
+
+
 @pytest.mark.parametrize(("signature", "issued"), [
     ("二○一一年二月十五日", "2011-02-15"),
     ("(二OO八年二月二十六日)", "2008-02-26"),

@@ -45,6 +45,7 @@ _ISSUER_SUFFIX = re.compile(
 )
 # `【发布文号】X` and `文号 | X` as the `文号: X` the fields are read from.
 _FIELD_FORMS = (re.compile(r"【\s*([^】\n]{2,8}?)\s*】\s*"),
+                re.compile(r"\[\s*([\u4e00-\u9fff]{2,8})\s*\]\s*"),
                 re.compile(r"(?m)^([^|\n]{2,8}?)\s*\|\s*"))
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*[—–\-~～至到]\s*((?:19|20)\d{2})\s*年")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -101,7 +102,7 @@ def read_metadata(page: str, content: str) -> Metadata:
     head = content[: meta.body_start + _AFTER_TITLE] + "\n" \
         + "\n".join(content.split("\n")[:_HEAD_LINES])
     meta.doc_number = _doc_number(fields, head)
-    _place(meta, _region(meta.issuer, meta.title) or _own_region(content))
+    _place(meta, _region(meta.issuer, meta.title, frame.wrapper_issuer) or _own_region(content))
     if meta.level is None:
         meta.level = _level_from_wording(meta.issuer, meta.title, content)
     meta.period = _period(meta.title, content[meta.body_start :], meta.issued)
