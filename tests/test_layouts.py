@@ -88,6 +88,23 @@ def test_a_task_division_line_under_a_sections_requirements(read):
                              (["一", "2"], ["省农委"], ["省农委"])]
 
 
+def test_a_line_of_units_after_by_without_its_verb(read):
+    record = read("""
+        某市2012年重点工作任务分解
+        一、加快交通建设
+        1.加快高速公路建设进度。
+        由市交通运输局、市公路局,西华县、淮阳县人民政府,市经济开发区管委会
+        2.推进物流园区建设。
+        由市商务局、市发展改革委、市财
+    """)
+    assert units(record) == [
+        (["一", "1"],
+         ["市交通运输局", "市公路局", "西华县", "淮阳县人民政府", "市经济开发区管委会"],
+         ["市交通运输局"]),
+        (["一", "2"], ["市商务局", "市发展改革委"], ["市商务局"]),
+    ]
+
+
 def test_leads_named_in_prose(read):
     record = read("""
         某区优化营商环境实施方案

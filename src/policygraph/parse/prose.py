@@ -35,8 +35,10 @@ def _rules() -> _Rules:
     return _Rules(
         role_words=role_words,
         role_pattern=re.compile(roles),
-        # `由A,B、C负责落实`: a sentence that names its units and nothing else.
-        by_sentence=re.compile(r"由(?P<units>[^。;；]{2,200}?)(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责)"),
+        # `由A,B、C负责落实`: a sentence that names its units and nothing else (its verb may be
+        # left out, or cut off with the end of an excerpt).
+        by_sentence=re.compile(
+            r"由(?P<units>[^。;；]{2,200}?)(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责)?"),
         # 由A(会同B)牵头… : the units between 由 and the verb that takes them.
         by_pattern=re.compile(
             r"由([^,，。;；:：()（）]{2,60}?)(?=牵头|负责|对|组织|统筹|共同|具体|联合|协调)"),
@@ -52,7 +54,7 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
     for sentence in _SENTENCES.split(text):
         whole = rules.by_sentence.fullmatch(sentence.strip())
         if whole and (units := listed_units(whole["units"])) and _mostly_units(units):
-            role: Role = "lead" if whole["verb"].startswith("牵头") else "main"
+            role: Role = "lead" if (whole["verb"] or "").startswith("牵头") else "main"
             assigned.extend((unit, role) for unit in units)
             continue
         for clause in re.split(r"[,，]", sentence):
