@@ -214,6 +214,13 @@ def test_a_clause_the_page_cut_before_its_bracket_closed(read):
     assert record.tasks[0].text == "推进建立统一的政务服务中心。"
 
 
+def test_a_cut_clause_whose_last_name_closes_its_own_bracket(read):
+    record = read(HEAD + "1.扩大有效投资。加快推进重大项目(一期)建设。"
+                         "〔省发展改革委、省科技厅、省数据局(省营商局)")
+    assert units(record) == [(["一", "1"], ["省发展改革委", "省科技厅", "省数据局(省营商局)"],
+                              ["省发展改革委"])]
+
+
 def test_people_by_any_leaders_label_and_units_by_a_line_of_their_own(read):
     record = read(HEAD + """
         1.完善高质量发展机制。(牵头负责领导:徐斌、汪洋;牵头责任单位:区经贸局;协同单位:区投促局)

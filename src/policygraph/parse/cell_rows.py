@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from .units import is_person, is_unit_name, split_list
+from .units import is_person, is_unit_name, split_list, without_aside
 
 Column = Literal["number", "task", "goal", "lead", "main", "support", "shared", "person",
                  "other"]
@@ -28,14 +28,12 @@ def looks_like_units(cell: str) -> bool:
     """A cell naming units: no sentence, and most of its names end as bodies' names do."""
     if not cell or _SENTENCE.search(cell.rstrip("。")) or len(cell) > _MAX_UNITS_CELL:
         return False
-    names = [_NAME_NOTE.sub("", name) for name in split_list(cell) if name]
+    names = [without_aside(name) for name in split_list(cell) if name]
     named = sum(1 for name in names if is_unit_name(name) or _AREA.search(name))
     return bool(names) and 2 * named >= len(names)
 
 
 _AREA = re.compile(r"(?:街道|镇|乡|区|县|市|州|旗|园区|城)$")
-# A bracket closing a name, which another name of the body fills (`未来科技城(海创园)`).
-_NAME_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 def _looks_like_person(cell: str) -> bool:

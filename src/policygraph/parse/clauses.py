@@ -27,6 +27,7 @@ from .units import (
     listed_units,
     split_list,
     unit_rules,
+    without_aside,
 )
 
 Role = Literal["lead", "main", "support", "shared", "person", "other"]
@@ -206,17 +207,30 @@ def _trailing_clause(text: str) -> Reading | None:
 def _unclosed_clause(text: str) -> Reading | None:
     """A clause the page's end cut off before its closing bracket (`(省发改委、省财政厅、四川`):
     the units it lists, without a last name that was cut."""
-    opener = max(text.rfind(bracket) for bracket in "(（〔")
-    if opener < 0 or any(closer in text[opener:] for closer in ")）〕"):
+    opener = _unclosed_opener(text)
+    if opener is None:
         return None
     content = text[opener + 1 :]
     assigned = _parse_clause(content)
-    if assigned and not content.rstrip().endswith(tuple("、,，;；")):
-        assigned.pop()  # the name the page's end cut
+    if assigned and not content.rstrip().endswith(tuple("、,，;；)）〕")):
+        assigned.pop()  # the name the page's end cut (a name closing its own bracket is whole)
     labelled = _rules().label_pattern.search(content) is not None
-    if not assigned or not (labelled or all(is_unit_name(unit) for unit, _ in assigned)):
+    if not assigned or not (labelled or all(is_unit_name(without_aside(unit))
+                                            for unit, _ in assigned)):
         return None
     return Reading(responsibility(assigned), text[:opener].strip())
+
+
+def _unclosed_opener(text: str) -> int | None:
+    """Where the outermost bracket still open at the text's end opens, if one is (brackets
+    closed inside it, as in `省数据局(省营商局)`, do not close it)."""
+    opened: list[int] = []
+    for position, char in enumerate(text):
+        if char in "(（〔":
+            opened.append(position)
+        elif char in ")）〕" and opened:
+            opened.pop()
+    return opened[0] if opened else None
 
 
 def _ends_with_role(content: str) -> bool:

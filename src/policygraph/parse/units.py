@@ -43,6 +43,7 @@ _BRACKETED = re.compile(r"[(（〔]([^()（）〔〕]*)[)）〕]$")
 _CLOSING_BRACKET = re.compile(r"[)）〕]")
 _LEADING_VERB = re.compile(r"^[由请](?=..)")
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_NAME_ASIDE = re.compile(r"[(（〔][^()（）〔〕]*[)）〕]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,12 @@ def is_unit_name(name: str) -> bool:
     if name.startswith(rules.collective):
         return not _SENTENCE_WORDS.search(name)  # `各市(州)人民政府是贯彻…` is a sentence
     return name.endswith(rules.suffixes)
+
+
+def without_aside(name: str) -> str:
+    """A name without the other name of the body it closes with (`未来科技城(海创园)`,
+    `省数据局(省营商局)`), for telling whether it ends as a body's name does."""
+    return _NAME_ASIDE.sub("", name)
 
 
 def is_short_list(units: list[str]) -> bool:
