@@ -258,3 +258,22 @@ def test_list_bullets_before_cells_a_lead_per_line_and_a_progress_cell_over_line
          ["县发改局", "县科技局", "县金融办"]),
     ]
     assert record.targets == []  # the progress column's figures are no targets
+
+
+def test_units_named_by_federations_short_names(read):
+    record = read(TITLE + """
+        序号
+        重点工作
+        责任单位
+        完成时限
+        1
+        建成县残疾人综合服务中心。
+        县残联
+        5月底前
+        2
+        举办文艺惠民演出。
+        县文联
+        全年
+    """)
+    assert [(task.path, task.agencies) for task in record.tasks] == [
+        (["1"], ["县残联"]), (["2"], ["县文联"])]
