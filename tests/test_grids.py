@@ -277,3 +277,15 @@ def test_units_named_by_federations_short_names(read):
     """)
     assert [(task.path, task.agencies) for task in record.tasks] == [
         (["1"], ["县残联"]), (["2"], ["县文联"])]
+
+
+def test_role_words_inside_a_units_cell(read):
+    record = read(TITLE + """
+        序号 | 重点工作任务 | 责任单位 |
+        1 | 推进人才服务综合体建设。 | 县人社局、县科技局、团县委配合落实 |
+        2 | 建设农贸市场。 | 县商务局(牵头)、县市场监管局 |
+    """)
+    assert rows(record) == [
+        (["1"], "推进人才服务综合体建设。", ["县人社局", "县科技局", "团县委"], ["县人社局"]),
+        (["2"], "建设农贸市场。", ["县商务局", "县市场监管局"], ["县商务局"]),
+    ]

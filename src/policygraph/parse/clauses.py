@@ -266,6 +266,13 @@ def _parse_clause(content: str) -> list[tuple[str, Role]]:
     return assigned
 
 
+def cell_units(cell: str, column_role: Role) -> list[tuple[str, Role]]:
+    """Units of a table's units cell: the column's heading acts as the label of a clause, and
+    a role word a unit carries in brackets (`市发改委(牵头)`) is its own; a role word closing
+    the list (`A、B配合落实`) is no part of a unit's name."""
+    return _part_units(cell, column_role, word_first=False)
+
+
 def _part_units(part: str, label_role: Role | None, word_first: bool) -> list[tuple[str, Role]]:
     """Units of one `;`-separated part of a clause, each with the role its label or its
     closing role word gives."""

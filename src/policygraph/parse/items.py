@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clauses import Responsibility, read_responsibility, responsibility
+from .clauses import Responsibility, cell_units, read_responsibility, responsibility
 from .headings import SectionKind, Titled, section_kind, split_heading
 from .outline import Item
 from .prose import opening_responsibility, responsibility_in_prose
 from .record import Kind, Section, Target, Task
 from .targets import find_goal_targets, find_targets
-from .units import is_unit_name, listed_units
+from .units import is_unit_name
 
 # A leaf whose whole text is this short may be a section's name (`三、总体要求(略)`).
 _NAME = 20
@@ -129,7 +129,8 @@ def _read(item: Item) -> _Reading:
     whose text opens by naming units (`由X牵头…`) names them for its items. A table row's
     text is its task cell, and its units are those of its units' columns."""
     if item.row is not None:
-        assigned = [(unit, role) for cell, role in item.row.units for unit in listed_units(cell)]
+        assigned = [assigned for cell, role in item.row.units
+                    for assigned in cell_units(cell, role)]
         figures = " ".join([item.row.text, *item.row.notes])
         return _Reading(Titled(None, item.row.text), responsibility(assigned), figures)
     found = read_responsibility("\n".join(item.blocks))
