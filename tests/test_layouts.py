@@ -105,6 +105,28 @@ def test_a_line_of_units_after_by_without_its_verb(read):
     ]
 
 
+def test_label_lines_by_any_name_of_their_role_in_a_goals_section(read):
+    record = read("""
+        某市2020年重点工作及责任分解
+        一、确保完成全年主要预期目标
+        1.地区生产总值增长8%以上。
+        牵头负责领导:张三。
+        牵头责任单位:市发展改革委。
+        协同责任单位:市经信局、市商务局。
+        2.财政收入增长8%左右。
+        牵头责任单位:市财政局。
+        协作推进部门:市税务局。
+        二、推进产业升级
+        1.建设产业园区。
+        牵头责任单位:市经信局。
+        协同责任单位:市商务局。
+        2.培育龙头企业。
+    """)
+    assert units(record) == [(["二", "1"], ["市经信局", "市商务局"], ["市经信局"]),
+                             (["二", "2"], [], [])]
+    assert [(t.path, t.value) for t in record.targets] == [(["一", "1"], 8), (["一", "2"], 8)]
+
+
 def test_leads_named_in_prose(read):
     record = read("""
         某区优化营商环境实施方案

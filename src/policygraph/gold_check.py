@@ -15,6 +15,7 @@ from typing import Any
 
 from .evaluate import META, norm
 from .parse.decode import DocumentError, document_text
+from .parse.normalize import GLOSS
 
 KEYS = ("source", *META, "implements", "tasks", "targets")
 TASK_KEYS = ("path", "heading", "kind", "agencies", "lead", "text")
@@ -141,6 +142,8 @@ def _path(path: Any, where: str) -> Iterator[str]:
 
 
 def _fold(text: str) -> str:
-    """Text as scores compare it, quotes kept: a name or sentence is looked up in this form."""
-    folded = norm(text)
+    """Text as scores compare it, quotes kept and pinyin glosses a mirror inserted left out
+    (records give names and sentences without them): a name or sentence is looked up in
+    this form."""
+    folded = norm(GLOSS.sub("", text))
     return folded if isinstance(folded, str) else ""

@@ -25,6 +25,9 @@ from .numerals import parse_number, written_form
 from .rules import table
 
 _BANNER_MAX = 30
+# A line labelled as naming units or people (`XX单位:`, `XX领导:`), known label or not.
+_LABELLED_LINE = re.compile(r"\s*[【\[〔(（]?[\u4e00-\u9fff]{0,8}"
+                            r"(?:单位|部门|处室|科室|领导|责任人)\s*[】\]〕)）]?\s*[:：]")
 _SENTENCE_PUNCTUATION = set("。,，;；:：!！?？")
 _SENTENCE_END = tuple("。!！?？;；:：")
 # Where a page runs one item into the next: a sentence's end, or a clause's closing bracket.
@@ -328,9 +331,10 @@ class _OutlineParser:
 
 
 def _could_be_banner(block: str) -> bool:
-    """A short unpunctuated line that is neither a marker nor a responsibility clause; a
+    """A short unpunctuated line that is neither a marker nor a responsibility clause (nor a
+    line labelled as one by a label the tables do not know, `协作推进部门:`); a
     clause closing the banner (`工业经济(牵头单位:市经信局)`) names the lead of its items."""
-    if is_clause_line(block):
+    if is_clause_line(block) or _LABELLED_LINE.match(block):
         return False
     reading = read_responsibility(block)
     title = reading.text if reading.responsibility else block
