@@ -248,3 +248,13 @@ def test_a_title_line_broken_after_the_plan_it_carries_out(read):
         1.推进项目建设。(责任单位:市发展改革委)
     """)
     assert record.title == "市五届人大一次会议审定的《政府工作报告》重点目标任务责任分工方案"
+
+
+def test_a_notice_title_tagged_with_the_portals_column(read):
+    record = read("""
+        【市政府重点工作及责任分解】滁州市人民政府关于2020年市政府重点工作及责任分解的通知
+        发布时间:2020-02-03 17:29
+        各县、市、区人民政府,市政府各部门:
+    """ + ITEMS)
+    assert record.title == "滁州市人民政府关于2020年市政府重点工作及责任分解的通知"
+    assert (record.issuer, record.region) == ("滁州市人民政府", "滁州市")

@@ -28,8 +28,10 @@ _WRAPPER = re.compile(rf"{_ISSUER}\s*(?:关于)?印发(?P<title>[^,，;；。]{{
 _SENT = re.compile(r"(?:(?:现将|将)\s*《(?P<title>[^》]{4,80})》\s*(?:\([^)]{0,20}\))?\s*"
                    r"(?:予以)?(?:印发|下达|发)"
                    r"|《(?P<agreed>[^》]{4,80})》已经[^。《]{0,30}?(?:同意|通过)[^。《]{0,8}?印发)")
-# `X关于Y的通知` heading a page, that wraps no plan: the notice is the plan.
-_NOTICE = re.compile(rf"(?m)^\s*{_ISSUER}\s*(?P<title>关于(?!印发|转发)[^,，;；。]{{4,100}}?"
+# `X关于Y的通知` heading a page, that wraps no plan: the notice is the plan (a portal may tag
+# the line with its column, `【市政府重点工作】X关于…`).
+_NOTICE = re.compile(rf"(?m)^\s*(?:【[^】\n]{{1,20}}】)?{_ISSUER}\s*"
+                     r"(?P<title>关于(?!印发|转发)[^,，;；。]{4,100}?"
                      r"的(?:通知|(?:实施)?意见|决定)(?:[(（](?:试行|暂行)[)）])?)")
 _QUOTED = re.compile(r"印发\s*《([^》]{4,80})》")
 _MIN_TITLE = 8
