@@ -258,3 +258,14 @@ def test_a_notice_title_tagged_with_the_portals_column(read):
     """ + ITEMS)
     assert record.title == "滁州市人民政府关于2020年市政府重点工作及责任分解的通知"
     assert (record.issuer, record.region) == ("滁州市人民政府", "滁州市")
+
+
+@pytest.mark.parametrize(("head", "number"), [
+    ("某市人民政府办公室关于印发《实施意见》的通知(岳办发〔2017〕2号)\n"
+     "根据《关于全面推进政务公开工作的通知》(中办发〔2016〕8号)要求:", "岳办发〔2017〕2号"),
+    ("某县人民政府办公室关于下达2016年农业重点工作任务的通知麟政办发〔2016〕21号各镇人民政府:",
+     "麟政办发〔2016〕21号"),
+    ("阳政办〔2019〕1号—区人民政府办公室关于印发2019年工作要点的通知", "阳政办〔2019〕1号"),
+])
+def test_the_number_after_the_notices_title_not_a_cited_notices(read, head, number):
+    assert read(head + "\n" + ITEMS).doc_number == number

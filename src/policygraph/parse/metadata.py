@@ -26,6 +26,11 @@ _DOC_NUMBER = (r"[\u4e00-\u9fff]{1,16}\s*[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s
 _NUMBER_LABELS = r"(?:发文字号|文件编号|发布文号|文件字号|文\s*号|发文号)"
 _DOC_NUMBER_LABEL = re.compile(rf"{_NUMBER_LABELS}\s*[:：]?\s*[|｜]?\s*({_DOC_NUMBER})")
 _DOC_NUMBER_LINE = re.compile(rf"\s*[(（]?\s*({_DOC_NUMBER})\s*[)）]?\s*")
+# The number right after the notice's title (`…的通知(岳办发〔2017〕2号)`, `…的通知麟政办发
+# 〔2016〕21号各镇…`), unlike a cited notice's (`…的通知》(中办发〔2016〕8号)`); or opening a
+# line, set off by white space, a bracket or a dash (`阳政办〔2019〕1号—区人民政府办公室…`).
+_NOTICE_NUMBER = re.compile(rf"的通知\s*[(（]?\s*({_DOC_NUMBER})"
+                            rf"|(?:^|\s)({_DOC_NUMBER})(?=\s|$|[)）—–\-])", re.M)
 _ISSUED_LABELS = (r"成文日期", r"发文日期", r"印发日期", r"签发日期", r"发文时间")
 _POSTED_LABELS = (r"发布日期", r"发布时间", r"公开日期", r"颁布日期", r"生成日期",
                   r"(?<![发文成])时间", r"(?<![发文成布])日期")
@@ -34,7 +39,7 @@ _SOURCE_LABELS = r"(?:信息来源|来源|稿源)"
 # A letterhead: `许昌市人民政府文件`.
 _LETTERHEAD = re.compile(
     r"([^\s,，。;；:：]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|管委会|局|厅))文件")
-_HEAD_LINES = 12
+_HEAD_LINES = 20
 _OWN_AREA = re.compile(r"结合([^,，。;；、\s]{2,12}?)(?:的)?实际")
 # What follows a signer's name and is not part of it: `(代)`, `(章)`, `(印)`.
 _SEAL = re.compile(r"[(（](?:代|章|盖章|印)[)）]$")
@@ -269,8 +274,8 @@ def _doc_number(fields: str, notice: str) -> str | None:
         found = _DOC_NUMBER_LINE.fullmatch(line)
         if found:
             return re.sub(r"\s+", "", found[1])
-    found = re.search(rf"(?:^|\s)({_DOC_NUMBER})(?=\s|$)", notice)
-    return re.sub(r"\s+", "", found[1]) if found else None
+    found = _NOTICE_NUMBER.search(notice)
+    return re.sub(r"\s+", "", found[1] or found[2]) if found else None
 
 
 def date_by_preamble(meta: Metadata, preamble: str) -> None:
