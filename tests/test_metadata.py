@@ -269,3 +269,15 @@ def test_a_notice_title_tagged_with_the_portals_column(read):
 ])
 def test_the_number_after_the_notices_title_not_a_cited_notices(read, head, number):
     assert read(head + "\n" + ITEMS).doc_number == number
+
+
+def test_a_notice_issued_jointly_is_titled_by_its_whole_line(read):
+    record = read("""
+        中共海南省委 海南省人民政府关于进一步加快发展服务业的若干意见
+        发文机关:科学技术部
+        一、提高思想认识
+        (一)推进项目建设。
+    """)
+    assert record.title == "中共海南省委 海南省人民政府关于进一步加快发展服务业的若干意见"
+    assert record.issuer == "中共海南省委 海南省人民政府"
+    assert (record.region, record.level) == ("海南省", "province")

@@ -20,8 +20,10 @@ from .outline import match_marker
 from .rules import table
 
 # `X关于印发《Y》的通知`, `X印发《Y》的通知`: the plan Y wrapped by a notice of X.
-_ISSUER = (r"(?P<issuer>(?:[^\s,，。:：|《》、【】\[\]]*?"
-           r"(?:政府|办公室|办公厅|委员会|委|局|厅|办|管委会|小组|中心|部))?)")
+# One body, or bodies issuing jointly, set off by spaces (`中共云南省委 云南省人民政府`).
+_BODY = (r"[^\s,，。:：|《》、【】\[\]]*?"
+         r"(?:政府|办公室|办公厅|委员会|委|局|厅|办|管委会|小组|中心|部)")
+_ISSUER = rf"(?P<issuer>(?:(?:{_BODY}[ \t\u3000]+)*{_BODY})?)"
 _WRAPPER = re.compile(rf"{_ISSUER}\s*(?:关于)?印发(?P<title>[^,，;；。]{{2,120}}?)"
                       r"(?:的通知|(?=[,，]供))")
 # `现将《Y》印发给你们`: the plan Y named by the notice's text.
@@ -32,7 +34,7 @@ _SENT = re.compile(r"(?:(?:现将|将)\s*《(?P<title>[^》]{4,80})》\s*(?:\([^
 # the line with its column, `【市政府重点工作】X关于…`).
 _NOTICE = re.compile(rf"(?m)^\s*(?:【[^】\n]{{1,20}}】)?{_ISSUER}\s*"
                      r"(?P<title>关于(?!印发|转发)[^,，;；。]{4,100}?"
-                     r"的(?:通知|(?:实施)?意见|决定)(?:[(（](?:试行|暂行)[)）])?)")
+                     r"的(?:通知|(?:若干)?(?:实施)?意见|决定)(?:[(（](?:试行|暂行)[)）])?)")
 _QUOTED = re.compile(r"印发\s*《([^》]{4,80})》")
 _MIN_TITLE = 8
 # The first line of a title the page broke after the plan it carries out
