@@ -96,7 +96,7 @@ def read_frame(content: str) -> Frame:
     candidates = [title for title in (
         wrapped, sent[0] if len(sent) == 1 else None,
         *((shown, line) if listed and listed.headed else (line, shown)),
-        _squeeze(notice["issuer"] + notice["title"]) if notice else None) if title]
+        _joint(notice["issuer"]) + _squeeze(notice["title"]) if notice else None) if title]
     floor = max(after if wrapper else 0, listed.end if listed else 0)
     for title in candidates:
         start = _title_line_end(content, title, floor)
@@ -236,3 +236,8 @@ def _is_whole_line(content: str, start: int, end: int) -> bool:
 
 def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def _joint(issuer: str) -> str:
+    """Bodies issuing jointly as the page sets them apart (`中共海南省委 海南省人民政府`)."""
+    return " ".join(issuer.split())
