@@ -127,6 +127,23 @@ def test_label_lines_by_any_name_of_their_role_in_a_goals_section(read):
     assert [(t.path, t.value) for t in record.targets] == [(["一", "1"], 8), (["一", "2"], 8)]
 
 
+def test_an_item_headed_by_a_bodys_name_and_a_name_broken_over_lines(read):
+    record = read("""
+        某省2009年新农村建设任务分解
+        三、省委政法委
+        深入开展“平安乡村”创建活动。
+        四、省直机关工委
+        做好帮建工作的考评。
+        五、保障用地
+        落实用地计划。(市规划自然资源局,各区县政府、市
+            住房城乡建委)
+    """)
+    assert units(record) == [(["三"], ["省委政法委"], ["省委政法委"]),
+                             (["四"], ["省直机关工委"], ["省直机关工委"]),
+                             (["五"], ["市规划自然资源局", "各区县政府", "市住房城乡建委"],
+                              ["市规划自然资源局"])]
+
+
 def test_leads_named_in_prose(read):
     record = read("""
         某区优化营商环境实施方案

@@ -20,7 +20,7 @@ from .outline import Item
 from .prose import opening_responsibility, responsibility_in_prose
 from .record import Kind, Section, Target, Task
 from .targets import find_goal_targets, find_targets
-from .units import is_unit_name
+from .units import TRIM, is_body_name, is_unit_name
 
 # A leaf whose whole text is this short may be a section's name (`三、总体要求(略)`).
 _NAME = 20
@@ -142,6 +142,9 @@ def _read(item: Item) -> _Reading:
     if clause is None and item.children:
         clause = (opening_responsibility(titled.heading or "")
                   or opening_responsibility(titled.body))
+    elif clause is None and titled.heading and is_body_name(titled.heading):
+        # `三、省委政法委` over the body's work: the item's heading names its unit.
+        clause = responsibility([(titled.heading.strip(TRIM), "main")])
     return _Reading(titled, clause, _figures(item, titled))
 
 

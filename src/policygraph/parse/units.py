@@ -43,6 +43,8 @@ _BRACKETED = re.compile(r"[(（〔]([^()（）〔〕]*)[)）〕]$")
 _CLOSING_BRACKET = re.compile(r"[)）〕]")
 _LEADING_VERB = re.compile(r"^[由请](?=..)")
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+# A level's prefix left alone where the page broke a name's line (`市` / `住房城乡建委`).
+_LEVEL_PREFIX = re.compile(r"[省市县区州镇乡]")
 _NAME_ASIDE = re.compile(r"[(（〔][^()（）〔〕]*[)）〕]$")
 
 
@@ -159,6 +161,8 @@ def split_list(segment: str) -> list[str]:
                 joined.append(word)
             else:
                 joined[-1] += word
+        if pieces and _LEVEL_PREFIX.fullmatch(pieces[-1].strip()):
+            joined[0] = pieces.pop().strip() + joined[0].strip()  # `市` / `住房城乡建委`
         pieces.extend(joined)
     return pieces
 
