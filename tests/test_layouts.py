@@ -144,6 +144,19 @@ def test_an_item_headed_by_a_bodys_name_and_a_name_broken_over_lines(read):
                               ["市规划自然资源局"])]
 
 
+@pytest.mark.parametrize("section", ["指导思想和总体目标", "2010年全市促进就业目标责任制主要指标"])
+def test_goal_sections_by_more_of_their_names(read, section):
+    record = read(f"""
+        某市2010年工作方案
+        一、{section}
+        1.城镇新增就业4万人。(责任单位:市人社局)
+        二、重点任务
+        1.加强经济运行分析,确保完成主要指标。(牵头单位:市发改委)
+    """)
+    assert [task.path for task in record.tasks] == [["二", "1"]]
+    assert [(t.path, t.value) for t in record.targets] == [(["一", "1"], 4)]
+
+
 def test_leads_named_in_prose(read):
     record = read("""
         某区优化营商环境实施方案
