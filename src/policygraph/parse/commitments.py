@@ -102,7 +102,7 @@ def _qualifies(text: str, end: int) -> bool:
 
 def _pays(text: str, start: int, unit: str) -> bool:
     """Money the plan pays or allocates (`奖励`, `补助`, `安排…经费`) in the same clause."""
-    if not unit.endswith(_rules().money_units):
+    if not unit.split("/")[0].endswith(_rules().money_units):  # `元`, and a rate `元/平方米`
         return False
     return _rules().paying.search(text, _clause_start(text, start), start) is not None
 

@@ -58,7 +58,7 @@ def _rules() -> _Rules:
     comparators = data["comparators"]
     unit = alternation(units)
     quantity = re.compile(
-        rf"(?P<v1>{_ARABIC}|{_CHINESE})(?:{_RANGE}(?P<v2>{_ARABIC}))?"
+        rf"(?P<v1>{_ARABIC}|{_CHINESE})(?:[%％]?{_RANGE}(?P<v2>{_ARABIC}))?"
         rf"(?P<infix>{alternation(list(comparators['infix']))})?"
         rf"(?P<unit>(?:{unit})(?:/(?:{alternation(data['per'])}))?)?"
         rf"(?!{alternation(data['not_followed_by'])})"
