@@ -32,6 +32,8 @@ class _Rules:
     measures: re.Pattern[str]
     progress: re.Pattern[str]
     parameter: re.Pattern[str]
+    completing: tuple[str, ...]
+    rewards: re.Pattern[str]
     count_verbs: tuple[str, ...]
     governed: re.Pattern[str]  # any of the count verbs
     classifiers: frozenset[str]
@@ -48,6 +50,8 @@ def _rules() -> _Rules:
         measures=re.compile(data["measures"]),
         progress=re.compile(data["progress"]),
         parameter=re.compile(data["parameter"]),
+        completing=tuple(data["completing"]),
+        rewards=re.compile(alternation(data["rewards"])),
         count_verbs=tuple(targets["count_verbs"]),
         governed=re.compile(alternation(targets["count_verbs"])),
         classifiers=frozenset(targets["classifiers"]),
@@ -61,7 +65,7 @@ def is_commitment(text: str, start: int, end: int, unit: str, bound: bool,
     number is written in Chinese numerals."""
     if chinese and not _brought_about(text, start, unit):
         return False
-    return not (_counts_a_list(text, start) or (bound and _qualifies(text, end))
+    return not (_counts_a_list(text, start) or (bound and _qualifies(text, start, end))
                 or _rules().measures.match(text, end) is not None
                 or _rules().progress.search(text, _clause_start(text, start), start) is not None
                 or _rules().parameter.search(text, _clause_start(text, start), start) is not None
@@ -94,17 +98,29 @@ def _counts_a_list(text: str, start: int) -> bool:
         or (figure is not None and int(figure[0]) == listed)
 
 
-def _qualifies(text: str, end: int) -> bool:
+def _qualifies(text: str, start: int, end: int) -> bool:
     """`超100亿元的产业集群`, `1000万元以上的企业`: a bound qualifying a noun (unlike a goal
-    described by its size, `收入3万亿左右的产业`)."""
-    return text[end:end + 1] == "的"
+    described by its size, `收入3万亿左右的产业`, or a share to be done, `完成75%以上的确权
+    登记`)."""
+    return text[end:end + 1] == "的" and not text[:start].endswith(_rules().completing)
 
 
 def _pays(text: str, start: int, unit: str) -> bool:
     """Money the plan pays or allocates (`奖励`, `补助`, `安排…经费`) in the same clause."""
+    if unit.endswith("%"):
+        return _rebates(text, start)
     if not unit.split("/")[0].endswith(_rules().money_units):  # `元`, and a rate `元/平方米`
         return False
     return _rules().paying.search(text, _clause_start(text, start), start) is not None
+
+
+def _rebates(text: str, start: int) -> bool:
+    """`分别给予缴纳城镇土地使用税100%、75%的奖励`: a share the plan gives back, not a level to
+    reach: given (`给予`) before the figure and named a reward after it, in one clause."""
+    clause_start = _clause_start(text, start)
+    clause_end = next((found.start() for found in _CLAUSE.finditer(text, start)), len(text))
+    return "给予" in text[clause_start:start] \
+        and _rules().rewards.search(text, start, clause_end) is not None
 
 
 def _in_brackets(text: str, start: int) -> bool:
