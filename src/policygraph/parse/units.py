@@ -23,11 +23,11 @@ _CONJUNCTION = re.compile(r"及|和|与|以及")
 _ALWAYS_JOINS = re.compile(r"会同|联合|协同")
 # Suffixes that only a body's name ends with: a heading ending so is a unit, not a topic.
 _BODY_SUFFIXES = ("厅", "局", "委", "办", "委员会", "管委会", "政府", "办公室", "中心", "公司")
-# `各市(县)、区政府`, `各州、市人民政府`, `各县、市、区人民政府`: a collective whose 、 joins
+# `各市(县)、区政府`, `各州、市人民政府`, `各市州、县市区政府`: a collective whose 、 joins
 # levels of one name, not two units.
 _COLLECTIVE_HEAD = re.compile(r"(?:各|相关|有关)(?:[^、]{1,6}[)）〕]|[省市州县区旗镇乡]{1,2})")
 _COLLECTIVE_LEVEL = re.compile(r"[省市州县区旗镇乡]")
-_COLLECTIVE_TAIL = re.compile(r"(?:[市州县区旗镇乡](?:[(（][^)）]{1,6}[)）])?(人民)?政府"
+_COLLECTIVE_TAIL = re.compile(r"(?:[市州县区旗镇乡]{1,3}(?:[(（][^)）]{1,6}[)）])?(人民)?政府"
                               r"(?:[(（][^)）]{1,6}[)）])?"
                               r"|[市州县区旗镇乡](?:[(（][^)）]{1,6}[)）])?)"
                               r"(?=$|牵头|负责|配合|协助|参与|按|分别|共同|等|及|和|与)")
@@ -43,8 +43,8 @@ _BRACKETED = re.compile(r"[(（〔]([^()（）〔〕]*)[)）〕]$")
 _CLOSING_BRACKET = re.compile(r"[)）〕]")
 _LEADING_VERB = re.compile(r"^[由请](?=..)")
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
-# A level's prefix left alone where the page broke a name's line (`市` / `住房城乡建委`).
-_LEVEL_PREFIX = re.compile(r"[省市县区州镇乡]")
+# A level's prefix left alone at a line's end where the page broke a name (`市` / `住房城乡建委`).
+_BROKEN_PREFIX = re.compile(r"(?<![\u4e00-\u9fff])([省市县区州])[ \t]*\n\s*")
 _NAME_ASIDE = re.compile(r"[(（〔][^()（）〔〕]*[)）〕]$")
 
 
@@ -147,9 +147,11 @@ def listed_units(segment: str) -> list[str]:
 def split_list(segment: str) -> list[str]:
     """A list of units split at its separators outside brackets. White space separates units
     too (`县发改局 县财政局`), but not inside a name a page spaced out (`市 财政局`,
-    `资源规划 局`): a piece that is no unit's name joins the next. A person's bare name after
+    `资源规划 局`): a piece that is no unit's name joins the next, and so does a level's prefix
+    the page's line broke off (`市` / `住房城乡建委`). A person's bare name after
     a unit (`市民政局 伍泽国`, a table's `牵头单位及主要负责人` cell) is no unit and is left out."""
     pieces: list[str] = []
+    segment = _BROKEN_PREFIX.sub(r"\1", segment)
     for piece in split_top_level(segment, _LIST_SEPARATORS):
         words = split_top_level(piece, " \t")
         joined = words[:1]
@@ -161,8 +163,6 @@ def split_list(segment: str) -> list[str]:
                 joined.append(word)
             else:
                 joined[-1] += word
-        if pieces and _LEVEL_PREFIX.fullmatch(pieces[-1].strip()):
-            joined[0] = pieces.pop().strip() + joined[0].strip()  # `市` / `住房城乡建委`
         pieces.extend(joined)
     return pieces
 
