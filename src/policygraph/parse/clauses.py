@@ -291,6 +291,11 @@ def _part_units(part: str, label_role: Role | None, word_first: bool) -> list[tu
     return assigned
 
 
+def without_role_word(piece: str) -> str:
+    """A unit's name without the role word closing it (`县发改局牵头` → `县发改局`)."""
+    return _split_role_word(piece)[0]
+
+
 def _split_role_word(piece: str) -> tuple[str, Role | None]:
     found = _rules().role_suffix.search(piece)
     if found is None:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import zip_longest
 
 from .cell_rows import Column, align, looks_like_units
 from .clauses import Role
@@ -23,6 +24,9 @@ from .rules import table
 _SEPARATOR = re.compile(r"\s*[|｜\t]\s*")
 _SPACES = re.compile(r"\s+")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
+# A row's number in a cell of its own (`1`, `1.`, `(1)`), or opening its task's cell.
+_ROW_NUMBER = re.compile(r"\d{1,3}[.．、]?|[(（]\d{1,3}[)）]")
+_INLINE_NUMBER = re.compile(r"(\d{1,3})\s*[.．、](?!\d)\s*(?=\S)")
 _LABEL_CELL = re.compile(r"(?:\d{1,3}[.．、]?|[(（]\d{1,3}[)）]"
                          r"|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、.*"
                          r"|[(（][一二三四五六七八九十]{1,3}[)）].+)")
@@ -148,11 +152,10 @@ def _separated_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
     if separator is None:
         return None
     header = _cells(lines[start], separator)
-    columns = _header(header)
-    if columns is None:
+    if _header(header) is None:
         return None
-    leading = len(header) - len(columns)  # category columns before the number (`大类`)
-    rows: list[list[str]] = []
+    kinds = [_columns().kind(cell) for cell in header]
+    rows: list[_Cells] = []
     index = start + 1
     while index < len(lines):
         line = lines[index].strip()
@@ -161,25 +164,74 @@ def _separated_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
             continue
         if not separator.search(line):
             if _ITEM_START.match(line) and _next_is_row(lines, index + 1, separator):
-                rows.append([line])  # a section's row, its empty cells trimmed by the page
+                rows.append(_Cells([line], ["number"]))  # a section's row, cells trimmed
             elif not rows or _ITEM_START.match(line):
                 break  # the document goes on after the table
             else:  # a cell's text broken onto a line of its own: the task's, most often
-                task = columns.index("task") if "task" in columns else len(rows[-1]) - 1
-                rows[-1][min(task, len(rows[-1]) - 1)] += line
+                rows[-1].extend_task(line)
             index += 1
             continue
         cells = _cells(line, separator)
-        if leading and len(cells) > leading and _BARE_NUMBER.fullmatch(cells[leading]):
-            # A row that opens a category: its category cells head the rows below it.
-            rows.extend([cell] for cell in cells[:leading] if cell)
-            cells = cells[leading:]
-        if _LABEL_CELL.fullmatch(cells[0]) or not rows:
-            rows.append(cells)
+        while len(cells) > 1 and not cells[-1]:
+            cells.pop()  # the empty cells a page leaves at a row's end
+        placed = _place_row(cells, kinds)
+        if placed is not None:
+            rows.extend(placed)
+        elif rows:
+            _continue_row(rows[-1].cells, cells, len(rows[-1].columns))
         else:
-            _continue_row(rows[-1], cells, len(columns))
+            rows.append(_Cells(cells, _one_task_column(kinds)))
         index += 1
-    return Grid(tuple(row for cells in rows if (row := _row(cells, columns)))), index
+    return Grid(tuple(row for cells in rows if (row := _row(cells.cells, cells.columns)))), index
+
+
+@dataclass(slots=True)
+class _Cells:
+    """One row's cells as read so far, with the column of each (the first is its number)."""
+
+    cells: list[str]
+    columns: list[Column | None]
+
+    def extend_task(self, text: str) -> None:
+        task = self.columns.index("task") if "task" in self.columns else len(self.cells) - 1
+        self.cells[min(task, len(self.cells) - 1)] += text
+
+
+def _place_row(cells: list[str], kinds: list[Column | None]) -> list[_Cells] | None:
+    """A line's cells placed under the header's columns: the row its number opens, after a
+    section row for each outline label (`一、…`, `(一)…`) and a category row for each other
+    cell before the number; None for a line that holds no row's number (a row continued).
+
+    A row that starts with its number starts at the number's column; a shorter row starts
+    as far right as its cells reach, since a page leaves out the merged cells of a table's
+    leading columns (`大类`, `工作目标`) on all but a group's first row; one whose first cell
+    opens with its number starts at a task's column. The number is a cell of its own or
+    opens the task's cell (`1.加强…`)."""
+    offset = max(0, len(kinds) - len(cells))
+    if "number" in kinds and cells and _ROW_NUMBER.fullmatch(cells[0]):
+        offset = kinds.index("number")
+    elif cells and _INLINE_NUMBER.match(cells[0]):
+        # A row the page cut short still opens with its task's cell.
+        offset = max((index for index, kind in enumerate(kinds[: offset + 1])
+                      if kind in ("task", "goal")), default=offset)
+    placed = list(zip_longest(kinds[offset:], cells))
+    for position, (kind, cell) in enumerate(placed):
+        if cell is None:
+            break
+        rest = [(later or None, text or "") for later, text in placed[position + 1:]
+                if text is not None]
+        if _ROW_NUMBER.fullmatch(cell):
+            row = _Cells([cell, *(text for _, text in rest)],
+                         _one_task_column(["number", *(later for later, _ in rest)]))
+        elif (inline := _INLINE_NUMBER.match(cell)) and kind in ("task", "goal", None):
+            row = _Cells([inline[1], cell[inline.end():].strip(), *(text for _, text in rest)],
+                         _one_task_column(["number", kind or "task",
+                                           *(later for later, _ in rest)]))
+        else:
+            continue
+        heads = [_Cells([head], ["number"]) for _, head in placed[:position] if head]
+        return [*heads, row]
+    return None
 
 
 def _next_is_row(lines: list[str], index: int, separator: re.Pattern[str]) -> bool:
