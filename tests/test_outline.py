@@ -183,3 +183,16 @@ def test_small_form_full_stops_number_items(read):
                   "1﹒推进项目建设。(区发改委主办,各街道协办)\n2﹒做好财税工作。(区财政局主办)\n")
     assert [(task.path, task.lead) for task in record.tasks] == [
         (["一", "1"], ["区发改委"]), (["一", "2"], ["区财政局"])]
+
+
+def test_bracketed_sub_items_run_on_after_a_sentences_end(read):
+    record = read("某市优化营商环境实施意见\n一、持续减少审批事项\n"
+                  "1.深化商事制度改革。(1)全面落实“多证合一、一照一码”改革,按照能整合的尽量整合、"
+                  "能简化的尽量简化、该减掉的坚决减掉的原则,全面实行“多证合一、一照一码”,已被整合的"
+                  "证照一律不允许再发放或备案。(2)统一规范企业登记业务操作系统,统一企业登记文书规范和"
+                  "技术标准,推行网上申请、网上受理、网上审核、网上发照。(责任单位:市工商质监局)"
+                  "(3)全面开放企业名称库,制定名称禁限用规则和相同相近规则,建设完善企业名称查询比对"
+                  "系统。\n")
+    assert [task.path for task in record.tasks] == [
+        ["一", "1", "(1)"], ["一", "1", "(2)"], ["一", "1", "(3)"]]
+    assert record.tasks[1].agencies == ["市工商质监局"]

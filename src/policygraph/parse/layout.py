@@ -18,6 +18,9 @@ from .rules import table
 # paragraphs) worth splitting at its numbering markers.
 _LONG_LINE = 200
 _MANY_MARKERS = 3
+# Where an item may start in a collapsed line: after white space, or a bracketed marker right
+# after a sentence's end (`…改革。(1)全面落实…`).
+_CUT_BEFORE = re.compile(r"\s+|(?<=[。;；])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +70,14 @@ def content_lines(text: str) -> list[str]:
 
 
 def split_long_line(line: str, marker_start: re.Pattern[str]) -> list[str]:
-    """A collapsed line cut before every marker that follows white space.
+    """A collapsed line cut before every marker that follows white space, and before every
+    bracketed marker that follows a sentence's end.
 
     Whether a cut is a real item boundary is for the outline parser to decide; a cut that turns
     out not to be one is joined back by it.
     """
-    cuts = [m.end() for m in re.finditer(r"\s+", line) if marker_start.match(line, m.end())]
+    cuts = sorted({m.end() for m in _CUT_BEFORE.finditer(line) if marker_start.match(line, m.end())
+                   and (not m.group().strip() or line[m.end()] in "(（")})
     if not cuts or (len(line) < _LONG_LINE and len(cuts) < _MANY_MARKERS):
         return [line]
     pieces, start = [], 0
