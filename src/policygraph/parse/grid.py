@@ -275,7 +275,8 @@ def _cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
     while headings and headings[-1][0] is None:
         index = headings.pop()[1]  # an unknown last line is the first row's, not a heading
     header = [kind for kind, _ in headings]
-    # Without a 序号 column, each task cell opens with its row's number (`1.主动对接…`).
+    # Without a 序号 column, each task cell opens with its row's number (`1.主动对接…`), or
+    # the number stands on a line of its own after the row's category (`强化…` then `1`).
     inline = "number" not in header and header[:1] == ["task"]
     if len(header) < _MIN_CELL_HEADER - inline or ("number" not in header and not inline) \
             or _header_kinds_missing(header):
@@ -292,7 +293,8 @@ def _cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
         numbered = _ITEM_START.match(cell) if inline else None
         if numbered:
             rows.append([cell[: numbered.end()], cell[numbered.end():].strip()])
-        elif (not inline and _LABEL_CELL.fullmatch(cell)) or not rows \
+        elif (_ROW_NUMBER.fullmatch(cell) if inline else _LABEL_CELL.fullmatch(cell)) \
+                or not rows \
                 or (len(rows[-1]) >= len(header) and _is_category(cell)):
             rows.append([cell])  # a row's number, or a category after a complete row
         else:
