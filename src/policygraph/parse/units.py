@@ -38,6 +38,8 @@ _SENTENCE_WORDS = re.compile(r"是|的|要|将|把|对|贯彻|落实")
 _SHORT_NAME = 8
 _VERB = re.compile(r"[的了着要将把为在]|完成|推进|开展|建设")
 _BARE_SUFFIXES = frozenset({"单位", "部门", "机构", "企业"})
+# Bodies named without their division, which a collective's each takes (`各县党委和人民政府`).
+_BARE_BODIES = frozenset({"人民政府", "政府", "党委", "党工委", "管委会"})
 # A bracketed note closing a unit's name: `市卫生健康委(列第一位为牵头单位,下同)`.
 _BRACKETED = re.compile(r"[(（〔]([^()（）〔〕]*)[)）〕]$")
 _CLOSING_BRACKET = re.compile(r"[)）〕]")
@@ -174,10 +176,15 @@ def _is_bare_name(word: str) -> bool:
 
 
 def join_collectives(pieces: list[str]) -> list[str]:
-    """`各市(县)`, `区政府` back as the one collective `各市(县)、区政府` the plan wrote."""
+    """`各市(县)`, `区政府` back as the one collective `各市(县)、区政府` the plan wrote, and
+    `市直有关部门`, `单位` as `市直有关部门、单位`."""
     joined: list[str] = []
     open_collective = False
     for piece in pieces:
+        if joined and clean_unit(piece) in _BARE_SUFFIXES \
+                and unit_rules().generic.search(clean_unit(joined[-1]).lstrip("市省县区州直")):
+            joined[-1] += "、" + piece
+            continue
         if joined and (open_collective or _COLLECTIVE_HEAD.fullmatch(joined[-1])) \
                 and _COLLECTIVE_TAIL.match(clean_unit(piece)):
             joined[-1] += "、" + piece
@@ -207,6 +214,9 @@ def _conjoined(piece: str) -> list[str]:
     parts = [part for part in _CONJUNCTION.split(piece) if part.strip(TRIM)]
     if any(clean_unit(part) in _BARE_SUFFIXES for part in parts):
         return [piece]  # `省有关部门和单位`: one collective, not a unit named 单位
+    if parts[0].startswith(unit_rules().collective) \
+            and all(clean_unit(part) in _BARE_BODIES for part in parts[1:]):
+        return [piece]  # `各县(市、区)党委和人民政府`: the bodies of each, one collective
     if len(parts) > 1 and all(is_unit_name(clean_unit(part))
                               or unit_rules().generic.match(clean_unit(part))
                               or lookup_all(clean_unit(part)) for part in parts):
