@@ -339,3 +339,18 @@ def test_a_category_cell_then_the_rows_number_on_a_line_of_its_own(read):
     """)
     assert rows(record) == [(["1"], "对规范性文件进行全面清理。", ["办公室"], ["办公室"]),
                             (["2"], "持续提升政策解读质量。", ["各科室"], ["各科室"])]
+
+
+def test_a_rows_later_lines_of_cells_continue_its_task_and_later_columns(read):
+    record = read(TITLE + """
+        序号 | 项目内容 | 进展情况 | 责任单位 |
+        1 | 新建成婴幼儿照护驿站7家。 | 已建成13家。 | 卫生健康局 |
+        新增照护托位500个。 | 新增托位600个。 | ||
+        2 | 实施农村公路大中修100公里。 | 完成50公里。 | 交通运输局 |
+    """)
+    assert rows(record) == [
+        (["1"], "新建成婴幼儿照护驿站7家。新增照护托位500个。", ["卫生健康局"], ["卫生健康局"]),
+        (["2"], "实施农村公路大中修100公里。", ["交通运输局"], ["交通运输局"]),
+    ]
+    assert [(t.path, t.value) for t in record.targets] == [
+        (["1"], 7), (["1"], 500), (["2"], 100)]

@@ -246,12 +246,13 @@ def _next_is_row(lines: list[str], index: int, separator: re.Pattern[str]) -> bo
 
 def _continue_row(row: list[str], cells: list[str], width: int) -> None:
     """Cells of a row's later line: the first ends the cell the line broke, the rest follow
-    (or, on a row already complete, add to the cells of their columns)."""
+    (or, on a row already complete, add to the cells of their columns from the task's on: a
+    row's number is never continued)."""
     if len(row) < width:
         row[-1] += cells[0]
         row.extend(cells[1:])
     else:
-        for position, cell in enumerate(cells[: len(row)]):
+        for position, cell in enumerate(cells[: len(row) - 1], start=1):
             row[position] += cell
 
 
