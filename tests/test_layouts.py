@@ -144,7 +144,8 @@ def test_an_item_headed_by_a_bodys_name_and_a_name_broken_over_lines(read):
                               ["市规划自然资源局"])]
 
 
-@pytest.mark.parametrize("section", ["指导思想和总体目标", "2010年全市促进就业目标责任制主要指标"])
+@pytest.mark.parametrize("section", ["指导思想和总体目标", "2010年全市促进就业目标责任制主要指标",
+                                     "目标要求"])
 def test_goal_sections_by_more_of_their_names(read, section):
     record = read(f"""
         某市2010年工作方案
@@ -155,6 +156,17 @@ def test_goal_sections_by_more_of_their_names(read, section):
     """)
     assert [task.path for task in record.tasks] == [["二", "1"]]
     assert [(t.path, t.value) for t in record.targets] == [(["一", "1"], 4)]
+
+
+def test_a_context_section_named_with_its_year(read):
+    record = read("""
+        某市2009年政府工作要点
+        一、2009年政府工作的总体要求
+        以科学发展观为统领,全面贯彻市委全会精神。
+        二、扎实做好八项工作
+        (一)扩大投资。(责任单位:市发改委)
+    """)
+    assert [task.path for task in record.tasks] == [["二", "(一)"]]
 
 
 def test_leads_named_in_prose(read):
