@@ -80,6 +80,7 @@ def test_brackets_in_the_text_are_not_a_clause():
      ["市人力社保局", "市教育局"], ["市人力社保局"]),
     ("县文化和广电旅游体育局负责景区建设。",
      ["县文化和广电旅游体育局"], ["县文化和广电旅游体育局"]),
+    ("制定达标规划。武汉市、宜昌市应在6月底前印发实施。", ["武汉市", "宜昌市"], ["武汉市"]),
 ])
 def test_units_named_in_prose(text, agencies, lead):
     found = responsibility_in_prose(text)
