@@ -266,6 +266,9 @@ def test_a_notice_title_tagged_with_the_portals_column(read):
     ("某县人民政府办公室关于下达2016年农业重点工作任务的通知麟政办发〔2016〕21号各镇人民政府:",
      "麟政办发〔2016〕21号"),
     ("阳政办〔2019〕1号—区人民政府办公室关于印发2019年工作要点的通知", "阳政办〔2019〕1号"),
+    ("金政发〔2021〕1号关于印发2021年重要工作事项责任分工的通知", "金政发〔2021〕1号"),
+    ("杭州市人民政府关于加快学前教育发展的若干意见(试行)(杭政函〔2005〕39号)各区人民政府:",
+     "杭政函〔2005〕39号"),
 ])
 def test_the_number_after_the_notices_title_not_a_cited_notices(read, head, number):
     assert read(head + "\n" + ITEMS).doc_number == number

@@ -26,11 +26,13 @@ _DOC_NUMBER = (r"[\u4e00-\u9fff]{1,16}\s*[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s
 _NUMBER_LABELS = r"(?:发文字号|文件编号|发布文号|文件字号|文\s*号|发文号)"
 _DOC_NUMBER_LABEL = re.compile(rf"{_NUMBER_LABELS}\s*[:：]?\s*[|｜]?\s*({_DOC_NUMBER})")
 _DOC_NUMBER_LINE = re.compile(rf"\s*[(（]?\s*({_DOC_NUMBER})\s*[)）]?\s*")
-# The number right after the notice's title (`…的通知(岳办发〔2017〕2号)`, `…的通知麟政办发
-# 〔2016〕21号各镇…`), unlike a cited notice's (`…的通知》(中办发〔2016〕8号)`); or opening a
-# line, set off by white space, a bracket or a dash (`阳政办〔2019〕1号—区人民政府办公室…`).
-_NOTICE_NUMBER = re.compile(rf"的通知\s*[(（]?\s*({_DOC_NUMBER})"
-                            rf"|(?:^|\s)({_DOC_NUMBER})(?=\s|$|[)）—–\-])", re.M)
+# The number right after the notice's or plan's title (`…的通知(岳办发〔2017〕2号)`, `…若干
+# 意见(试行)(杭政函〔2005〕39号)`, `…的通知麟政办发〔2016〕21号各镇…`), unlike a cited one's
+# (`…的通知》(中办发〔2016〕8号)`); or opening a line before white space, a bracket, a dash or
+# the title (`阳政办〔2019〕1号—区人民政府办公室…`, `金政发〔2021〕1号关于印发…`).
+_NOTICE_NUMBER = re.compile(rf"(?:的通知|意见|决定|方案|计划|要点)(?:[(（](?:试行|暂行)[)）])?"
+                            rf"\s*[(（]?\s*({_DOC_NUMBER})"
+                            rf"|(?:^|\s)({_DOC_NUMBER})(?=\s|$|[)）—–\-]|关于)", re.M)
 _ISSUED_LABELS = (r"成文日期", r"发文日期", r"印发日期", r"签发日期", r"发文时间")
 _POSTED_LABELS = (r"发布日期", r"发布时间", r"公开日期", r"颁布日期", r"生成日期",
                   r"(?<![发文成])时间", r"(?<![发文成布])日期")
