@@ -284,3 +284,10 @@ def test_a_notice_issued_jointly_is_titled_by_its_whole_line(read):
     assert record.title == "中共海南省委 海南省人民政府关于进一步加快发展服务业的若干意见"
     assert record.issuer == "中共海南省委 海南省人民政府"
     assert (record.region, record.level) == ("海南省", "province")
+
+
+@pytest.mark.parametrize("title", ["2025年区政府工作报告目标任务上半年推进情况汇总表",
+                                   "2008年新区管委会全年工作目标"])
+def test_titles_of_progress_tables_and_goal_lists(read, title):
+    record = read(f"发布日期:2025-07-16\n{title}\n" + ITEMS)
+    assert record.title == title
