@@ -75,3 +75,13 @@ def test_indicator_text_year_and_path():
     assert target.text == "全市服务业增加值突破1600亿元"
     (default,) = find_targets("新增上市公司3家。", ["1"], 2030)
     assert default.year == 2030
+
+
+def test_a_page_titled_as_a_list_of_goals_sets_goals_in_every_sentence(read):
+    record = read("""
+        2008年新区管委会全年工作目标
+        2008年,全年工作要围绕四个突破。一是经济指标实现新突破。全年国内生产总值突破5.5亿元,
+        同比增长12%;财政收入达到3062万元。
+    """)
+    assert [(t.path, t.value, t.unit) for t in record.targets] == [
+        ([], 5.5, "亿元"), ([], 12, "%"), ([], 3062, "万元")]

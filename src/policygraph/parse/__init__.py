@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
@@ -26,6 +27,8 @@ __all__ = ["MAX_DOCUMENT_BYTES", "DocumentError", "Record", "Section", "Target",
 # megabyte or two; a file past this is a scrape gone wrong (a site's archive, a media file) and
 # would hold a build worker for minutes.
 MAX_DOCUMENT_BYTES = 16 * 2**20
+# A plan titled as a list of goals (`2008年新区管委会全年工作目标`).
+_GOALS_TITLE = re.compile(r"目标(?:[(（][^)）]*[)）])?$")
 
 
 def extract(path: Path) -> Record:
@@ -58,7 +61,8 @@ def extract_text(text: str, source: str) -> Record:
     preamble = content[: meta.body_start] + "\n" + "\n".join(root.blocks)
     date_by_preamble(meta, preamble)
     default_year = meta.period[-1] if meta.period else None
-    items = read_items(root, default_year)
+    goals_only = _GOALS_TITLE.search(meta.title or "") is not None
+    items = read_items(root, default_year, goals_only)
     place_by_units(meta, [task.agencies for task in items.tasks])
     finder = SpanFinder(text)
     # A task the page cut after its heading is found by its heading.

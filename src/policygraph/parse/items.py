@@ -45,13 +45,14 @@ class Items:
     targets: list[Target]
 
 
-def read_items(root: Item, default_year: int | None) -> Items:
-    """Sections, tasks and targets of a document's outline."""
+def read_items(root: Item, default_year: int | None, goals_only: bool = False) -> Items:
+    """Sections, tasks and targets of a document's outline (`goals_only`: of a plan that
+    names itself a list of goals, whose unnumbered text sets goals throughout)."""
     readings: dict[Item, _Reading] = {}
     found = Items([], [], [])
     tasks = found.tasks
     figures: dict[Item, list[Target]] = {root: find_goal_targets("\n".join(root.blocks),
-                                                                  default_year)}
+                                                                  default_year, goals_only)}
     for item in root.walk():
         reading = readings[item] = _read(item)
         path = item.path

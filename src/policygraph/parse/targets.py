@@ -101,11 +101,13 @@ def find_targets(text: str, path: list[str], default_year: int | None) -> list[T
                              q.chinese)]
 
 
-def find_goal_targets(text: str, default_year: int | None) -> list[Target]:
+def find_goal_targets(text: str, default_year: int | None,
+                      goals_only: bool = False) -> list[Target]:
     """Targets of a preamble before the first numbered item (path `[]`): only its sentences
-    that set goals (`到2025年…`, `力争…`), not those telling what was achieved."""
+    that set goals (`到2025年…`, `力争…`), not those telling what was achieved, unless the
+    page is `goals_only` (a plan whose title names it a list of goals, `全年工作目标`)."""
     goals = "。".join(sentence for sentence in _GOAL_SENTENCES.split(text)
-                     if _rules().goal_cue.search(sentence))
+                     if goals_only or _rules().goal_cue.search(sentence))
     return find_targets(goals, [], default_year) if goals else []
 
 
