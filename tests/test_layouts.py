@@ -169,6 +169,22 @@ def test_a_context_section_named_with_its_year(read):
     assert [task.path for task in record.tasks] == [["二", "(一)"]]
 
 
+def test_a_block_after_a_run_of_items_an_excerpt_shows_before_the_next_section(read):
+    record = read("""
+        1、人均家庭经营收入增长11%。培育种养大户。
+        2、人均工资性收入增长5%。开拓劳务市场。
+        责任单位:各县区政府、管委,市直相关部门等。
+        八、建立健全服务体系
+        1、抓好农技推广体系建设。
+        责任单位:市农委、人事局
+    """)
+    assert units(record) == [
+        (["1"], ["各县区政府", "管委", "市直相关部门"], ["各县区政府"]),
+        (["2"], ["各县区政府", "管委", "市直相关部门"], ["各县区政府"]),
+        (["八", "1"], ["市农委", "人事局"], ["市农委"]),
+    ]
+
+
 def test_leads_named_in_prose(read):
     record = read("""
         某区优化营商环境实施方案

@@ -161,21 +161,50 @@ def _lift_group_clause(item: Item) -> None:
     (`1.完善应急预案体系` `(1)…` `(2)…` `(责任单位:…)` gives the units of (1) and (2); so do
     `主办单位:A` `协办单位:B` after a section's last item.)
     """
-    if len(item.children) < 2 or item.children[-1].children:
+    runs = _runs(item.children)
+    if len(runs) == 1:
+        lines = _group_clause(runs[0])
+        if lines:
+            item.blocks.extend(lines)
+            del runs[0][-1].blocks[-len(lines):]
         return
-    last = item.children[-1]
+    # Runs of one numbering among other items (an excerpt's `1、`…`4、` before `八、`): the
+    # clause is copied to the run's items, whose parent holds other items too.
+    for run in runs:
+        lines = _group_clause(run)
+        for child in run[:-1] if lines else ():
+            child.blocks.extend(lines)
+
+
+def _runs(children: list[Item]) -> list[list[Item]]:
+    """Consecutive items numbered in one style."""
+    runs: list[list[Item]] = []
+    for child in children:
+        family = child.marker.style.family if child.marker else None
+        if runs and runs[-1][-1].marker and runs[-1][-1].marker.style.family == family:
+            runs[-1].append(child)
+        else:
+            runs.append([child])
+    return runs
+
+
+def _group_clause(run: list[Item]) -> list[str]:
+    """The clause lines closing the last of several items (itself without sub-items), none
+    of the others having a clause of its own; [] where there is none."""
+    if len(run) < 2 or run[-1].children:
+        return []
+    last = run[-1]
     start = len(last.blocks)
     while start > 1 and is_clause_line(last.blocks[start - 1]):
         start -= 1
     if start == len(last.blocks):
-        return
+        return []
     clause = read_responsibility("\n".join(last.blocks[start:])).responsibility
     if clause is None or clause.supporting_only \
             or any(read_responsibility("\n".join(child.blocks)).responsibility is not None
-                   for child in item.children[:-1]):
-        return
-    item.blocks.extend(last.blocks[start:])
-    del last.blocks[start:]
+                   for child in run[:-1]):
+        return []
+    return last.blocks[start:]
 
 
 def _blocks(lines: list[str]) -> list[str | Grid]:
