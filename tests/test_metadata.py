@@ -291,3 +291,13 @@ def test_a_notice_issued_jointly_is_titled_by_its_whole_line(read):
 def test_titles_of_progress_tables_and_goal_lists(read, title):
     record = read(f"发布日期:2025-07-16\n{title}\n" + ITEMS)
     assert record.title == title
+
+
+def test_the_level_most_of_the_texts_words_speak_for(read):
+    record = read("""
+        各市、县人民政府:
+        为改善全省大气环境质量,立足全省经济社会发展实际,制定本方案。
+        一、主要任务
+        1.全省城市环境空气质量明显好转。(责任单位:省环保厅)
+    """)
+    assert record.level == "province"

@@ -188,12 +188,15 @@ def _region(*names: str | None) -> tuple[Region, str] | None:
 
 
 def _level_from_wording(issuer: str | None, title: str | None, content: str) -> str | None:
-    """`县商务局`, `市政府2011年…`, `全县`: the level speaking where no division is named."""
-    for text in (issuer, title, content):
+    """`县商务局`, `市政府2011年…`, `全县`: the level speaking where no division is named; in
+    the text, the level most of its such words speak for (a plan of a province also names
+    `各市、县`, but says `全省` more often)."""
+    for text in (issuer, title):
         found = _LEVEL_WORDS.search(text or "")
         if found:
             return _LEVEL_OF[found[1] or found[2]]
-    return None
+    levels = Counter(_LEVEL_OF[found[1] or found[2]] for found in _LEVEL_WORDS.finditer(content))
+    return levels.most_common(1)[0][0] if levels else None
 
 
 def _signature(text: str, last: bool = False) -> tuple[str | None, list[str]] | None:
