@@ -298,6 +298,6 @@ def test_the_level_most_of_the_texts_words_speak_for(read):
         各市、县人民政府:
         为改善全省大气环境质量,立足全省经济社会发展实际,制定本方案。
         一、主要任务
-        1.全省城市环境空气质量明显好转。(责任单位:省环保厅)
+        1.全省城市环境空气质量明显好转。
     """)
     assert record.level == "province"
