@@ -55,6 +55,8 @@ def test_bracketed_clauses(clause, agencies, lead):
      ["市发改委", "市商务局", "市财政局"], ["市发改委"]),
     ("\n牵头单位：市发改委、市经信局  配合单位：市统计局",
      ["市发改委", "市经信局", "市统计局"], ["市发改委", "市经信局"]),
+    ("(牵头督查单位:市发改委、市经信委;协同推进部门:市财政局)",
+     ["市发改委", "市经信委", "市财政局"], ["市发改委", "市经信委"]),
 ])
 def test_trailing_clauses_without_brackets(clause, agencies, lead):
     found = read_responsibility(ITEM + clause)

@@ -37,6 +37,13 @@ _CONDITION = re.compile(r"(?:^|(?<=[,，;；]))[^,，;；]*的[,，].*$")
 _LEVELS = "省市县区州"
 
 
+# Role words of labels the tables do not list (`牵头督查单位`, `协同推进部门`), first match wins.
+_LABEL_ROLES: dict[str, Role] = {"牵头": "lead", "配合": "support", "协办": "support",
+                                 "协同": "support", "协助": "support", "参与": "support",
+                                 "协作": "support", "责任": "main", "主办": "main",
+                                 "主责": "main", "承办": "main", "落实": "main"}
+
+
 @dataclass(frozen=True, slots=True)
 class Responsibility:
     """The units responsible for an item, in written order, and those of them that lead."""
@@ -72,8 +79,11 @@ def _rules() -> _Rules:
     data = table("clauses")
     labels: dict[str, Role] = data["labels"]
     role_words: dict[str, Role] = data["role_words"]
-    # Labels naming a leader or a person in charge (`牵头负责领导:`, `县级责任人:`) are people's.
-    names = alternation(list(labels)) + r"|[\u4e00-\u9fff]{0,6}?(?:领导|责任人|负责人)"
+    # Labels naming a leader or a person in charge (`牵头负责领导:`, `县级责任人:`) are people's;
+    # a label the table does not list names units by its role word (`牵头督查单位:`).
+    names = alternation(list(labels)) + r"|[\u4e00-\u9fff]{0,6}?(?:领导|责任人|负责人)" \
+        + rf"|[\u4e00-\u9fff]{{0,4}}?(?:{alternation(list(_LABEL_ROLES))})" \
+          r"[\u4e00-\u9fff]{0,4}?(?:单位|部门|处室|科室)"
     # A label may name the level its units belong to: `省直配合单位:`.
     label_pattern = re.compile(rf"(?:[省市县区]直)?({names})\s*[:：]")
     return _Rules(
@@ -93,6 +103,16 @@ def _rules() -> _Rules:
         unit_role=re.compile(rf"(?:{alternation(list(unit_rules().suffixes))})"
                              rf"(?:等)?(?:{alternation(list(role_words))})"),
     )
+
+
+def _label_role(label: str) -> Role:
+    """The role a label gives: listed, else by its role word; a person's label otherwise."""
+    listed = _rules().labels.get(label)
+    if listed is not None:
+        return listed
+    if re.search(r"领导|责任人|负责人", label):
+        return "person"
+    return next((role for word, role in _LABEL_ROLES.items() if word in label), "person")
 
 
 def read_responsibility(text: str) -> Reading:
@@ -255,7 +275,7 @@ def _parse_clause(content: str) -> list[tuple[str, Role]]:
     parts = rules.label_pattern.split(content)
     # re.split with one group: [before, label, text, label, text, …]
     segments: list[tuple[Role | None, str]] = [(None, parts[0])]
-    segments += [(rules.labels.get(parts[i], "person"), parts[i + 1])
+    segments += [(_label_role(parts[i]), parts[i + 1])
                  for i in range(1, len(parts), 2)]
     assigned: list[tuple[str, Role]] = []
     for label_role, segment in segments:
