@@ -354,3 +354,30 @@ def test_a_rows_later_lines_of_cells_continue_its_task_and_later_columns(read):
     ]
     assert [(t.path, t.value) for t in record.targets] == [
         (["1"], 7), (["1"], 500), (["2"], 100)]
+
+
+def test_a_project_table_with_place_and_money_columns(read):
+    record = read(TITLE + """
+        序号 |
+        项目名称 |
+        建设地点 |
+        建设内容 |
+        年度投资金额 (万元) |
+        责任单位 |
+        1 |
+        中小学运动场地改造项目 |
+        相关镇 (街道) |
+        对3所学校运动场地进行改造。 |
+        300 |
+        县教体局 |
+        2 |
+        城北道路建设项目 |
+        纸坊街道 |
+        建成道路1.2公里。 |
+        1200 |
+        县住建局 |
+    """)
+    assert rows(record) == [
+        (["1"], "中小学运动场地改造项目", ["县教体局"], ["县教体局"]),
+        (["2"], "城北道路建设项目", ["县住建局"], ["县住建局"]),
+    ]

@@ -80,7 +80,8 @@ def _take(cells: Sequence[str], index: int, kind: Column | None,
     if kind == "person":
         return 1 if _looks_like_person(cell) else 0
     if kind == "other":
-        if _DEADLINE.match(cell) or not any(column in UNIT_COLUMNS for column in later):
+        if _DEADLINE.match(cell) or not any(column in UNIT_COLUMNS for column in later) \
+                or _more_units_than_columns(cells[index:], later):
             return 1
         return 0 if looks_like_units(cell) or _looks_like_person(cell) else 1
     if kind in ("task", "goal"):
@@ -88,7 +89,16 @@ def _take(cells: Sequence[str], index: int, kind: Column | None,
         while index + taken < len(cells) and not _starts_later_column(cells[index + taken], later):
             taken += 1
         return taken
-    return 0 if looks_like_units(cell) and any(c in UNIT_COLUMNS for c in later) else 1
+    if looks_like_units(cell) and any(c in UNIT_COLUMNS for c in later):
+        return 1 if _more_units_than_columns(cells[index:], later) else 0
+    return 1
+
+
+def _more_units_than_columns(cells: Sequence[str], later: Sequence[Column | None]) -> bool:
+    """Whether more cells look like units than the units' columns left could hold: then the
+    first is a place (`建设地点`: `相关镇(街道)`), not a units' cell."""
+    columns = sum(1 for column in later if column in UNIT_COLUMNS)
+    return sum(1 for cell in cells if looks_like_units(cell)) > columns
 
 
 def _starts_later_column(cell: str, later: Sequence[Column | None]) -> bool:

@@ -294,7 +294,8 @@ def _cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
         numbered = _ITEM_START.match(cell) if inline else None
         if numbered:
             rows.append([cell[: numbered.end()], cell[numbered.end():].strip()])
-        elif (_ROW_NUMBER.fullmatch(cell) if inline else _LABEL_CELL.fullmatch(cell)) \
+        elif ((_ROW_NUMBER.fullmatch(cell) if inline else _LABEL_CELL.fullmatch(cell))
+              and _opens_row(cell, rows, len(header))) \
                 or not rows \
                 or (len(rows[-1]) >= len(header) and _is_category(cell)):
             rows.append([cell])  # a row's number, or a category after a complete row
@@ -302,6 +303,16 @@ def _cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
             rows[-1].append(cell)
     grid_rows = [_row(cells, align(cells, header)) for cells in rows]
     return Grid(tuple(row for row in grid_rows if row)), index
+
+
+def _opens_row(label: str, rows: list[list[str]], width: int) -> bool:
+    """Whether a number on a line of its own opens the next row rather than filling a cell
+    of the row being read (`300` under `投资金额`): it does after a complete row or a
+    category's, and where it numbers the row after the last one read."""
+    if not rows or len(rows[-1]) >= width or not _BARE_NUMBER.fullmatch(label.rstrip("、.．")):
+        return True
+    previous = _BARE_NUMBER.fullmatch(rows[-1][0].strip("(（)）、.．"))
+    return previous is None or int(label.rstrip("、.．")) == int(previous[0]) + 1
 
 
 def _is_category(cell: str) -> bool:
