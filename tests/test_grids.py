@@ -381,3 +381,15 @@ def test_a_project_table_with_place_and_money_columns(read):
         (["1"], "中小学运动场地改造项目", ["县教体局"], ["县教体局"]),
         (["2"], "城北道路建设项目", ["县住建局"], ["县住建局"]),
     ]
+
+
+def test_rows_under_a_category_naming_goals_are_goals(read):
+    record = read(TITLE + """
+        序号 | 目标任务 | 责任单位 |
+        经济社会发展主要预期目标分解 | | |
+        1 | 地区生产总值增长12%。 | 县发改局 |
+        重点工作任务 | | |
+        2 | 推进物流园区建设。 | 县商务局 |
+    """)
+    assert rows(record) == [(["2"], "推进物流园区建设。", ["县商务局"], ["县商务局"])]
+    assert [(t.path, t.value) for t in record.targets] == [(["1"], 12)]

@@ -163,8 +163,11 @@ def _separated_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
             index += 1
             continue
         if not separator.search(line):
-            if _ITEM_START.match(line) and _next_is_row(lines, index + 1, separator):
-                rows.append(_Cells([line], ["number"]))  # a section's row, cells trimmed
+            heads = _ITEM_START.match(line) or (
+                _is_category(line) and (not rows or len(rows[-1].cells) >= len(rows[-1].columns)))
+            if heads and _next_is_row(lines, index + 1, separator):
+                # A section's or category's row, its empty cells trimmed by the page.
+                rows.append(_Cells([line], ["number"]))
             elif not rows or _ITEM_START.match(line):
                 break  # the document goes on after the table
             else:  # a cell's text broken onto a line of its own: the task's, most often
@@ -177,6 +180,9 @@ def _separated_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
         placed = _place_row(cells, kinds)
         if placed is not None:
             rows.extend(placed)
+        elif rows and len(cells) == 1 and _is_category(cells[0]) \
+                and len(rows[-1].cells) >= len(rows[-1].columns):
+            rows.append(_Cells(cells, ["number"]))  # a category row after a complete row
         elif rows:
             _continue_row(rows[-1].cells, cells, len(rows[-1].columns))
         else:
