@@ -42,6 +42,16 @@ def test_blocks_become_lines_and_scripts_vanish():
     assert html_to_text(page).split("\n") == ["首页 > 通知", "一、任务", "(一)建设\xa0园区"]
 
 
+def test_a_text_carrying_its_pages_markup_is_read_as_the_page(tmp_path: Path):
+    text = ("发文机关:山西省人民政府\n<p><strong>一、指导思想</strong></p><p><strong><br/>"
+            "</strong></p><p>(一)发展物流。(责任单位:县商务局)</p>")
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    lines = read_document(path).split("\n")
+    assert "一、指导思想" in lines and "(一)发展物流。(责任单位:县商务局)" in lines
+    assert not any("<" in line for line in lines)
+
+
 @pytest.mark.parametrize(("data", "message"), [
     (b"", "empty file"),
     (b" \r\n\t\n", "empty file"),

@@ -17,6 +17,10 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
 _FALLBACKS = ("utf-8", "gb18030")
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "utf8": "utf-8"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
+# Tags of a page's markup left in text a scraper saved (`<p>`, `</strong>`, `<br/>`): a text
+# holding this many is read as the page it came from.
+_TAG = re.compile(r"</?(?:p|br|div|span|strong|b|td|tr|li|table|font)\b[^<>]{0,200}>", re.I)
+_MIN_TAGS = 4
 _HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|div|p)\b",
                          re.I | re.S)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -49,7 +53,8 @@ def document_text(path: Path, data: bytes) -> str:
     text = _decode(path, data)
     if _CONTROL.search(text[:_SNIFF]):
         raise DocumentError(path, "binary file, not text")
-    if _HTML_START.match(text[:_SNIFF]) or path.suffix.lower() in {".html", ".htm"}:
+    if _HTML_START.match(text[:_SNIFF]) or path.suffix.lower() in {".html", ".htm"} \
+            or len(_TAG.findall(text[:_SNIFF])) >= _MIN_TAGS:
         text = html_to_text(text)
     if not text.strip():
         raise DocumentError(path, "empty file: no text outside the markup")
