@@ -185,6 +185,16 @@ def test_a_block_after_a_run_of_items_an_excerpt_shows_before_the_next_section(r
     ]
 
 
+def test_a_guiding_section_whose_name_runs_into_its_text(read):
+    record = read("""
+        县林业局2017年工作计划
+        一、指导思想以生态文明思想为指导,准确把握新时代林业发展要求。
+        二、重点工作
+        (一)造林绿化。完成营造林11.2万亩。(责任单位:县林业局)
+    """)
+    assert [task.path for task in record.tasks] == [["二", "(一)"]]
+
+
 def test_leads_named_in_prose(read):
     record = read("""
         某区优化营商环境实施方案

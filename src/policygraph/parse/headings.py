@@ -73,6 +73,11 @@ class SectionKind(Enum):
     SAFEGUARD = "safeguard"
 
 
+# The lengths of a section's name run into the text after it (`指导思想`, `主要目标任务`).
+_SHORTEST_NAME = 4
+_LONGEST_GLUED = 6
+
+
 @cache
 def _section_patterns() -> dict[SectionKind, re.Pattern[str]]:
     sections = table("sections")
@@ -89,3 +94,15 @@ def section_kind(heading: str | None) -> SectionKind:
         if pattern.fullmatch(name):
             return kind
     return SectionKind.TASKS
+
+
+def opening_section_kind(text: str) -> SectionKind:
+    """The kind of section a text names at its start, its heading run into its first
+    sentence with nothing between (`指导思想以习近平…`, a one-line page): only the names of
+    guiding and goal sections count, which a task's sentence does not open with."""
+    for length in range(_SHORTEST_NAME, _LONGEST_GLUED + 1):
+        kind = section_kind(text[:length])
+        if kind in (SectionKind.CONTEXT, SectionKind.GOALS) and len(text) > length:
+            return kind
+    return SectionKind.TASKS
+

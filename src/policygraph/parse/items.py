@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .clauses import Responsibility, cell_units, read_responsibility, responsibility
-from .headings import SectionKind, Titled, section_kind, split_heading
+from .headings import SectionKind, Titled, opening_section_kind, section_kind, split_heading
 from .outline import Item
 from .prose import opening_responsibility, responsibility_in_prose
 from .record import Kind, Section, Target, Task
@@ -169,6 +169,8 @@ def _kind(item: Item, readings: dict[Item, _Reading]) -> Kind | None:
     kinds.add(section_kind(lineage[-1].banner))
     titled = readings[item].titled
     own = section_kind(titled.heading or (titled.body if len(titled.body) <= _NAME else None))
+    if titled.heading is None and own is SectionKind.TASKS:
+        own = opening_section_kind(titled.body)
     if {SectionKind.GOALS, SectionKind.CONTEXT} & (kinds | {own}) \
             or (item.row is not None and item.row.goal):
         return None
