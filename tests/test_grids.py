@@ -393,3 +393,15 @@ def test_rows_under_a_category_naming_goals_are_goals(read):
     """)
     assert rows(record) == [(["2"], "推进物流园区建设。", ["县商务局"], ["县商务局"])]
     assert [(t.path, t.value) for t in record.targets] == [(["1"], 12)]
+
+
+def test_a_heading_over_several_columns_of_each_row(read):
+    record = read(TITLE + """
+        工作任务 | 具体要求 | 责任单位 | 时限要求 | ||
+        一、助力发展。 | (一)信息公开。 | 1 | 公开政策文件。 | 县发改局,各乡镇负责落实 | 持续推进 |
+        2 | 开设行业帮扶政策公开专题。 | 县商务局 | 年底前 |
+    """)
+    assert rows(record) == [
+        (["一", "(一)", "1"], "公开政策文件。", ["县发改局", "各乡镇"], ["县发改局"]),
+        (["一", "(一)", "2"], "开设行业帮扶政策公开专题。", ["县商务局"], ["县商务局"]),
+    ]

@@ -213,6 +213,9 @@ def _place_row(cells: list[str], kinds: list[Column | None]) -> list[_Cells] | N
     leading columns (`大类`, `工作目标`) on all but a group's first row; one whose first cell
     opens with its number starts at a task's column. The number is a cell of its own or
     opens the task's cell (`1.加强…`)."""
+    # A heading over several columns (`工作任务` over a section's, a subsection's and the
+    # number's cells): a longer row's last cells are under the header's last headings.
+    kinds = [None] * (len(cells) - len(kinds)) + kinds
     offset = max(0, len(kinds) - len(cells))
     if "number" in kinds and cells and _ROW_NUMBER.fullmatch(cells[0]):
         offset = kinds.index("number")
