@@ -41,6 +41,8 @@ _MIN_HEADER = 2
 _MIN_CELL_HEADER = 3
 _MAX_HEADING = 14
 _MAX_CATEGORY = 30
+# The longest first part of a heading a page broke over two lines (`市政府`).
+_BROKEN_HEAD = 3
 # A goal heading after a task heading (or the other way) is a row's category cell, as
 # `发展目标` under `序号 事项 责任单位`; two task headings are two columns.
 _OTHER_CONTENT: dict[Column | None, Column] = {"task": "goal", "goal": "task"}
@@ -301,7 +303,7 @@ def _cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
         if not cell:
             continue
         numbered = _ITEM_START.match(cell) if inline else None
-        if numbered:
+        if numbered and _opens_row(cell[: numbered.end()], rows, len(header)):
             rows.append([cell[: numbered.end()], cell[numbered.end():].strip()])
         elif ((_ROW_NUMBER.fullmatch(cell) if inline else _LABEL_CELL.fullmatch(cell))
               and _opens_row(cell, rows, len(header))) \
@@ -318,10 +320,10 @@ def _opens_row(label: str, rows: list[list[str]], width: int) -> bool:
     """Whether a number on a line of its own opens the next row rather than filling a cell
     of the row being read (`300` under `投资金额`): it does after a complete row or a
     category's, and where it numbers the row after the last one read."""
-    if not rows or len(rows[-1]) >= width or not _BARE_NUMBER.fullmatch(label.rstrip("、.．")):
+    if not rows or len(rows[-1]) >= width or not _BARE_NUMBER.fullmatch(label.strip("、.．")):
         return True
     previous = _BARE_NUMBER.fullmatch(rows[-1][0].strip("(（)）、.．"))
-    return previous is None or int(label.rstrip("、.．")) == int(previous[0]) + 1
+    return previous is None or int(label.strip("、.．")) == int(previous[0]) + 1
 
 
 def _is_category(cell: str) -> bool:
@@ -344,12 +346,13 @@ def _header_run(lines: list[str], index: int) -> int:
 
 def _heading_line(lines: list[str], index: int) -> tuple[Column | None, int]:
     """The column named by the heading line at `index` (or by it and the next line, for a
-    heading broken in two: `市政府` `分管领导`), and the index after it and the blank lines."""
+    heading broken in two after a few characters: `市政府` `分管领导`), and the index after
+    it and the blank lines."""
     nonblank = [i for i in range(index, min(len(lines), index + 4)) if lines[i].strip()]
     if not nonblank or nonblank[0] != index:
         return None, index
     for count in (1, 2):
-        if len(nonblank) < count:
+        if len(nonblank) < count or (count == 2 and len(lines[index].strip()) > _BROKEN_HEAD):
             break
         kind = _columns().kind("".join(lines[i].strip() for i in nonblank[:count]))
         if kind is not None:
