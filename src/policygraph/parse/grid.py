@@ -25,9 +25,9 @@ _SEPARATOR = re.compile(r"\s*[|｜\t]\s*")
 _SPACES = re.compile(r"\s+")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
 # A row's number in a cell of its own (`1`, `1.`, `(1)`), or opening its task's cell.
-_ROW_NUMBER = re.compile(r"\d{1,3}[.．、]?|[(（]\d{1,3}[)）]")
+_ROW_NUMBER = re.compile(r"\d{1,3}\*?[.．、]?|[(（]\d{1,3}[)）]")
 _INLINE_NUMBER = re.compile(r"(\d{1,3})\s*[.．、](?!\d)\s*(?=\S)")
-_LABEL_CELL = re.compile(r"(?:\d{1,3}[.．、]?|[(（]\d{1,3}[)）]"
+_LABEL_CELL = re.compile(r"(?:\d{1,3}\*?[.．、]?|[(（]\d{1,3}[)）]"
                          r"|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、.*"
                          r"|[(（][一二三四五六七八九十]{1,3}[)）].+)")
 # A line of the document's own outline, which ends a table it follows.
@@ -40,6 +40,8 @@ _NOT_HEADING = re.compile(r"[。,，;；、:：!！?？]|^[(（]?[一二三四�
 _MIN_HEADER = 2
 _MIN_CELL_HEADER = 3
 _MAX_HEADING = 14
+# An aside closing a heading (`重点工作任务(杭州市2项牵头工作、19项配合工作)`).
+_HEADING_ASIDE = re.compile(r"(?<=.)[(（][^()（）]*[)）]$")
 _MAX_CATEGORY = 30
 # The longest first part of a heading a page broke over two lines (`市政府`).
 _BROKEN_HEAD = 3
@@ -75,7 +77,7 @@ class _Columns:
 
     def kind(self, cell: str) -> Column | None:
         """The column a heading names: known exactly, or a units' heading by its words."""
-        name = re.sub(r"\s+", "", cell).rstrip(":：|｜")
+        name = _HEADING_ASIDE.sub("", re.sub(r"\s+", "", cell).rstrip(":：|｜"))
         if name in self.kinds:
             return self.kinds[name]
         if len(name) > _MAX_HEADING or _NOT_HEADING.search(name):
@@ -296,8 +298,10 @@ def _cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
     header = _one_task_column(["number", *header] if inline else header)
     rows: list[list[str]] = []
     while index < len(lines):
-        if _header_run(lines, index) >= _MIN_CELL_HEADER:
-            break  # the header of the next table
+        if _header_run(lines, index) >= _MIN_CELL_HEADER or (
+                _ITEM_START.match(lines[index].strip())
+                and _header_run(lines, _skip_blank(lines, index + 1)) >= _MIN_CELL_HEADER):
+            break  # the header of the next table, or the section heading it
         cell = lines[index].strip().rstrip("|｜").strip()
         index += 1
         if not cell:
@@ -374,7 +378,7 @@ def _header_kinds_missing(header: Sequence[Column | None]) -> bool:
 def _row(cells: list[str], columns: list[Column | None]) -> Row | None:
     """The Row of one table row: a numbered row, or a category row of one short cell (its
     label empty), which heads the rows below it; None for any other row without a number."""
-    label = cells[0].strip()
+    label = cells[0].strip().replace("*", "")  # `1*`: a footnote's mark, not the number
     if not _LABEL_CELL.fullmatch(label):
         filled = [cell for cell in cells if cell.strip()]
         category = len(filled) == 1 and len(label) <= _MAX_CATEGORY
