@@ -196,3 +196,10 @@ def test_bracketed_sub_items_run_on_after_a_sentences_end(read):
     assert [task.path for task in record.tasks] == [
         ["一", "1", "(1)"], ["一", "1", "(2)"], ["一", "1", "(3)"]]
     assert record.tasks[1].agencies == ["市工商质监局"]
+
+
+def test_a_list_a_heading_opens_with_a_colon(read):
+    record = read("某市2016年扶贫攻坚工作方案\n3.农村危房改造:(1)8月底全部开工。\n"
+                  "(2)11月底全部竣工。\n牵头单位:住建局\n责任单位:各乡镇(街道)\n")
+    assert [(task.path, task.lead) for task in record.tasks] == [
+        (["3", "(1)"], ["住建局"]), (["3", "(2)"], ["住建局"])]

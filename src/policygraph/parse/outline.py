@@ -220,8 +220,9 @@ def _blocks(lines: list[str]) -> list[str | Grid]:
 
 def _split_siblings(block: str) -> list[str]:
     """Items a page ran together after a sentence's end: `(一)开展规划编制。(二)推进…` is cut
-    before each next number of the style the block starts with, and `1.完善机制。①建立…②…`
-    before a circled list the item opens after its first sentence."""
+    before each next number of the style the block starts with, `1.完善机制。①建立…②…`
+    before a circled list the item opens after its first sentence, and `3.农村危房改造:(1)…`
+    before a list its heading opens with a colon."""
     marker = match_marker(block)
     if marker is None:
         return [block]
@@ -232,7 +233,8 @@ def _split_siblings(block: str) -> list[str]:
         if following is None:
             continue
         family = following.style.family
-        expected = numbers.get(family, 0 if family == _CIRCLED else -1) + 1
+        opens = family == _CIRCLED or block[end - 1] in ":："  # a list the item opens
+        expected = numbers.get(family, 0 if opens else -1) + 1
         if following.number == expected:
             pieces.append(block[start:end])
             start, numbers[family] = end, following.number
