@@ -452,3 +452,24 @@ def test_two_tables_each_under_its_section_with_asides_and_marked_numbers(read):
         (["一", "(一)", "1"], "保障粮食安全。", ["县农业农村局"], ["县农业农村局"]),
         (["二", "(一)", "1"], "推进科创走廊建设。", ["县科技局", "县发改局"], ["县科技局"]),
     ]
+
+
+def test_a_progress_column_one_cell_per_line_holds_no_targets(read):
+    record = read(TITLE + """
+        序号
+        内容与要求
+        进展情况
+        责任单位
+        1
+        持续推进重大项目攻坚,确保有效投资增长8%。
+        1-2月,全市固定资产投资同比下降12.7%,高于全省平均水平1.7个百分点。
+        县发改委
+        2
+        建设四好农村路55公里。
+        95%
+        县交通局
+    """)
+    assert [(task.path, task.agencies) for task in record.tasks] == [
+        (["1"], ["县发改委"]), (["2"], ["县交通局"])]
+    assert [(t.path, t.value, t.unit) for t in record.targets] == [
+        (["1"], 8, "%"), (["2"], 55, "公里")]

@@ -43,10 +43,14 @@ def _looks_like_person(cell: str) -> bool:
 
 
 def align(cells: Sequence[str], header: Sequence[Column | None]) -> list[Column | None]:
-    """The column of each cell of one row (the first being its number)."""
+    """The column of each cell of one row (the first being its number): a cell per column
+    where the row has as many lines as the header has headings and each fits its column,
+    else by what each line looks like."""
+    columns = list(header[1:]) if header and header[0] == "number" else list(header)
+    if len(cells) == len(columns) + 1 and all(map(_fits, cells[1:], columns)):
+        return ["number", *columns]
     kinds: list[Column | None] = ["number"]
     index = 1
-    columns = list(header[1:]) if header and header[0] == "number" else list(header)
     for position, kind in enumerate(columns):
         if index >= len(cells):
             break
@@ -92,6 +96,18 @@ def _take(cells: Sequence[str], index: int, kind: Column | None,
     if looks_like_units(cell) and any(c in UNIT_COLUMNS for c in later):
         return 1 if _more_units_than_columns(cells[index:], later) else 0
     return 1
+
+
+def _fits(cell: str, column: Column | None) -> bool:
+    """Whether a line can be the cell of a column: units under units' headings, a person
+    under a person's, and neither under a task's or a deadline's."""
+    if not cell.strip():
+        return False
+    if column in UNIT_COLUMNS:
+        return looks_like_units(cell)
+    if column == "person":
+        return _looks_like_person(cell)
+    return not looks_like_units(cell) and not _looks_like_person(cell)
 
 
 def _more_units_than_columns(cells: Sequence[str], later: Sequence[Column | None]) -> bool:
