@@ -83,6 +83,7 @@ def test_brackets_in_the_text_are_not_a_clause():
     ("县文化和广电旅游体育局负责景区建设。",
      ["县文化和广电旅游体育局"], ["县文化和广电旅游体育局"]),
     ("制定达标规划。武汉市、宜昌市应在6月底前印发实施。", ["武汉市", "宜昌市"], ["武汉市"]),
+    ("各市州、县市区政府要加强组织领导。", ["各市州、县市区政府"], ["各市州、县市区政府"]),
 ])
 def test_units_named_in_prose(text, agencies, lead):
     found = responsibility_in_prose(text)

@@ -199,7 +199,7 @@ def prose_units(phrase: str) -> list[str]:
     """Units named in prose, or [] unless every name in the phrase is a unit's or a
     division's (`武汉市、宜昌市应…`: the divisions' governments)."""
     units: list[str] = []
-    for piece in split_top_level(_ALWAYS_JOINS.sub("、", phrase), "、"):
+    for piece in join_collectives(split_top_level(_ALWAYS_JOINS.sub("、", phrase), "、")):
         parts = [clean_unit(part) for part in _conjoined(piece)]
         if not parts or not all((is_unit_name(part) or lookup_all(part))
                                 and part not in _ROLE_NOUNS for part in parts):
