@@ -203,3 +203,12 @@ def test_a_list_a_heading_opens_with_a_colon(read):
                   "(2)11月底全部竣工。\n牵头单位:住建局\n责任单位:各乡镇(街道)\n")
     assert [(task.path, task.lead) for task in record.tasks] == [
         (["3", "(1)"], ["住建局"]), (["3", "(2)"], ["住建局"])]
+
+
+def test_parts_numbered_above_the_sections(read):
+    record = read("某省十一五纲要报告工作目标责任分解\n第一部分:主要工作任务的责任分解\n"
+                  "一、省长负责的工作\n(一)省监察委员会牵头的工作\n强化行政监察。\n协同部门:省政府办公厅、省发展改革委。\n"
+                  "第二部分:年度工作任务\n一、扩大投资\n(一)推进项目建设。(省发展改革委牵头)\n")
+    assert [(task.path, task.lead) for task in record.tasks] == [
+        (["第一部分", "一", "(一)"], ["省监察委员会"]),
+        (["第二部分", "一", "(一)"], ["省发展改革委"])]
