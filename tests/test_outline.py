@@ -172,6 +172,7 @@ def test_a_number_that_skips_ahead_is_still_text(read):
 @pytest.mark.parametrize(("label", "place"), [
     ("3", 3), ("12", 12), ("三", 3), ("十二", 12), ("(三)", 3), ("（12）", 12), ("③", 3),
     ("⑫", 12), ("㈢", 3), ("⑶", 3), ("Ⅲ", 3), ("ⅻ", 12), ("甲", 1), ("丁", 4), ("3、", 3),
+    ("第三部分", 3), ("第十二章", 12),
     ("1bis", None), ("总体要求", None), ("½", None), ("", None),
 ])
 def test_a_label_in_any_numerals_gives_its_place(label, place):

@@ -6,6 +6,7 @@ thousand people), which general-purpose converters reject, so the conversion is 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -45,12 +46,14 @@ def enclosed_to_int(char: str, first: str) -> int:
 
 _STEMS = "甲乙丙丁戊己庚辛壬癸"  # the heavenly stems, which number the parts of some plans
 _BRACKETS = "()（）〔〕[]【】"
+_PART = re.compile(r"^第(.+?)(?:部分|章|节|篇)$")  # `第三部分` is the third part
 
 
 def ordinal(label: str) -> int | None:
     """The place a numbering label gives, whatever numerals it is written in: `3`, `三`,
-    `(三)`, `③`, `㈢`, `⑶`, `Ⅲ` and `丙` all give 3; a label of no numerals gives None."""
-    bare = label.strip().strip(_BRACKETS + "、.．")
+    `(三)`, `③`, `㈢`, `⑶`, `Ⅲ`, `丙` and `第三部分` all give 3; a label of no numerals gives
+    None."""
+    bare = _PART.sub(r"\1", label.strip().strip(_BRACKETS + "、.．"))
     if bare.isdecimal():
         return int(bare)
     if len(bare) == 1 and bare in _STEMS:
