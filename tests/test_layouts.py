@@ -304,6 +304,13 @@ def test_a_clause_the_page_cut_before_its_bracket_closed(read):
     assert record.tasks[0].text == "推进建立统一的政务服务中心。"
 
 
+def test_a_cut_clause_whose_role_words_the_end_cut(read):
+    record = read(HEAD + "1.压实企业主体责任。建立食品追溯平台。"
+                         "(省市场监管厅、省商务厅、吉林银保监局等单位按职责分")
+    assert units(record) == [(["一", "1"], ["省市场监管厅", "省商务厅", "吉林银保监局"],
+                              ["省市场监管厅"])]
+
+
 def test_a_cut_clause_whose_last_name_closes_its_own_bracket(read):
     record = read(HEAD + "1.扩大有效投资。加快推进重大项目(一期)建设。"
                          "〔省发展改革委、省科技厅、省数据局(省营商局)")

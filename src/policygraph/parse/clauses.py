@@ -232,8 +232,11 @@ def _unclosed_clause(text: str) -> Reading | None:
         return None
     content = text[opener + 1 :]
     assigned = _parse_clause(content)
-    if assigned and not content.rstrip().endswith(tuple("、,，;；)）〕")):
-        assigned.pop()  # the name the page's end cut (a name closing its own bracket is whole)
+    if assigned and not content.rstrip().endswith(tuple("、,，;；)）〕")) \
+            and content.rstrip().endswith(assigned[-1][0]):
+        # The name the page's end cut (a name closing its own bracket is whole, and so is one
+        # whose role word the end cut instead, `吉林银保监局等单位按职责分`).
+        assigned.pop()
     labelled = _rules().label_pattern.search(content) is not None
     if not assigned or not (labelled or all(is_unit_name(without_aside(unit))
                                             for unit, _ in assigned)):
