@@ -1,9 +1,10 @@
 """Extraction of the development corpus of real plans scored against its gold records.
 
-Both splits are held to floors: `develop`, which rules are written against, to the genre's
-bar, and `fresh`, gathered and annotated before the rules were changed for it, to what it
-scored when last measured, so that no change makes extraction of unseen plans worse (its
-figures are below the genre's bar: see the README). The gold records themselves are checked
+Both splits are held to floors just under what they scored when last measured, so that no
+change makes extraction worse: `develop`, which rules are written against (its lead accuracy
+is below the genre's bar of 0.95 since the fresh splits of later rounds joined it), and
+`fresh`, gathered and annotated before the rules were changed for it (its figures are below
+the genre's bar: see the README). The gold records themselves are checked
 against their documents, so that a slip in them cannot hide a fault.
 """
 
@@ -25,10 +26,10 @@ from policygraph.parse import extract
 CORPUS = Path(__file__).parent.parent / "data" / "dev"
 SPLITS = ("develop", "fresh")
 FLOORS = {
-    "develop": {"task_f1": 0.95, "agency_f1": 0.95, "lead_acc": 0.95, "target_f1": 0.90,
-                "meta_acc": 0.85},
-    "fresh": {"task_f1": 0.85, "agency_f1": 0.80, "lead_acc": 0.70, "target_f1": 0.85,
-              "meta_acc": 0.85},
+    "develop": {"task_f1": 0.95, "agency_f1": 0.95, "lead_acc": 0.92, "target_f1": 0.90,
+                "meta_acc": 0.90},
+    "fresh": {"task_f1": 0.70, "agency_f1": 0.75, "lead_acc": 0.90, "target_f1": 0.95,
+              "meta_acc": 0.80},
 }
 KEYS = sorted(FLOORS["develop"])
 
