@@ -117,11 +117,13 @@ def split_grids(lines: list[str]) -> list[str | Grid]:
 
 
 def _header(cells: list[str]) -> list[Column | None] | None:
+    """The column each heading of a header row names, or None for a row that heads no
+    table of tasks."""
     kinds = [_columns().kind(cell) for cell in cells]
     known = [kind for kind in kinds if kind is not None]
     if len(known) < _MIN_HEADER or _header_kinds_missing(known):
         return None
-    return _one_task_column(kinds)
+    return kinds
 
 
 def _one_task_column(kinds: list[Column | None]) -> list[Column | None]:
@@ -155,10 +157,9 @@ def _separated_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
     separator = _separator(lines[start])
     if separator is None:
         return None
-    header = _cells(lines[start], separator)
-    if _header(header) is None:
+    kinds = _header(_cells(lines[start], separator))
+    if kinds is None:
         return None
-    kinds = [_columns().kind(cell) for cell in header]
     rows: list[_Cells] = []
     index = start + 1
     while index < len(lines):
@@ -231,8 +232,7 @@ def _place_row(cells: list[str], kinds: list[Column | None]) -> list[_Cells] | N
     for position, (kind, cell) in enumerate(placed):
         if cell is None:
             break
-        rest = [(later or None, text or "") for later, text in placed[position + 1:]
-                if text is not None]
+        rest = [(later, text) for later, text in placed[position + 1:] if text is not None]
         if _ROW_NUMBER.fullmatch(cell):
             row = _Cells([cell, *(text for _, text in rest)],
                          _one_task_column(["number", *(later for later, _ in rest)]))
