@@ -57,6 +57,8 @@ def test_bracketed_clauses(clause, agencies, lead):
      ["市发改委", "市经信局", "市统计局"], ["市发改委", "市经信局"]),
     ("(牵头督查单位:市发改委、市经信委;协同推进部门:市财政局)",
      ["市发改委", "市经信委", "市财政局"], ["市发改委", "市经信委"]),
+    ("\n\n责任单位:省政府办公厅、省财政厅牵头,省商务厅、省旅游厅",
+     ["省政府办公厅", "省财政厅", "省商务厅", "省旅游厅"], ["省政府办公厅", "省财政厅"]),
 ])
 def test_trailing_clauses_without_brackets(clause, agencies, lead):
     found = read_responsibility(ITEM + clause)

@@ -307,7 +307,10 @@ def _part_units(part: str, label_role: Role | None, word_first: bool) -> list[tu
         if word_role is not None:
             # A role in brackets after one unit (`市发改委(牵头)`) is that unit's own.
             marked = piece.rstrip(TRIM).endswith((")", "）", "〕"))
-            role = word_role if word_first or marked or label_role is None else label_role
+            # `责任单位:A、B牵头,C`: the group 牵头 closes leads whatever the label.
+            leads = word_role == "lead" and label_role in ("main", "shared")
+            role = word_role if word_first or marked or leads or label_role is None \
+                else label_role
             assigned.extend((name, role) for name in pending)
             pending = []
     assigned.extend((name, label_role or "main") for name in pending)
