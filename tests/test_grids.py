@@ -173,6 +173,22 @@ def test_cells_separated_by_spaces_under_a_header_of_known_headings(read):
     ]
 
 
+def test_rows_separated_by_spaces_whose_units_close_them(read):
+    """Spaces lose empty cells and split a short cell written with a space; the units'
+    columns that close the header are the row's last cells."""
+    record = read(TITLE + """
+        序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位
+        1 加强保 护 严守红线 用水总量控制在12亿立方米以内。 县水利局 县发改委、县住建局等 各乡镇
+        2 抓好工业节水。推进节水技术改造。 县工信局、县水利局 县发改委等 各乡镇
+    """)
+    assert rows(record) == [
+        (["1"], "严守红线", ["县水利局", "县发改委", "县住建局", "各乡镇"], ["县水利局"]),
+        (["2"], "抓好工业节水。推进节水技术改造。",
+         ["县工信局", "县水利局", "县发改委", "各乡镇"], ["县工信局", "县水利局"]),
+    ]
+    assert [(t.value, t.unit) for t in record.targets] == [(12, "亿立方米")]
+
+
 def test_a_category_row_of_goals_heads_the_rows_below_it(read):
     record = read(TITLE + """
         分类

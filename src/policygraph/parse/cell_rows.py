@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from .clauses import without_role_word
-from .units import is_person, is_unit_name, split_list, without_aside
+from .units import clean_unit, is_person, is_unit_name, split_list, without_aside
 
 Column = Literal["number", "task", "goal", "lead", "main", "support", "shared", "person",
                  "other"]
@@ -27,10 +27,11 @@ _MAX_UNITS_CELL = 160
 
 def looks_like_units(cell: str) -> bool:
     """A cell naming units: no sentence, and most of its names end as bodies' names do (past
-    a role word closing one, `县发改局牵头`)."""
+    a role word closing one, `县发改局牵头`, or a tail, `市发改委等`)."""
     if not cell or _SENTENCE.search(cell.rstrip("。")) or len(cell) > _MAX_UNITS_CELL:
         return False
-    names = [without_aside(without_role_word(name)) for name in split_list(cell) if name]
+    names = [without_aside(clean_unit(without_role_word(name))) for name in split_list(cell)
+             if name]
     named = sum(1 for name in names if is_unit_name(name) or _AREA.search(name))
     return bool(names) and 2 * named >= len(names)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import zip_longest
 
-from .cell_rows import Column, align, looks_like_units
+from .cell_rows import UNIT_COLUMNS, Column, align, looks_like_units
 from .clauses import Role
 from .rules import table
 
@@ -224,6 +224,8 @@ def _place_row(cells: list[str], kinds: list[Column | None]) -> list[_Cells] | N
     offset = max(0, len(kinds) - len(cells))
     if "number" in kinds and cells and _ROW_NUMBER.fullmatch(cells[0]):
         offset = kinds.index("number")
+        if (units_last := _units_from_the_right(cells, kinds[offset:])) is not None:
+            return [units_last]
     elif cells and _INLINE_NUMBER.match(cells[0]):
         # A row the page cut short still opens with its task's cell.
         offset = max((index for index, kind in enumerate(kinds[: offset + 1])
@@ -245,6 +247,35 @@ def _place_row(cells: list[str], kinds: list[Column | None]) -> list[_Cells] | N
         heads = [_Cells([head], ["number"]) for _, head in placed[:position] if head]
         return [*heads, row]
     return None
+
+
+def _units_from_the_right(cells: list[str], kinds: list[Column | None]) -> _Cells | None:
+    """A numbered row of another width than the header whose last cells are all units,
+    where the header ends in units' columns: those cells fill those columns from the right,
+    and the cells between the number and them the columns between, a surplus joined into
+    the first. A table separated by spaces loses its empty cells and splits a short cell
+    written with a space (`加强水资源保 护`), but its units' cells still close each row."""
+    width = len(kinds) - len(_trailing_units(kinds))
+    tail = len(kinds) - width
+    if not tail or len(cells) == len(kinds) or len(cells) < tail + 2 \
+            or not all(looks_like_units(cell) for cell in cells[-tail:]):
+        return None
+    middle, columns = cells[1:-tail], kinds[1:width]
+    surplus = len(middle) - len(columns)
+    if surplus > 0:
+        middle = ["".join(middle[: surplus + 1]), *middle[surplus + 1:]]
+    else:
+        columns = columns[len(columns) - len(middle):]
+    return _Cells([cells[0], *middle, *cells[-tail:]],
+                  _one_task_column(["number", *columns, *kinds[width:]]))
+
+
+def _trailing_units(kinds: list[Column | None]) -> list[Column | None]:
+    """The units' columns that close a header (`牵头单位 参与单位 责任单位`)."""
+    count = 0
+    while count < len(kinds) and kinds[len(kinds) - 1 - count] in UNIT_COLUMNS:
+        count += 1
+    return kinds[len(kinds) - count:]
 
 
 def _next_is_row(lines: list[str], index: int, separator: re.Pattern[str]) -> bool:
