@@ -489,3 +489,89 @@ def test_a_progress_column_one_cell_per_line_holds_no_targets(read):
         (["1"], ["县发改委"]), (["2"], ["县交通局"])]
     assert [(t.path, t.value, t.unit) for t in record.targets] == [
         (["1"], 8, "%"), (["2"], 55, "公里")]
+
+
+HEADERLESS = """
+    1
+    |
+    一、主要预期目标
+    |
+    粮食产量稳定在100亿斤以上。
+    |
+    市农技中心
+    |
+    张三
+    |
+    2024年底前
+    |
+    5555309
+    |
+    2
+    |
+    二、加快新型工业化进程
+    |
+    农产品加工业产值增长15%以上。
+    |
+    产业科
+    |
+    2024年底前
+    |
+    5555301
+    |
+    3
+    |
+    培育规上农产品加工企业,新增10家。
+    |
+    产业科
+    市畜牧中心
+    |
+    李四
+    王五
+    |
+    2024年底前
+    |
+    5555309
+    5125676
+    |
+    4
+    |
+    四、加快农业农村现代化进程
+    |
+    新建高标准农田26万亩。
+    |
+    市农发中心
+    |
+    赵六
+    |
+    2024年底前
+"""
+
+
+def test_a_table_one_cell_per_line_whose_header_the_page_left_out(read):
+    """Rows whose number stands alone, a section's name in the cell after a number, people,
+    deadlines and telephone numbers after the units; a section the table leaves out."""
+    record = read(HEADERLESS)
+    assert rows(record) == [
+        (["二", "2"], "农产品加工业产值增长15%以上。", ["产业科"], ["产业科"]),
+        (["二", "3"], "培育规上农产品加工企业,新增10家。", ["产业科", "市畜牧中心"], ["产业科"]),
+        (["四", "4"], "新建高标准农田26万亩。", ["市农发中心"], ["市农发中心"]),
+    ]
+    assert sorted((t.value, t.unit) for t in record.targets) == [
+        (10, "家"), (15, "%"), (26, "万亩"), (100, "亿斤")]
+
+
+def test_numbers_on_lines_of_their_own_without_units_are_no_table(read):
+    record = read(TITLE + """
+        项目
+        分值
+        地区生产总值增长率
+        3
+        年终综合考核
+        1
+        62
+        区投促局
+        2
+        18.4
+        区发改委
+    """)
+    assert record.tasks == []

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import zip_longest
+from itertools import pairwise, zip_longest
 
 from .cell_rows import UNIT_COLUMNS, Column, align, looks_like_units
 from .clauses import Role
@@ -24,12 +24,20 @@ from .rules import table
 _SEPARATOR = re.compile(r"\s*[|｜\t]\s*")
 _SPACES = re.compile(r"\s+")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # A row's number in a cell of its own (`1`, `1.`, `(1)`), or opening its task's cell.
 _ROW_NUMBER = re.compile(r"\d{1,3}\*?[.．、]?|[(（]\d{1,3}[)）]")
 _INLINE_NUMBER = re.compile(r"(\d{1,3})\s*[.．、](?!\d)\s*(?=\S)")
 _LABEL_CELL = re.compile(r"(?:\d{1,3}\*?[.．、]?|[(（]\d{1,3}[)）]"
                          r"|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、.*"
                          r"|[(（][一二三四五六七八九十]{1,3}[)）].+)")
+# A section's label and name in a row's cell (`二、加快新型工业化进程`).
+_SECTION_CELL = re.compile(r"[一二三四五六七八九十]{1,3}、\S.*")
+# The columns a table without its header is read by: what each line looks like places it.
+_HEADERLESS: tuple[Column, ...] = ("number", "task", "main", "person", "other")
+_MIN_HEADERLESS_ROWS = 2
+# A task's cell says what is to be done in a few words at least (not `62`, a figure's cell).
+_MIN_TASK_HAN = 4
 # A line of the document's own outline, which ends a table it follows.
 _ITEM_START = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]"
                          r"|\d{1,3}[.．、])")
@@ -106,7 +114,8 @@ def split_grids(lines: list[str]) -> list[str | Grid]:
     out: list[str | Grid] = []
     index = 0
     while index < len(lines):
-        found = _separated_table(lines, index) or _cell_table(lines, index)
+        found = _separated_table(lines, index) or _cell_table(lines, index) \
+            or _headerless_cell_table(lines, index)
         if found is None:
             out.append(lines[index])
             index += 1
@@ -327,18 +336,53 @@ def _cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
             or _header_kinds_missing(header):
         return None
     header = _one_task_column(["number", *header] if inline else header)
+    rows, index = _cell_rows(lines, index, header, inline)
+    grid_rows = [_row(cells, align(cells, header)) for cells in rows]
+    return Grid(tuple(row for row in grid_rows if row)), index
+
+
+def _headerless_cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
+    """A table written one cell per line whose header the page left out (an excerpt of a
+    later page of the table): rows whose number stands on a line of its own, each with a
+    task's text and then a units' cell, then people, deadlines and the like. What each line
+    looks like places it; a run of such rows in order, most naming units, is the table."""
+    if not _BARE_NUMBER.fullmatch(_cell_line(lines[start])):
+        return None
+    rows, index = _cell_rows(lines, start, list(_HEADERLESS), inline=False)
+    numbered = [cells for cells in rows if _BARE_NUMBER.fullmatch(cells[0])]
+    grid_rows = [_row(cells, align(cells, _HEADERLESS)) for cells in rows]
+    with_units = sum(1 for row in grid_rows if row is not None and row.units)
+    if len(numbered) < _MIN_HEADERLESS_ROWS or 2 * with_units < len(numbered) \
+            or any(int(b[0]) != int(a[0]) + 1 for a, b in pairwise(numbered)) \
+            or not all(len(cells) > 1 and len(_HAN.findall(cells[1])) >= _MIN_TASK_HAN
+                       for cells in numbered):
+        return None
+    return Grid(tuple(row for row in grid_rows if row)), index
+
+
+def _cell_line(line: str) -> str:
+    return line.strip().rstrip("|｜").strip()
+
+
+def _cell_rows(lines: list[str], index: int, header: list[Column | None],
+               inline: bool) -> tuple[list[list[str]], int]:
+    """The cells of each row of a table written one cell per line, from `index` to the
+    table's end, and the index after it."""
     rows: list[list[str]] = []
     while index < len(lines):
         if _header_run(lines, index) >= _MIN_CELL_HEADER or (
                 _ITEM_START.match(lines[index].strip())
                 and _header_run(lines, _skip_blank(lines, index + 1)) >= _MIN_CELL_HEADER):
             break  # the header of the next table, or the section heading it
-        cell = lines[index].strip().rstrip("|｜").strip()
+        cell = _cell_line(lines[index])
         index += 1
         if not cell:
             continue
         numbered = _ITEM_START.match(cell) if inline else None
-        if numbered and _opens_row(cell[: numbered.end()], rows, len(header)):
+        if rows and len(rows[-1]) == 1 and _BARE_NUMBER.fullmatch(rows[-1][0]) \
+                and _SECTION_CELL.fullmatch(cell):
+            rows.insert(-1, [cell])  # the section a row opens, in the cell after its number
+        elif numbered and _opens_row(cell[: numbered.end()], rows, len(header)):
             rows.append([cell[: numbered.end()], cell[numbered.end():].strip()])
         elif ((_ROW_NUMBER.fullmatch(cell) if inline else _LABEL_CELL.fullmatch(cell))
               and _opens_row(cell, rows, len(header))) \
@@ -347,8 +391,7 @@ def _cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
             rows.append([cell])  # a row's number, or a category after a complete row
         else:
             rows[-1].append(cell)
-    grid_rows = [_row(cells, align(cells, header)) for cells in rows]
-    return Grid(tuple(row for row in grid_rows if row)), index
+    return rows, index
 
 
 def _opens_row(label: str, rows: list[list[str]], width: int) -> bool:
@@ -362,9 +405,10 @@ def _opens_row(label: str, rows: list[list[str]], width: int) -> bool:
 
 
 def _is_category(cell: str) -> bool:
-    """`激发市场活力`: a short heading of the rows below it, neither a sentence nor units."""
+    """`激发市场活力`: a short heading of the rows below it, neither a sentence nor units
+    (nor a figure: a telephone number closing a row, `5555309`)."""
     return len(cell) <= _MAX_CATEGORY and not _NOT_HEADING.search(cell) \
-        and not looks_like_units(cell)
+        and not looks_like_units(cell) and _HAN.search(cell) is not None
 
 
 def _header_run(lines: list[str], index: int) -> int:

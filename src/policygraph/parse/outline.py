@@ -292,7 +292,8 @@ class _OutlineParser:
             parent.children.append(item)
 
     def _open(self, marker: Marker, block: str, row: Row | None = None) -> bool:
-        """Open an item for the marker if the numbering allows it there."""
+        """Open an item for the marker if the numbering allows it there (a table's row where
+        its number follows the last one's, since a table may leave rows out)."""
         family = marker.style.family
         for depth in range(len(self.stack) - 1, 0, -1):
             open_marker = self.stack[depth].marker
@@ -301,7 +302,8 @@ class _OutlineParser:
                 if marker.number == open_marker.number \
                         and open_marker.repeat < len(_REPEATS):
                     marker = replace(marker, repeat=open_marker.repeat + 1)
-                elif marker.number != open_marker.number + 1:
+                elif marker.number != open_marker.number + 1 \
+                        and not (row is not None and marker.number > open_marker.number):
                     return False
                 del self.stack[depth:]
                 break
