@@ -344,9 +344,12 @@ def test_a_number_whose_dot_the_page_lost(read):
         1完善产业发展规划。围绕推动产业集聚。
         2加快园区建设。建成标准厂房。
         3个项目竣工投产。
+        3大力发展现代物流。培育10大物流企业。
+        4大项目带动。
     """)
-    assert [task.path for task in record.tasks] == [["一", "1"], ["一", "2"]]
+    assert [task.path for task in record.tasks] == [["一", "1"], ["一", "2"], ["一", "3"]]
     assert "3个项目竣工投产" in record.tasks[1].text
+    assert "4大项目带动" in record.tasks[2].text
 
 
 @pytest.mark.parametrize("clause", [
