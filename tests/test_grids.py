@@ -575,3 +575,19 @@ def test_numbers_on_lines_of_their_own_without_units_are_no_table(read):
         区发改委
     """)
     assert record.tasks == []
+
+
+def test_a_header_without_a_number_column_and_a_last_row_the_page_cut(read):
+    """Rows numbered in a cell no heading names; the header's empty closing cells and a last
+    row cut before its deadline's cell do not shift the columns."""
+    record = read(TITLE + """
+        工作任务 | 具体要求 | 责任单位 | 时限要求 | ||
+        一、助力发展。 | (一)公开政策。 | 1 | 公开涉企政策文件。 | 县发改局负责落实 | 持续推进
+        2 | 开设帮扶政策专题。 | 县商务局负责落实 | 持续推进
+        3 | 用好营商环境问题投诉机制。 | 县发改局牵头,县住建局等
+    """)
+    assert rows(record) == [
+        (["一", "(一)", "1"], "公开涉企政策文件。", ["县发改局"], ["县发改局"]),
+        (["一", "(一)", "2"], "开设帮扶政策专题。", ["县商务局"], ["县商务局"]),
+        (["一", "(一)", "3"], "用好营商环境问题投诉机制。", ["县发改局", "县住建局"], ["县发改局"]),
+    ]

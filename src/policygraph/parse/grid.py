@@ -166,7 +166,10 @@ def _separated_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
     separator = _separator(lines[start])
     if separator is None:
         return None
-    kinds = _header(_cells(lines[start], separator))
+    headings = _cells(lines[start], separator)
+    while len(headings) > 1 and not headings[-1]:
+        headings.pop()  # the empty cells a page leaves at the header's end (`时限要求 | ||`)
+    kinds = _header(headings)
     if kinds is None:
         return None
     rows: list[_Cells] = []
@@ -193,7 +196,8 @@ def _separated_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
             cells.pop()  # the empty cells a page leaves at a row's end
         placed = _place_row(cells, kinds)
         if placed is not None:
-            rows.extend(placed)
+            rows.extend(placed if "number" in kinds
+                        else (_like_the_row_before(row, rows) for row in placed))
         elif rows and len(cells) == 1 and _is_category(cells[0]) \
                 and len(rows[-1].cells) >= len(rows[-1].columns):
             rows.append(_Cells(cells, ["number"]))  # a category row after a complete row
@@ -256,6 +260,18 @@ def _place_row(cells: list[str], kinds: list[Column | None]) -> list[_Cells] | N
         heads = [_Cells([head], ["number"]) for _, head in placed[:position] if head]
         return [*heads, row]
     return None
+
+
+def _like_the_row_before(row: _Cells, rows: list[_Cells]) -> _Cells:
+    """A numbered row shorter than the numbered row before it lost its last cells (empty
+    ones, or those the page's end cut), not its first: its cells keep that row's columns.
+    (Under a header without a 序号 column, where a row's number stands in a cell of its own
+    that no heading names, so that the header cannot place a short row.)"""
+    before = next((earlier for earlier in reversed(rows) if earlier.columns[0] == "number"
+                   and len(earlier.cells) > 1), None)
+    if before is None or row.columns[0] != "number" or len(row.cells) >= len(before.cells):
+        return row
+    return _Cells(row.cells, before.columns[: len(row.cells)])
 
 
 def _units_from_the_right(cells: list[str], kinds: list[Column | None]) -> _Cells | None:
