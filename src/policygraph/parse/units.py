@@ -25,7 +25,7 @@ _ALWAYS_JOINS = re.compile(r"会同|联合|协同")
 _BODY_SUFFIXES = ("厅", "局", "委", "办", "委员会", "管委会", "政府", "办公室", "中心", "公司")
 # `各市(县)、区政府`, `各州、市人民政府`, `各市州、县市区政府`: a collective whose 、 joins
 # levels of one name, not two units.
-_COLLECTIVE_HEAD = re.compile(r"(?:各|相关|有关)(?:[^、]{1,6}[)）〕]|[省市州县区旗镇乡]{1,2})")
+_COLLECTIVE_HEAD = re.compile(r"(?:各|相关|有关)(?:[^、]{1,6}[)）〕]|[省市州县区旗镇乡]{1,2}|园区)")
 _COLLECTIVE_LEVEL = re.compile(r"[省市州县区旗镇乡]")
 _COLLECTIVE_TAIL = re.compile(r"(?:[市州县区旗镇乡]{1,3}(?:[(（][^)）]{1,6}[)）])?(人民)?政府"
                               r"(?:[(（][^)）]{1,6}[)）])?"
