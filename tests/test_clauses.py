@@ -87,6 +87,7 @@ def test_brackets_in_the_text_are_not_a_clause():
      ["县文化和广电旅游体育局"], ["县文化和广电旅游体育局"]),
     ("制定达标规划。武汉市、宜昌市应在6月底前印发实施。", ["武汉市", "宜昌市"], ["武汉市"]),
     ("各市州、县市区政府要加强组织领导。", ["各市州、县市区政府"], ["各市州、县市区政府"]),
+    ("区政府办公室将严格按照督查制度,加强跟踪督查。", ["区政府办公室"], ["区政府办公室"]),
 ])
 def test_units_named_in_prose(text, agencies, lead):
     found = responsibility_in_prose(text)
@@ -96,6 +97,7 @@ def test_units_named_in_prose(text, agencies, lead):
 
 def test_prose_without_units_names_nobody():
     assert responsibility_in_prose("企业要加强自主创新,提升核心竞争力。") is None
+    assert responsibility_in_prose("全市将服务业发展纳入考核。") is None
     assert responsibility_in_prose("按季度对各镇(街道)和行业主管部门的工作进行督查。") is None
 
 

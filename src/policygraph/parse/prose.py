@@ -1,8 +1,9 @@
 """Units that an item's text itself names as responsible, where it has no clause.
 
-Plans write `由A牵头…`, `由X负责,A牵头,B配合`, `A、B牵头,C按职责分工负责`, `A负责…`, `A、B等部门
-要…`, or end an item with `X负责` / `X牵头落实`. A phrase counts only when every name in it
-ends like a body's name (`tables/clauses.toml`), so ordinary subjects (`企业要…`) are not units.
+Plans write `由A牵头…`, `由X负责,A牵头,B配合`, `A、B牵头,C按职责分工负责`, `A负责…`, `A将…`,
+`A、B等部门要…`, or end an item with `X负责` / `X牵头落实`. A phrase counts only when every
+name in it ends like a body's name (`tables/clauses.toml`), so ordinary subjects (`企业要…`)
+are not units.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def _rules() -> _Rules:
         by_pattern=re.compile(
             r"由([^,，。;；:：()（）]{2,60}?)(?=牵头|负责|对|组织|统筹|共同|具体|联合|协调)"),
         # A、B牵头 / A负责… / A要… at the start of a clause.
-        subject_pattern=re.compile(rf"^([^,，。;；:：]{{2,80}}?)({roles}|要|应|须|需)"),
+        subject_pattern=re.compile(rf"^([^,，。;；:：]{{2,80}}?)({roles}|要|应|须|需|将)"),
     )
 
 
