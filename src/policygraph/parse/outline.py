@@ -19,10 +19,11 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .clauses import is_clause_line, read_responsibility
-from .grid import Grid, Row, split_grids
+from .grid import split_grids
 from .layout import split_long_line
 from .numerals import parse_number, written_form
 from .rules import table
+from .table_rows import Grid, Row
 
 _BANNER_MAX = 30
 # A line labelled as naming units or people (`XX单位:`, `XX领导:`), known label or not.

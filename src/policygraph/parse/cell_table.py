@@ -1,0 +1,171 @@
+"""Task tables written one cell per line, with their header or without it.
+
+A page may give each cell of a table a line of its own (and a units' cell a line per unit),
+losing the empty cells. A run of heading lines then says which columns there are, and what
+each later line looks like places it (`cell_rows.align`); a table whose header the page left
+out is read the same way, by the look of its lines alone.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from .cell_rows import Column, align
+from .table_rows import (
+    BARE_NUMBER,
+    HAN,
+    ITEM_START,
+    LABEL_CELL,
+    MAX_HEADING,
+    MIN_CELL_HEADER,
+    ROW_NUMBER,
+    Grid,
+    heading_column,
+    is_category,
+    names_no_task,
+    one_task_column,
+    read_row,
+)
+
+# A section's label and name in a row's cell (`二、加快新型工业化进程`).
+_SECTION_CELL = re.compile(r"[一二三四五六七八九十]{1,3}、\S.*")
+# The columns a table without its header is read by: what each line looks like places it.
+_HEADERLESS: tuple[Column, ...] = ("number", "task", "main", "person", "other")
+_MIN_HEADERLESS_ROWS = 2
+# A task's cell says what is to be done in a few words at least (not `62`, a figure's cell).
+_MIN_TASK_HAN = 4
+# The longest first part of a heading a page broke over two lines (`市政府`).
+_BROKEN_HEAD = 3
+# A goal heading after a task heading (or the other way) is a row's category cell, as
+# `发展目标` under `序号 事项 责任单位`; two task headings are two columns.
+_OTHER_CONTENT: dict[Column | None, Column] = {"task": "goal", "goal": "task"}
+
+
+def cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
+    """A table written one cell per line: a run of heading lines, then each row's cells."""
+    headings: list[tuple[Column | None, int]] = []  # each heading's column and first line
+    index = start
+    while index < len(lines):
+        kind, end = _heading_line(lines, index)
+        if kind in _OTHER_CONTENT and _OTHER_CONTENT[kind] in {seen for seen, _ in headings}:
+            break  # a row's category cell (`发展目标`), not a heading
+        if kind is None:
+            # A heading the tables do not know (`重要项目`) may stand between known ones.
+            line = lines[index].strip()
+            if not headings or headings[-1][0] is None or not line \
+                    or len(line) > MAX_HEADING or LABEL_CELL.fullmatch(line):
+                break
+            end = skip_blank(lines, index + 1)
+        headings.append((kind, index))
+        index = end
+    while headings and headings[-1][0] is None:
+        index = headings.pop()[1]  # an unknown last line is the first row's, not a heading
+    header = [kind for kind, _ in headings]
+    # Without a 序号 column, each task cell opens with its row's number (`1.主动对接…`), or
+    # the number stands on a line of its own after the row's category (`强化…` then `1`).
+    inline = "number" not in header and header[:1] == ["task"]
+    if len(header) < MIN_CELL_HEADER - inline or ("number" not in header and not inline) \
+            or names_no_task(header):
+        return None
+    header = one_task_column(["number", *header] if inline else header)
+    rows, index = _cell_rows(lines, index, header, inline)
+    grid_rows = [read_row(cells, align(cells, header)) for cells in rows]
+    return Grid(tuple(row for row in grid_rows if row)), index
+
+
+def headerless_cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
+    """A table written one cell per line whose header the page left out (an excerpt of a
+    later page of the table): rows whose number stands on a line of its own, each with a
+    task's text and then a units' cell, then people, deadlines and the like. What each line
+    looks like places it; a run of such rows in order, most naming units, is the table."""
+    if not BARE_NUMBER.fullmatch(_cell_line(lines[start])):
+        return None
+    rows, index = _cell_rows(lines, start, list(_HEADERLESS), inline=False)
+    numbered = [cells for cells in rows if BARE_NUMBER.fullmatch(cells[0])]
+    grid_rows = [read_row(cells, align(cells, _HEADERLESS)) for cells in rows]
+    with_units = sum(1 for row in grid_rows if row is not None and row.units)
+    if len(numbered) < _MIN_HEADERLESS_ROWS or 2 * with_units < len(numbered) \
+            or any(int(b[0]) != int(a[0]) + 1 for a, b in pairwise(numbered)) \
+            or not all(len(cells) > 1 and len(HAN.findall(cells[1])) >= _MIN_TASK_HAN
+                       for cells in numbered):
+        return None
+    return Grid(tuple(row for row in grid_rows if row)), index
+
+
+def _cell_line(line: str) -> str:
+    return line.strip().rstrip("|｜").strip()
+
+
+def _cell_rows(lines: list[str], index: int, header: list[Column | None],
+               inline: bool) -> tuple[list[list[str]], int]:
+    """The cells of each row of a table written one cell per line, from `index` to the
+    table's end, and the index after it."""
+    rows: list[list[str]] = []
+    while index < len(lines):
+        if _header_run(lines, index) >= MIN_CELL_HEADER or (
+                ITEM_START.match(lines[index].strip())
+                and _header_run(lines, skip_blank(lines, index + 1)) >= MIN_CELL_HEADER):
+            break  # the header of the next table, or the section heading it
+        cell = _cell_line(lines[index])
+        index += 1
+        if not cell:
+            continue
+        numbered = ITEM_START.match(cell) if inline else None
+        if rows and len(rows[-1]) == 1 and BARE_NUMBER.fullmatch(rows[-1][0]) \
+                and _SECTION_CELL.fullmatch(cell):
+            rows.insert(-1, [cell])  # the section a row opens, in the cell after its number
+        elif numbered and _opens_row(cell[: numbered.end()], rows, len(header)):
+            rows.append([cell[: numbered.end()], cell[numbered.end():].strip()])
+        elif ((ROW_NUMBER.fullmatch(cell) if inline else LABEL_CELL.fullmatch(cell))
+              and _opens_row(cell, rows, len(header))) \
+                or not rows \
+                or (len(rows[-1]) >= len(header) and is_category(cell)):
+            rows.append([cell])  # a row's number, or a category after a complete row
+        else:
+            rows[-1].append(cell)
+    return rows, index
+
+
+def _opens_row(label: str, rows: list[list[str]], width: int) -> bool:
+    """Whether a number on a line of its own opens the next row rather than filling a cell
+    of the row being read (`300` under `投资金额`): it does after a complete row or a
+    category's, and where it numbers the row after the last one read."""
+    if not rows or len(rows[-1]) >= width or not BARE_NUMBER.fullmatch(label.strip("、.．")):
+        return True
+    previous = BARE_NUMBER.fullmatch(rows[-1][0].strip("(（)）、.．"))
+    return previous is None or int(label.strip("、.．")) == int(previous[0]) + 1
+
+
+def _header_run(lines: list[str], index: int) -> int:
+    """How many heading lines follow one another from `index`."""
+    kinds: list[Column | None] = []
+    while index < len(lines):
+        kind, end = _heading_line(lines, index)
+        if kind is None or (kind in _OTHER_CONTENT and _OTHER_CONTENT[kind] in kinds):
+            break
+        kinds.append(kind)
+        index = end
+    return len(kinds)
+
+
+def _heading_line(lines: list[str], index: int) -> tuple[Column | None, int]:
+    """The column named by the heading line at `index` (or by it and the next line, for a
+    heading broken in two after a few characters: `市政府` `分管领导`), and the index after
+    it and the blank lines."""
+    nonblank = [i for i in range(index, min(len(lines), index + 4)) if lines[i].strip()]
+    if not nonblank or nonblank[0] != index:
+        return None, index
+    for count in (1, 2):
+        if len(nonblank) < count or (count == 2 and len(lines[index].strip()) > _BROKEN_HEAD):
+            break
+        kind = heading_column("".join(lines[i].strip() for i in nonblank[:count]))
+        if kind is not None:
+            return kind, skip_blank(lines, nonblank[count - 1] + 1)
+    return None, index
+
+
+def skip_blank(lines: list[str], index: int) -> int:
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    return index
