@@ -172,7 +172,7 @@ def test_a_number_that_skips_ahead_is_still_text(read):
 @pytest.mark.parametrize(("label", "place"), [
     ("3", 3), ("12", 12), ("三", 3), ("十二", 12), ("(三)", 3), ("（12）", 12), ("③", 3),
     ("⑫", 12), ("㈢", 3), ("⑶", 3), ("Ⅲ", 3), ("ⅻ", 12), ("甲", 1), ("丁", 4), ("3、", 3),
-    ("第三部分", 3), ("第十二章", 12),
+    ("第三部分", 3), ("第十二章", 12), ("2.3", 3), ("1.12", 12),
     ("1bis", None), ("总体要求", None), ("½", None), ("", None),
 ])
 def test_a_label_in_any_numerals_gives_its_place(label, place):
@@ -213,3 +213,18 @@ def test_parts_numbered_above_the_sections(read):
     assert [(task.path, task.lead) for task in record.tasks] == [
         (["第一部分", "一", "(一)"], ["省监察委员会"]),
         (["第二部分", "一", "(一)"], ["省发展改革委"])]
+
+
+def test_sub_items_numbered_under_their_parents_number(read):
+    record = read("""
+        某区2019年工作要点
+        一、落实重大任务
+        1.承接制度创新
+        1.1复制推广创新制度。
+        1.2 推动综合保税区转型,新增企业1.5万家。
+        2.激发科技创新活力
+        2.1开展政策宣传。
+        2.5亿元以上项目加快建设。
+    """)
+    assert paths(record) == [["一", "1", "1.1"], ["一", "1", "1.2"], ["一", "2", "2.1"]]
+    assert "2.5亿元以上项目" in record.tasks[-1].text

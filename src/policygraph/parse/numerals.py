@@ -46,16 +46,19 @@ def enclosed_to_int(char: str, first: str) -> int:
 
 _STEMS = "甲乙丙丁戊己庚辛壬癸"  # the heavenly stems, which number the parts of some plans
 _BRACKETS = "()（）〔〕[]【】"
+_DECIMAL = re.compile(r"\d{1,3}\.\d{1,3}")  # `2.3`, the third item under `2`
 _PART = re.compile(r"^第(.+?)(?:部分|章|节|篇)$")  # `第三部分` is the third part
 
 
 def ordinal(label: str) -> int | None:
     """The place a numbering label gives, whatever numerals it is written in: `3`, `三`,
-    `(三)`, `③`, `㈢`, `⑶`, `Ⅲ`, `丙` and `第三部分` all give 3; a label of no numerals gives
-    None."""
+    `(三)`, `③`, `㈢`, `⑶`, `Ⅲ`, `丙`, `2.3` and `第三部分` all give 3; a label of no numerals
+    gives None."""
     bare = _PART.sub(r"\1", label.strip().strip(_BRACKETS + "、.．"))
     if bare.isdecimal():
         return int(bare)
+    if _DECIMAL.fullmatch(bare):
+        return int(bare.rsplit(".", 1)[1])
     if len(bare) == 1 and bare in _STEMS:
         return _STEMS.index(bare) + 1
     if len(bare) == 1 and unicodedata.numeric(bare, None) is not None:
@@ -75,6 +78,8 @@ def parse_number(text: str, numerals: str) -> int:
     """The value of a numbering marker's number in the given numeral system."""
     if numerals == "arabic":
         return int(text)
+    if numerals == "decimal":
+        return int(text.rsplit(".", 1)[1])  # `2.3` is the third item under `2`
     if numerals == "chinese":
         return chinese_to_int(text)
     return enclosed_to_int(text, _ENCLOSED_FIRST[numerals])
