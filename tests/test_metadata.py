@@ -301,3 +301,24 @@ def test_the_level_most_of_the_texts_words_speak_for(read):
         1.全省城市环境空气质量明显好转。
     """)
     assert record.level == "province"
+
+
+def test_a_division_the_text_names_at_its_level_when_nothing_else_does(read):
+    """No header, no division in the units' names: the city its text names most often (a
+    zone's name beginning with it counts)."""
+    record = read("""
+        为确保全年实事顺利实施,按照市委、市政府要求,明确各项任务和责任单位。
+        一、推进漯河市食品产业提质。(责任单位:市发改委)
+        二、支持漯河高新区、许昌市产业园发展。(责任单位:市商务局)
+        三、落实《郑州市物流业发展条例》《郑州市节能条例》。(责任单位:市交通局)
+    """)
+    assert (record.region, record.level) == ("漯河市", "city")
+
+
+def test_a_division_named_once_or_only_in_cited_titles_is_not_the_plans(read):
+    record = read("""
+        为确保全年实事顺利实施,按照市委、市政府要求,明确各项任务和责任单位。
+        一、支持许昌市产业园发展。(责任单位:市商务局)
+        二、落实《郑州市物流业发展条例》《郑州市节能条例》。(责任单位:市交通局)
+    """)
+    assert (record.region, record.level) == (None, "city")

@@ -14,7 +14,13 @@ from typing import Protocol
 from .decode import DocumentError, document_text
 from .items import read_items
 from .layout import content_lines
-from .metadata import date_by_preamble, implemented_plans, place_by_units, read_metadata
+from .metadata import (
+    date_by_preamble,
+    implemented_plans,
+    place_by_text,
+    place_by_units,
+    read_metadata,
+)
 from .normalize import normalize
 from .outline import parse_outline, repeated_numbers
 from .record import Record, Section, Span, Target, Task
@@ -64,6 +70,7 @@ def extract_text(text: str, source: str) -> Record:
     goals_only = _GOALS_TITLE.search(meta.title or "") is not None
     items = read_items(root, default_year, goals_only)
     place_by_units(meta, [task.agencies for task in items.tasks])
+    place_by_text(meta, content)
     finder = SpanFinder(text)
     # A task the page cut after its heading is found by its heading.
     _place(items.tasks, [task.text or task.heading or "" for task in items.tasks], finder,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .dates import DATE, GARBLED, MONTH, garbled_dates, iso_date, iso_month
-from .regions import Region, find_region, name_region
+from .regions import Region, divisions_named, find_region, lookup, name_region
 from .rules import table
 from .titles import read_frame
 
@@ -61,6 +61,9 @@ _PRINTED = re.compile(r"(\d{6,8})\s*日?\s*印发")
 # Wording that says which level of government speaks, where no division is named.
 _LEVEL_WORDS = re.compile(r"(?:^|[全本我,，、\s:：])(省|市|州|盟|县|区|旗)"
                           r"(?=人民政府|政府|委|直属|直各)|全(省|市|州|县|区|旗)")
+_CITED_TITLE = re.compile(r"《[^《》]*》")
+# A division the text names this often is the one it speaks for.
+_MIN_MENTIONS = 2
 _LEVEL_OF = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county",
              "区": "county", "旗": "county"}
 
@@ -160,6 +163,29 @@ def place_by_units(meta: Metadata, units: list[list[str]]) -> None:
         found, count = named.most_common(1)[0]
         if 2 * count >= sum(1 for task_units in units if task_units):
             _place(meta, found)
+
+
+def place_by_text(meta: Metadata, content: str) -> None:
+    """A page that names its jurisdiction neither in its header nor in its units' names, but
+    in its text (`和谐漯河`, `荆州高新区`): the division of the level the page speaks at that
+    its text names most often, where it names one at least twice (not in the titles it cites,
+    `《广东省节约能源条例》`, which may be another division's)."""
+    if meta.region is not None or meta.level is None:
+        return
+    own_words = _CITED_TITLE.sub("", content)
+    named = Counter((region.code, written) for region, written in divisions_named(own_words)
+                    if region.level == meta.level)
+    if not named:
+        return
+    by_code = Counter[str]()
+    for (code, _), count in named.items():
+        by_code[code] += count
+    code, count = by_code.most_common(1)[0]
+    if count >= _MIN_MENTIONS:
+        written = next(name for (found, name), _ in named.most_common() if found == code)
+        region = lookup(code)
+        if region is not None:
+            _place(meta, (region, written))
 
 
 def _prefix_region(unit: str, level: str | None) -> tuple[Region, str] | None:

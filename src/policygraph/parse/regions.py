@@ -138,6 +138,27 @@ def name_region(text: str) -> tuple[Region, str] | None:
     return (zone[0], zone[0].name) if zone else None
 
 
+def divisions_named(text: str) -> list[tuple[Region, str]]:
+    """Every division named in `text`, with the name as written, in order (a name shared by
+    several divisions resolved as in `name_region`, a two-character one only where it stands
+    alone), and the city each development zone's name begins with."""
+    gazetteer = _gazetteer()
+    named: list[tuple[int, Region, str]] = []
+    for match in gazetteer.pattern.finditer(text):
+        candidates = gazetteer.by_name[match[0]]
+        if len(match[0]) < _MIN_BARE_NAME and not _stands_alone(text, match, candidates):
+            continue
+        region = min(candidates, key=lambda region: (
+            not any(parent.name in text for parent in region.ancestors()),
+            _LEVEL_ORDER[region.level], region.code))
+        named.append((match.start(), region, match[0]))
+    for zone in _ZONE.finditer(text):
+        found = _zone_city(text[max(0, zone.start() - _ZONE_NAME): zone.end()])
+        if found is not None:
+            named.append((zone.start(), found[0], found[0].name))
+    return [(region, written) for _, region, written in sorted(named, key=lambda n: n[0])]
+
+
 def _zone_city(text: str) -> tuple[Region, int] | None:
     """The city a development zone's name begins with (`新乡高新区`, `合肥新站高新区` →
     合肥市), and where it is named."""
