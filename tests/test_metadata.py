@@ -322,3 +322,17 @@ def test_a_division_named_once_or_only_in_cited_titles_is_not_the_plans(read):
         二、落实《郑州市物流业发展条例》《郑州市节能条例》。(责任单位:市交通局)
     """)
     assert (record.region, record.level) == (None, "city")
+
+
+@pytest.mark.parametrize(("notice", "line"), [
+    ("关于印发2007年政府工作报告要求重点做好的工作事项的通知\n"
+     "现将《2007年〈政府工作报告〉要求重点做好的工作事项》印发给你们。",
+     "2007年《政府工作报告》要求重点做好的工作事项"),
+    ("关于印发促进中部地区崛起规划安徽省实施方案的通知\n"
+     "《〈促进中部地区崛起规划〉安徽省实施方案》已经省政府同意,现印发给你们。",
+     "《促进中部地区崛起规划》安徽省实施方案"),
+])
+def test_the_plans_title_line_as_written_whatever_marks_the_notice_gives(read, notice, line):
+    record = read(f"{notice}\n某省人民政府\n2011年3月1日\n{line}\n" + ITEMS)
+    assert record.title == line
+    assert record.tasks

@@ -26,6 +26,8 @@ _BODY = (r"[^\s,，。:：|《》、【】\[\]]*?"
 _ISSUER = rf"(?P<issuer>(?:(?:{_BODY}[ \t\u3000]+)*{_BODY})?)"
 _WRAPPER = re.compile(rf"{_ISSUER}\s*(?:关于)?印发(?P<title>[^,，;；。]{{2,120}}?)"
                       r"(?:的通知|(?=[,，]供))")
+_TITLE_MARKS = "《》〈〉“”\""
+_MARKS_OR_SPACE = rf"[\s{_TITLE_MARKS}]*"
 # `现将《Y》印发给你们`: the plan Y named by the notice's text.
 _SENT = re.compile(r"(?:(?:现将|将)\s*《(?P<title>[^》]{4,80})》\s*(?:\([^)]{0,20}\))?\s*"
                    r"(?:予以)?(?:印发|下达|发)"
@@ -99,9 +101,10 @@ def read_frame(content: str) -> Frame:
         _joint(notice["issuer"]) + _squeeze(notice["title"]) if notice else None) if title]
     floor = max(after if wrapper else 0, listed.end if listed else 0)
     for title in candidates:
-        start = _title_line_end(content, title, floor)
-        if start is not None and (wrapped is None or _names_same_plan(wrapped, title)):
-            return Frame(title, _notice_issuer(content[:start], wrapper), start)
+        own = _own_line(content, title, floor)
+        if own is not None and (wrapped is None or _names_same_plan(wrapped, title)):
+            written, start = own
+            return Frame(written, _notice_issuer(content[:start], wrapper), start)
     if candidates:
         start = max(_body_start(content, candidates[0], after), floor)
         return Frame(candidates[0], _notice_issuer(content[:start], wrapper), start)
@@ -118,7 +121,7 @@ def _names_same_plan(wrapped: str, title: str) -> bool:
 
 def _bare(title: str) -> str:
     """A title without white space and title marks, for comparing titles."""
-    return re.sub(r"[\s《》〈〉“”\"]", "", title)
+    return re.sub(rf"[\s{_TITLE_MARKS}]", "", title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,12 +206,19 @@ def _title_from_line(content: str) -> str | None:
 def _title_line_end(content: str, title: str, after: int) -> int | None:
     """End of the title standing as a line of its own (perhaps broken over lines or spaced
     out) after `after`, or None."""
+    found = _own_line(content, title, after)
+    return found[1] if found else None
+
+
+def _own_line(content: str, title: str, after: int) -> tuple[str, int] | None:
+    """The title as its own line after `after` writes its marks, and where that line ends."""
     for found in _mentions(content, title, after):
         end = found.end()
         part = _PART.match(content, end)
         end = part.end() if part else end
         if _is_whole_line(content, found.start(), end):
-            return end
+            written = _squeeze(found[0])
+            return (title if written == _squeeze(title) else written), end
     return None
 
 
@@ -217,13 +227,18 @@ def _body_start(content: str, title: str, after: int) -> int:
     for found in _mentions(content, title, after):
         before = content[max(0, found.start() - 3) : found.start()]
         following = content[found.end() : found.end() + 3]
-        if not (before.endswith(("印发", "《")) or following.startswith(("》", "的通知"))):
+        cited = found[0].startswith("《") or found[0].endswith("》")
+        if not (cited or before.endswith(("印发", "《")) or following.startswith(("》", "的通知"))):
             return found.end()
     return after
 
 
 def _mentions(content: str, title: str, after: int) -> list[re.Match[str]]:
-    pattern = re.compile(r"\s*".join(map(re.escape, _squeeze(title))))
+    """Where the title is written after `after`, spaced out or broken over lines, and with or
+    without the marks around a title it names (`2007年《政府工作报告》要求…` for the notice's
+    `2007年政府工作报告要求…`)."""
+    marks = f"[{_TITLE_MARKS}]*"
+    pattern = re.compile(marks + _MARKS_OR_SPACE.join(map(re.escape, _bare(title))) + marks)
     return [found for found in pattern.finditer(content) if found.start() >= after]
 
 
