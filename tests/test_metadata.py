@@ -336,3 +336,17 @@ def test_the_plans_title_line_as_written_whatever_marks_the_notice_gives(read, n
     record = read(f"{notice}\n某省人民政府\n2011年3月1日\n{line}\n" + ITEMS)
     assert record.title == line
     assert record.tasks
+
+
+def test_bodies_signing_jointly_a_line_each(read):
+    record = read("""
+        关于印发《某区2017年度民生工程目标任务分解表》的通知
+        各乡镇人民政府,区级各有关部门:
+        现将分解表印发你们,请认真组织实施。
+        中共某区委办公室
+        某区人民政府办公室
+        2017年4月26日
+        某区2017年度民生工程目标任务分解表
+    """ + ITEMS)
+    assert record.issuer == "中共某区委办公室 某区人民政府办公室"
+    assert record.issued == "2017-04-26"

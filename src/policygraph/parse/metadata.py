@@ -46,6 +46,7 @@ _OWN_AREA = re.compile(r"结合([^,，。;；、\s]{2,12}?)(?:的)?实际")
 # What follows a signer's name and is not part of it: `(代)`, `(章)`, `(印)`.
 _SEAL = re.compile(r"[(（](?:代|章|盖章|印)[)）]$")
 _AFTER_TITLE = 40
+_JOINT_SIGNERS = 3
 _ISSUER_SUFFIX = re.compile(
     r"(办公室|办公厅|人民政府|政府|领导小组|小组|委员会|管委会|厅|局|委|办|部|中心|开发区|高新区"
     r"|新区|园区)$"
@@ -232,9 +233,14 @@ def _signature(text: str, last: bool = False) -> tuple[str | None, list[str]] | 
     tokens = [token for token in re.split(r"\s+", text) if token]
     candidates: list[tuple[str | None, list[str]]] = []
     for index, token in enumerate(tokens):
-        signer = _SEAL.sub("", tokens[index - 1]) if index else ""
+        signers = [tokens[index - 1]] if index else []
+        # Bodies signing jointly, a line each (`中共X区委办公室` over `X区人民政府办公室`).
+        while signers and len(signers) < index and len(signers) < _JOINT_SIGNERS \
+                and _is_signer(tokens[index - len(signers) - 1]):
+            signers.insert(0, tokens[index - len(signers) - 1])
+        signer = " ".join(_SEAL.sub("", name) for name in signers)
         token = token.strip("()（）")
-        if not _ISSUER_SUFFIX.search(signer) or re.search(r"[,，。;；:：《》]", signer):
+        if not signers or not _is_signer(signers[-1]):
             signer = ""
         date_match, month_match = DATE.fullmatch(token), MONTH.fullmatch(token)
         day = iso_date(date_match) if date_match else \
@@ -247,6 +253,12 @@ def _signature(text: str, last: bool = False) -> tuple[str | None, list[str]] | 
     if not signed:
         return None
     return signed[-1] if last else signed[0]
+
+
+def _is_signer(token: str) -> bool:
+    """A token that can be a signing body's name: it ends as one, and is no sentence."""
+    name = _SEAL.sub("", token)
+    return bool(_ISSUER_SUFFIX.search(name)) and not re.search(r"[,，。;；:：《》]", name)
 
 
 def _signed_day(days: list[str], posted: str | None) -> str | None:
