@@ -350,3 +350,33 @@ def test_bodies_signing_jointly_a_line_each(read):
     """ + ITEMS)
     assert record.issuer == "中共某区委办公室 某区人民政府办公室"
     assert record.issued == "2017-04-26"
+
+
+def test_an_issuer_heading_its_notice_on_a_line_of_its_own(read):
+    """The body on the line above `关于印发…的` / `通 知`, a notice broken over lines."""
+    record = read("""
+        洛阳市人民政府
+        关于印发洛阳平台城市建设2022年细化措施的
+        通 知
+        洛政〔2022〕17号
+        各县区人民政府:
+        现将《洛阳平台城市建设2022年细化措施》印发给你们,请认真贯彻执行。
+    """ + ITEMS)
+    assert (record.issuer, record.title) == ("洛阳市人民政府", "洛阳平台城市建设2022年细化措施")
+    assert record.doc_number == "洛政〔2022〕17号"
+
+
+def test_the_issuer_of_a_notice_below_the_plans_title(read):
+    record = read("""
+        金乡县2021年国民经济和社会发展计划
+        金乡县人民政府
+        关于下达金乡县2021年国民经济和社会发展计划的通知
+        各镇政府,各街道办事处:
+    """ + ITEMS)
+    assert record.issuer == "金乡县人民政府"
+
+
+def test_an_opinion_that_is_the_plan_names_its_issuer_in_its_title(read):
+    record = read("吉林省人民政府关于国务院支持东北振兴若干政策举措的落实意见\n"
+                  "各市(州)人民政府:\n" + ITEMS)
+    assert record.issuer == "吉林省人民政府"

@@ -19,7 +19,7 @@ from functools import cache
 from .dates import DATE, GARBLED, MONTH, garbled_dates, iso_date, iso_month
 from .regions import Region, divisions_named, find_region, lookup, name_region
 from .rules import table
-from .titles import read_frame
+from .titles import notice_issuer, read_frame
 
 _DOC_NUMBER = (r"[\u4e00-\u9fff]{1,16}\s*[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]"
                r"\s*\d{1,4}\s*号")
@@ -99,7 +99,7 @@ def read_metadata(page: str, content: str) -> Metadata:
     notice = content[: meta.body_start]
     signature = _signature(notice) or _signature(content[meta.body_start :], last=True)
     meta.issuer = (signature[0] if signature and signature[0] else None) \
-        or frame.wrapper_issuer or _letterhead(content) \
+        or frame.wrapper_issuer or notice_issuer(content) or _letterhead(content) \
         or _field(fields, _ISSUER_LABELS, issuer=True) \
         or _prose_issuer(content, meta.title) or _field(fields, _SOURCE_LABELS, issuer=True)
     posted = _labelled_date(fields, _POSTED_LABELS)

@@ -25,7 +25,7 @@ _BODY = (r"[^\s,，。:：|《》、【】\[\]]*?"
          r"(?:政府|办公室|办公厅|委员会|委|局|厅|办|管委会|小组|中心|部)")
 _ISSUER = rf"(?P<issuer>(?:(?:{_BODY}[ \t\u3000]+)*{_BODY})?)"
 _WRAPPER = re.compile(rf"{_ISSUER}\s*(?:关于)?印发(?P<title>[^,，;；。]{{2,120}}?)"
-                      r"(?:的通知|(?=[,，]供))")
+                      r"(?:的\s*通\s*知|(?=[,，]供))")
 _TITLE_MARKS = "《》〈〉“”\""
 _MARKS_OR_SPACE = rf"[\s{_TITLE_MARKS}]*"
 # `现将《Y》印发给你们`: the plan Y named by the notice's text.
@@ -36,7 +36,8 @@ _SENT = re.compile(r"(?:(?:现将|将)\s*《(?P<title>[^》]{4,80})》\s*(?:\([^
 # the line with its column, `【市政府重点工作】X关于…`).
 _NOTICE = re.compile(rf"(?m)^\s*(?:【[^】\n]{{1,20}}】)?{_ISSUER}\s*"
                      r"(?P<title>关于(?!印发|转发)[^,，;；。]{4,100}?"
-                     r"的(?:通知|(?:若干)?(?:实施)?意见|决定)(?:[(（](?:试行|暂行)[)）])?)")
+                     r"的(?:通知|(?:若干)?[\u4e00-\u9fff]{0,4}?意见|决定)(?:[(（](?:试行|暂行)[)）])?)")
+_BODY_LINE = re.compile(rf"(?:{_BODY}[ \t\u3000]+)*{_BODY}")
 _QUOTED = re.compile(r"印发\s*《([^》]{4,80})》")
 _MIN_TITLE = 8
 # The first line of a title the page broke after the plan it carries out
@@ -177,6 +178,22 @@ def _signed_notice(content: str) -> re.Match[str] | None:
     may head itself with the bare title, then give it again under its issuer)."""
     notices = list(_uncited(_NOTICE, content))
     return next((found for found in notices if found["issuer"]), notices[0] if notices else None)
+
+
+def notice_issuer(content: str) -> str | None:
+    """The body a notice names as its issuer anywhere on the page, where the plan's frame
+    does not (the page shows the plan's title above the notice, `金乡县人民政府` heads the
+    notice on a line of its own, or opens the title of a notice that is the plan)."""
+    for found in _uncited(_NOTICE, content):
+        if found["issuer"]:
+            return found["issuer"]
+    for found in _uncited(_WRAPPER, content):
+        if not found["issuer"]:
+            line_start = content.rfind("\n", 0, found.start())
+            above = content[:max(line_start, 0)].rstrip().rsplit("\n", 1)[-1].strip()
+            if _BODY_LINE.fullmatch(above):
+                return above
+    return None
 
 
 def _notice_issuer(notice: str, wrapper: re.Match[str] | None) -> str | None:
