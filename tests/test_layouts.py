@@ -144,6 +144,22 @@ def test_an_item_headed_by_a_bodys_name_and_a_name_broken_over_lines(read):
                               ["市规划自然资源局"])]
 
 
+def test_a_section_headed_by_a_bodys_names_leads_its_items(read):
+    """`(一)综合办公室(督查室、财务室)`: a body and the other names of its office."""
+    record = read("""
+        某园区2019年各部室工作任务
+        (一)综合办公室(党群工作部、督查室、财务室)
+        (1)年度主要任务与要求:
+        ①完成上稿8篇;②新增入统企业5家以上。
+        (二)招商合作局(行政审批局)
+        (1)年度主要任务与要求:
+        ①引进工业项目6个。
+    """)
+    assert units(record) == [(["(一)", "(1)", "①"], ["综合办公室"], ["综合办公室"]),
+                             (["(一)", "(1)", "②"], ["综合办公室"], ["综合办公室"]),
+                             (["(二)", "(1)", "①"], ["招商合作局"], ["招商合作局"])]
+
+
 @pytest.mark.parametrize("section", ["指导思想和总体目标", "2010年全市促进就业目标责任制主要指标",
                                      "目标要求", "经济社会发展指标(工作目标)",
                                      "林业保护发展“十四五”规划目标"])

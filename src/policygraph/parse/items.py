@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from .clauses import Responsibility, cell_units, read_responsibility, responsibility
 from .headings import SectionKind, Titled, opening_section_kind, section_kind, split_heading
 from .outline import Item
-from .prose import opening_responsibility, responsibility_in_prose
+from .prose import body_heading, opening_responsibility, responsibility_in_prose
 from .record import Kind, Section, Target, Task
 from .targets import find_goal_targets, find_targets
-from .units import TRIM, is_body_name, is_unit_name
+from .units import is_unit_name
 
 # A leaf whose whole text is this short may be a section's name (`三、总体要求(略)`).
 _NAME = 20
@@ -143,9 +143,9 @@ def _read(item: Item) -> _Reading:
     if clause is None and item.children:
         clause = (opening_responsibility(titled.heading or "")
                   or opening_responsibility(titled.body))
-    elif clause is None and titled.heading and is_body_name(titled.heading):
+    elif clause is None and titled.heading and (body := body_heading(titled.heading)):
         # `三、省委政法委` over the body's work: the item's heading names its unit.
-        clause = responsibility([(titled.heading.strip(TRIM), "main")])
+        clause = responsibility([(body, "main")])
     return _Reading(titled, clause, _figures(item, titled))
 
 

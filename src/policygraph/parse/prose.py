@@ -14,7 +14,15 @@ from functools import cache
 
 from .clauses import Responsibility, Role, responsibility
 from .rules import alternation, table
-from .units import is_body_name, is_short_list, is_unit_name, listed_units, prose_units
+from .units import (
+    TRIM,
+    is_body_name,
+    is_short_list,
+    is_unit_name,
+    listed_units,
+    prose_units,
+    without_aside,
+)
 
 _SENTENCES = re.compile(r"[。;；!！?？\n]")
 _DEPARTMENTS = re.compile(r"等(?:有关|相关)?(?:部门|单位)$")
@@ -76,17 +84,24 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
 
 def opening_responsibility(text: str) -> Responsibility | None:
     """The units a section's text opens with (`由X负责,A牵头,B配合。`) for the items below it,
-    or the unit a section's heading is (`四、山东省科学技术厅`).
+    or the unit a section's heading is (`四、山东省科学技术厅`, `(一)综合办公室(督查室)`).
 
     Only a first sentence that assigns a role counts: a section's later sentences speak of
     its subject, not of who carries out its items.
     """
     first = _SENTENCES.split(text.strip(), maxsplit=1)[0]
-    if is_body_name(first):
-        return responsibility([(first, "main")])
+    if (body := body_heading(first)) is not None:
+        return responsibility([(body, "main")])
     if not _rules().role_pattern.search(first):
         return None
     return responsibility_in_prose(first)
+
+
+def body_heading(heading: str) -> str | None:
+    """The body a whole heading names (`四、山东省科学技术厅`), without the other names of
+    the same office it gives in brackets (`综合办公室(党群工作部、监察室)`)."""
+    name = without_aside(heading.strip(TRIM))
+    return name if is_body_name(name) else None
 
 
 def _mostly_units(units: list[str]) -> bool:
