@@ -591,3 +591,33 @@ def test_a_header_without_a_number_column_and_a_last_row_the_page_cut(read):
         (["一", "(一)", "2"], "开设帮扶政策专题。", ["县商务局"], ["县商务局"]),
         (["一", "(一)", "3"], "用好营商环境问题投诉机制。", ["县发改局", "县住建局"], ["县发改局"]),
     ]
+
+
+def test_a_cell_per_line_table_of_offices_a_unit_a_line_with_cells_left_out(read):
+    """`责任股室` names a units' column (its heading broken over lines); a row that leaves out
+    its deadline and leader keeps every unit of its units' cell, one a line."""
+    record = read(TITLE + """
+        序号
+        工作任务
+        完成时限
+        责任领导
+        责任股室
+        (单位)
+        1
+        开展惠民演出不少于100场。
+        12月底前
+        夏俊贵
+        文化宣传股
+        文化馆
+        2
+        办好非遗学术交流活动。
+        羌研会
+        博物馆
+        3
+        新建旅游厕所6座。
+    """)
+    assert rows(record) == [
+        (["1"], "开展惠民演出不少于100场。", ["文化宣传股", "文化馆"], ["文化宣传股"]),
+        (["2"], "办好非遗学术交流活动。", ["羌研会", "博物馆"], ["羌研会"]),
+        (["3"], "新建旅游厕所6座。", [], []),
+    ]

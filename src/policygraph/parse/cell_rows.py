@@ -113,9 +113,12 @@ def _fits(cell: str, column: Column | None) -> bool:
 
 def _more_units_than_columns(cells: Sequence[str], later: Sequence[Column | None]) -> bool:
     """Whether more cells look like units than the units' columns left could hold: then the
-    first is a place (`建设地点`: `相关镇(街道)`), not a units' cell."""
+    first is a place (`建设地点`: `相关镇(街道)`), not a units' cell. Lines of units that follow
+    one another are one cell, which lists a unit a line."""
     columns = sum(1 for column in later if column in UNIT_COLUMNS)
-    return sum(1 for cell in cells if looks_like_units(cell)) > columns
+    looks = [looks_like_units(cell) for cell in cells]
+    runs = sum(1 for index, unit in enumerate(looks) if unit and not (index and looks[index - 1]))
+    return runs > columns
 
 
 def _starts_later_column(cell: str, later: Sequence[Column | None]) -> bool:

@@ -35,6 +35,8 @@ _HEADERLESS: tuple[Column, ...] = ("number", "task", "main", "person", "other")
 _MIN_HEADERLESS_ROWS = 2
 # A task's cell says what is to be done in a few words at least (not `62`, a figure's cell).
 _MIN_TASK_HAN = 4
+# A heading's aside that the page put on a line of its own (`责任股室` then `(单位)`).
+_HEADING_ASIDE_LINE = re.compile(r"[(（][^()（）\d一二三四五六七八九十]{1,8}[)）]")
 # The longest first part of a heading a page broke over two lines (`市政府`).
 _BROKEN_HEAD = 3
 # A goal heading after a task heading (or the other way) is a row's category cell, as
@@ -50,6 +52,9 @@ def cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
         kind, end = _heading_line(lines, index)
         if kind in _OTHER_CONTENT and _OTHER_CONTENT[kind] in {seen for seen, _ in headings}:
             break  # a row's category cell (`发展目标`), not a heading
+        if kind is None and headings and _HEADING_ASIDE_LINE.fullmatch(lines[index].strip()):
+            index = skip_blank(lines, index + 1)  # the aside closing a heading (`(单位)`)
+            continue
         if kind is None:
             # A heading the tables do not know (`重要项目`) may stand between known ones.
             line = lines[index].strip()

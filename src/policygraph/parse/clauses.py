@@ -83,7 +83,7 @@ def _rules() -> _Rules:
     # a label the table does not list names units by its role word (`牵头督查单位:`).
     names = alternation(list(labels)) + r"|[\u4e00-\u9fff]{0,6}?(?:领导|责任人|负责人)" \
         + rf"|[\u4e00-\u9fff]{{0,4}}?(?:{alternation(list(_LABEL_ROLES))})" \
-          r"[\u4e00-\u9fff]{0,4}?(?:单位|部门|处室|科室)"
+          r"[\u4e00-\u9fff]{0,4}?(?:单位|部门|处室|科室|股室)"
     # A label may name the level its units belong to: `省直配合单位:`.
     label_pattern = re.compile(rf"(?:[省市县区]直)?({names})\s*[:：]")
     return _Rules(
