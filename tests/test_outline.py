@@ -158,14 +158,15 @@ def test_an_item_numbered_like_the_one_before_it_is_an_item_of_its_own(read):
     assert len(repeats) == 2 and "read as item 一 (一)bis" in repeats[0]
 
 
-def test_a_number_that_skips_ahead_is_still_text(read):
+def test_a_number_that_skips_ahead_is_text_where_the_list_goes_on_before_it(read):
     record = read("""
         某县服务业工作要点
         一、主要任务
         (一)发展物流。建设物流园区。
         (三)年内完成。
+        (二)发展商贸。
     """)
-    assert paths(record) == [["一", "(一)"]]
+    assert paths(record) == [["一", "(一)"], ["一", "(二)"]]
     assert not [warning for warning in record.warnings if "repeats the number" in warning]
 
 
@@ -228,3 +229,20 @@ def test_sub_items_numbered_under_their_parents_number(read):
     """)
     assert paths(record) == [["一", "1", "1.1"], ["一", "1", "1.2"], ["一", "2", "2.1"]]
     assert "2.5亿元以上项目" in record.tasks[-1].text
+
+
+def test_an_extract_of_a_longer_list_keeps_its_numbers(read):
+    """A department's share of a city's list: `28.`, `34.`, `35.`, `38.`."""
+    record = read("""
+        2020年市政府工作报告责任分工-市交通运输局
+        28.加快农村公路提档升级。
+        牵头单位:市交通运输局
+        34.开工建设机场航站楼改扩建工程。
+        牵头单位:市交通运输局
+        35.规划建设高铁网。
+        牵头单位:市交通运输局
+        38.打造中心城区至县城的主干网络。
+        牵头单位:市交通运输局
+        8件实事政策性强。
+    """)
+    assert paths(record) == [["28"], ["34"], ["35"], ["38"]]

@@ -14,7 +14,7 @@ section; they add no label to paths but say what kind of section follows.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -36,6 +36,11 @@ _SENTENCE_BREAK = re.compile(r"[。;；:：)）〕]")
 _CIRCLED = "circled"
 # Labels of the second, third … item numbered like the one before it.
 _REPEATS = ("bis", "ter", "quater", "quinquies")
+# An item may skip this many numbers after its sibling: a department's or a county's extract
+# of a longer list keeps the list's numbers (`28.` then `34.`).
+_MAX_SKIP = 10
+# How many blocks on the numbering is looked for that tells a skipped number from text.
+_LOOKAHEAD = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +52,7 @@ class Style:
     pattern: re.Pattern[str]
     numerals: str
     label: str
+    weak: bool = False  # a marker of it may be a figure (`8件实事`): it never skips numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +109,7 @@ class Item:
 def styles() -> tuple[Style, ...]:
     return tuple(
         Style(entry["name"], entry["family"], re.compile(entry["pattern"]), entry["numerals"],
-              entry["label"])
+              entry["label"], entry.get("weak", False))
         for entry in table("numbering")["style"]
     )
 
@@ -270,7 +276,7 @@ class _OutlineParser:
                 index = banner_end
                 continue
             marker = match_marker(block)
-            if marker is None or not self._open(marker, block):
+            if marker is None or not self._open(marker, block, later=text_blocks[index + 1:]):
                 self.stack[-1].blocks.append(block)
             index += 1
         return self.root
@@ -292,9 +298,11 @@ class _OutlineParser:
             item.parent = parent
             parent.children.append(item)
 
-    def _open(self, marker: Marker, block: str, row: Row | None = None) -> bool:
-        """Open an item for the marker if the numbering allows it there (a table's row where
-        its number follows the last one's, since a table may leave rows out)."""
+    def _open(self, marker: Marker, block: str, row: Row | None = None,
+              later: Sequence[str | Grid] = ()) -> bool:
+        """Open an item for the marker if the numbering allows it there: the next number, or
+        one a few numbers on (an extract of a longer list), or a table's row whose number
+        follows the last one's."""
         family = marker.style.family
         for depth in range(len(self.stack) - 1, 0, -1):
             open_marker = self.stack[depth].marker
@@ -304,7 +312,8 @@ class _OutlineParser:
                         and open_marker.repeat < len(_REPEATS):
                     marker = replace(marker, repeat=open_marker.repeat + 1)
                 elif marker.number != open_marker.number + 1 \
-                        and not (row is not None and marker.number > open_marker.number):
+                        and not (row is not None and marker.number > open_marker.number) \
+                        and not self._skips(marker, open_marker, later):
                     return False
                 del self.stack[depth:]
                 break
@@ -318,6 +327,21 @@ class _OutlineParser:
         parent.children.append(item)
         self.stack.append(item)
         self.last_number[family] = marker.number
+        return True
+
+    @staticmethod
+    def _skips(marker: Marker, open_marker: Marker, later: Sequence[str | Grid]) -> bool:
+        """Whether a marker a few numbers past its open sibling's is the next item of an
+        extract of a longer list (`28.` then `34.`): not where the list goes on from the
+        sibling's number after it (`2.…以下` `5.类数据。` `3.…`: the `5.` is text), nor for a
+        style whose marker may be a figure."""
+        if marker.style.weak or not 0 < marker.number - open_marker.number <= _MAX_SKIP:
+            return False
+        family = marker.style.family
+        for block in later[:_LOOKAHEAD]:
+            following = match_marker(block) if isinstance(block, str) else None
+            if following is not None and following.style.family == family:
+                return following.number != open_marker.number + 1
         return True
 
     def _place_new_level(self, marker: Marker) -> bool:
