@@ -621,3 +621,12 @@ def test_a_cell_per_line_table_of_offices_a_unit_a_line_with_cells_left_out(read
         (["2"], "办好非遗学术交流活动。", ["羌研会", "博物馆"], ["羌研会"]),
         (["3"], "新建旅游厕所6座。", [], []),
     ]
+
+
+def test_a_column_of_the_bodies_responsible_and_those_that_help(read):
+    record = read(TITLE + """
+        序号 | 主要任务 | 分管 领导 | 牵头 单位 | 责任主体与协同单位 | 推进情况 |
+        24 | 优化提升50条背街后巷交通组织。 | 徐国江 | 城管局 | 市政局、相关街道 | 完成30%。 |
+    """)
+    assert rows(record) == [(["24"], "优化提升50条背街后巷交通组织。",
+                             ["城管局", "市政局", "相关街道"], ["城管局"])]

@@ -440,3 +440,15 @@ def test_goal_sections_by_any_of_their_names_hold_no_tasks(read):
     """)
     assert [task.path for task in record.tasks] == [["二", "(二)", "1"]]
     assert [(t.path, t.value) for t in record.targets] == [(["二", "(一)", "1"], 97)]
+
+
+def test_an_indent_a_broken_encoding_left_as_question_marks(read):
+    record = read("""
+        某区营商环境建设行动方案
+        ??一、让企业办事更省心
+        ??(一)提升线上服务友好度。具体措施:
+        ??1.推广远程身份核验应用。(责任单位:区府办、区行政服务中心)
+        ??2.推出10项高频事项。(责任单位:区府办)
+    """)
+    assert units(record) == [(["一", "(一)", "1"], ["区府办", "区行政服务中心"], ["区府办"]),
+                             (["一", "(一)", "2"], ["区府办"], ["区府办"])]

@@ -30,6 +30,8 @@ GLOSS = re.compile(
 # `杭州市余杭区人民政府办公室?`, `1? | 未来科技城…`: a character the page's encoding lost, left
 # as `?` after the last character of a line or a table cell.
 _STRAY_MARK = re.compile(r"(?<=[^\s?|｜])\?(?=[ \t]*(?:[|｜]|$))", re.M)
+# `??一、让企业办事更省心`: the indent of full-width spaces a broken encoding left as `?`s.
+_STRAY_INDENT = re.compile(r"^[ \t]*\?+(?=[^\s?])", re.M)
 # Share of Han characters that t2s conversion changes above which a text counts as traditional.
 _TRADITIONAL_SHARE = 0.02
 _SAMPLE = 4000
@@ -37,10 +39,12 @@ _SAMPLE = 4000
 
 def normalize(text: str) -> str:
     """Text ready for reading: ASCII digits and spaces, no pinyin glosses, no stray `?` that a
-    broken encoding left at the end of a line or cell, simplified script."""
+    broken encoding left at the end of a line or cell or for a line's indent, simplified
+    script."""
     text = text.translate(_TRANSLATE)
     text = GLOSS.sub("", text)
     text = _STRAY_MARK.sub("", text)
+    text = _STRAY_INDENT.sub("", text)
     if looks_traditional(text):
         text = convert_script(text)
     return text
