@@ -452,3 +452,17 @@ def test_an_indent_a_broken_encoding_left_as_question_marks(read):
     """)
     assert units(record) == [(["一", "(一)", "1"], ["区府办", "区行政服务中心"], ["区府办"]),
                              (["一", "(一)", "2"], ["区府办"], ["区府办"])]
+
+
+def test_a_list_of_tasks_inside_a_goals_section_holds_tasks(read):
+    record = read("""
+        某市服务业议案办理工作方案
+        二、工作目标
+        (一)总体目标。服务业增加值比重每年提高1个百分点。
+        (二)2010年的主要工作任务
+        1.组织编制十大产业发展规划;
+        2.建设2~3个生产性服务业示范项目。
+    """)
+    assert [task.path for task in record.tasks] == [["二", "(二)", "1"], ["二", "(二)", "2"]]
+    assert [(t.path, t.value) for t in record.targets] == [
+        (["二", "(一)"], 1), (["二", "(二)", "2"], 2)]

@@ -96,6 +96,19 @@ def section_kind(heading: str | None) -> SectionKind:
     return SectionKind.TASKS
 
 
+def names_tasks(heading: str | None) -> bool:
+    """Whether a heading names its section a list of tasks (`2010年的主要工作任务`)."""
+    if not heading or section_kind(heading) is not SectionKind.TASKS:
+        return False
+    name = re.sub(r"[\s“”\"'。.,，:：;；、]", "", _ASIDE.sub("", heading))
+    return _tasks_pattern().fullmatch(name) is not None
+
+
+@cache
+def _tasks_pattern() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(table("sections")["tasks"]) + ")")
+
+
 def opening_section_kind(text: str) -> SectionKind:
     """The kind of section a text names at its start, its heading run into its first
     sentence with nothing between (`指导思想以习近平…`, a one-line page): only the names of

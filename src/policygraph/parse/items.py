@@ -15,7 +15,14 @@ import re
 from dataclasses import dataclass
 
 from .clauses import Responsibility, cell_units, read_responsibility, responsibility
-from .headings import SectionKind, Titled, opening_section_kind, section_kind, split_heading
+from .headings import (
+    SectionKind,
+    Titled,
+    names_tasks,
+    opening_section_kind,
+    section_kind,
+    split_heading,
+)
 from .outline import Item
 from .prose import body_heading, opening_responsibility, responsibility_in_prose
 from .record import Kind, Section, Target, Task
@@ -165,8 +172,14 @@ def _kind(item: Item, readings: dict[Item, _Reading]) -> Kind | None:
     safeguard heading only makes the items under it safeguards, not the item itself.
     """
     lineage = list(item.ancestors())
-    kinds = {section_kind(readings[ancestor].titled.heading) for ancestor in lineage[1:]}
-    kinds.add(section_kind(lineage[-1].banner))
+    kinds: set[SectionKind] = set()
+    for ancestor in lineage[1:]:
+        heading = readings[ancestor].titled.heading
+        kinds.add(section_kind(heading))
+        if names_tasks(heading):
+            break  # a list of tasks, whatever the sections above it are
+    else:
+        kinds.add(section_kind(lineage[-1].banner))
     titled = readings[item].titled
     own = section_kind(titled.heading or (titled.body if len(titled.body) <= _NAME else None))
     if titled.heading is None and own is SectionKind.TASKS:
