@@ -466,3 +466,12 @@ def test_a_list_of_tasks_inside_a_goals_section_holds_tasks(read):
     assert [task.path for task in record.tasks] == [["二", "(二)", "1"], ["二", "(二)", "2"]]
     assert [(t.path, t.value) for t in record.targets] == [
         (["二", "(一)"], 1), (["二", "(二)", "2"], 2)]
+
+
+def test_no_heading_ends_before_a_number_set_off_by_spaces(read):
+    record = read("""
+        某省新型城镇化工作要点
+        一、推进县城建设
+        1 . 以兰考、新郑 5 个示范县为引领,强化县城综合承载能力。
+    """)
+    assert [(task.heading, task.text[:8]) for task in record.tasks] == [(None, "以兰考、新郑 5")]

@@ -106,12 +106,18 @@ def _qualifies(text: str, start: int, end: int) -> bool:
 
 
 def _pays(text: str, start: int, unit: str) -> bool:
-    """Money the plan pays or allocates (`奖励`, `补助`, `安排…经费`) in the same clause."""
+    """Money the plan pays or allocates (`奖励`, `补助`, `安排…经费`) in the same clause, and
+    whatever the plan grants right before its figure (`一次性给予 500 亩…用地指标`)."""
+    if text[:start].rstrip().endswith(_GRANTING):
+        return True
     if unit.endswith("%"):
         return _rebates(text, start)
     if not unit.split("/")[0].endswith(_rules().money_units):  # `元`, and a rate `元/平方米`
         return False
     return _rules().paying.search(text, _clause_start(text, start), start) is not None
+
+
+_GRANTING = ("给予",)
 
 
 def _rebates(text: str, start: int) -> bool:

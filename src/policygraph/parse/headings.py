@@ -42,7 +42,8 @@ def split_heading(blocks: list[str], has_children: bool = False) -> Titled:
     if first and rest and not _SENTENCE_PUNCTUATION.search(first.rstrip(_STRIP)):
         return Titled(first.rstrip(_STRIP), "\n".join(rest))
     spaced = _SPACED.fullmatch(first)
-    if spaced and len(spaced["head"]) <= _SPACED_HEADING_MAX:
+    # (not before a number a page set off by spaces: `…新郑 5 个示范县`)
+    if spaced and len(spaced["head"]) <= _SPACED_HEADING_MAX and not spaced["rest"][0].isdigit():
         head = spaced["head"].rstrip(_STRIP)
         if not _SENTENCE_PUNCTUATION.search(head):
             return Titled(head, "\n".join([spaced["rest"], *rest]))

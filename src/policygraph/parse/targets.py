@@ -60,7 +60,7 @@ def _rules() -> _Rules:
     quantity = re.compile(
         rf"(?P<v1>{_ARABIC}|{_CHINESE})(?:[%％]?{_RANGE}(?P<v2>{_ARABIC}))?"
         rf"(?P<infix>{alternation(list(comparators['infix']))})?"
-        rf"(?P<unit>(?:{unit})(?:/(?:{alternation(data['per'])}))?)?"
+        rf"(?:[ \t]?(?P<unit>(?:{unit})(?:/(?:{alternation(data['per'])}))?))?"
         rf"(?!{alternation(data['not_followed_by'])})"
         rf"(?!(?:{alternation(data['graded_units'])})级)"
         rf"(?P<suffix>{alternation(list(comparators['suffix']))})?"
