@@ -151,6 +151,26 @@ def test_pinyin_glosses_do_not_end_up_in_names(read):
     assert task.heading == "加强管理"
 
 
+def test_glosses_without_tone_marks_on_a_page_that_glosses_throughout(read):
+    record = read("""
+        某省治污降霾(mai)2016年工作(zuo)方案
+        一、重点工作
+        (一)加强管(guan)理。完善管理制度。(责任单位:省(sheng)发展改革委(wei)、省环保(bao)厅)
+        (二)推广应用(app)。
+    """)
+    assert record.title == "某省治污降霾2016年工作方案"
+    assert record.tasks[0].agencies == ["省发展改革委", "省环保厅"]
+
+
+def test_one_bracketed_word_is_no_gloss(read):
+    record = read("""
+        某省2016年工作方案
+        一、重点工作
+        (一)推广政务应用(app)。(责任单位:省大数据局)
+    """)
+    assert record.tasks[0].text == "推广政务应用(app)。"
+
+
 def test_district_plan_with_enclosed_numbers_and_unbracketed_lead_and_support(read):
     record = read("""
         首页 > 政务公开 > 文件

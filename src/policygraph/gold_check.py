@@ -15,7 +15,7 @@ from typing import Any
 
 from .evaluate import META, norm
 from .parse.decode import DocumentError, document_text
-from .parse.normalize import GLOSS
+from .parse.normalize import without_glosses
 
 KEYS = ("source", *META, "implements", "tasks", "targets")
 TASK_KEYS = ("path", "heading", "kind", "agencies", "lead", "text")
@@ -146,5 +146,5 @@ def _fold(text: str) -> str:
     """Text as scores compare it, quotes kept and pinyin glosses a mirror inserted left out
     (records give names and sentences without them): a name or sentence is looked up in
     this form."""
-    folded = norm(GLOSS.sub("", text))
+    folded = norm(without_glosses(text))
     return folded if isinstance(folded, str) else ""

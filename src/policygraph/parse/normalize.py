@@ -22,11 +22,15 @@ _WIDTH = {**{chr(0xFF10 + i): str(i) for i in range(10)},
           "\ufe59": "（", "\ufe5a": "）", "\ufe5d": "〔", "\ufe5e": "〕"}
 _TRANSLATE = str.maketrans(_WIDTH)
 
-# A gloss is a bracketed pinyin syllable with a tone mark, right after a Han character.
+# A gloss is a bracketed pinyin syllable with a tone mark, right after a Han character; a
+# page that glosses without tone marks (`貫(guan)徹`) does so many times over, which tells its
+# glosses from a bracketed word (`(app)`).
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-GLOSS = re.compile(
+_GLOSS = re.compile(
     rf"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*\s*[)）]"
 )
+_TONELESS = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[aeiouü])[a-zü]{1,6}[)）]")
+_MIN_TONELESS = 5
 # `杭州市余杭区人民政府办公室?`, `1? | 未来科技城…`: a character the page's encoding lost, left
 # as `?` after the last character of a line or a table cell.
 _STRAY_MARK = re.compile(r"(?<=[^\s?|｜])\?(?=[ \t]*(?:[|｜]|$))", re.M)
@@ -42,12 +46,29 @@ def normalize(text: str) -> str:
     broken encoding left at the end of a line or cell or for a line's indent, simplified
     script."""
     text = text.translate(_TRANSLATE)
-    text = GLOSS.sub("", text)
+    text = without_glosses(text)
     text = _STRAY_MARK.sub("", text)
     text = _STRAY_INDENT.sub("", text)
     if looks_traditional(text):
         text = convert_script(text)
     return text
+
+
+def glosses(text: str) -> list[re.Match[str]]:
+    """The pinyin glosses a mirror site inserted after characters (`發(fā)展`, `貫(guan)徹`)."""
+    toneless = list(_TONELESS.finditer(text))
+    return sorted([*_GLOSS.finditer(text), *(toneless if len(toneless) >= _MIN_TONELESS else [])],
+                  key=lambda found: found.start())
+
+
+def without_glosses(text: str) -> str:
+    """The text without its pinyin glosses."""
+    kept, start = [], 0
+    for found in glosses(text):
+        if found.start() >= start:
+            kept.append(text[start:found.start()])
+            start = found.end()
+    return "".join(kept) + text[start:]
 
 
 def translate_char(char: str) -> str:

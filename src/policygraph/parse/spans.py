@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .normalize import GLOSS, convert_script, looks_traditional, translate_char
+from .normalize import convert_script, glosses, looks_traditional, translate_char
 
 Span = tuple[int, int]
 
@@ -33,7 +33,7 @@ class SpanFinder:
                 chars.append(out)
                 origin.append(position)
         text = "".join(chars)
-        dropped = {i for match in GLOSS.finditer(text) for i in range(*match.span())}
+        dropped = {i for match in glosses(text) for i in range(*match.span())}
         kept = [i for i in range(len(text)) if i not in dropped and not _SPACE.match(text[i])]
         key = "".join(text[i] for i in kept)
         if looks_traditional(key):
