@@ -233,3 +233,30 @@ def test_a_collapsed_plan_without_a_notice_keeps_its_title(read):
     assert record.title == "召陵区服务业高质量发展行动计划(2023—2027年)"
     assert record.period == [2023, 2027]
     assert [task.agencies for task in record.tasks] == [["区发改委"], ["区商务局"]]
+
+
+def test_a_covering_notices_own_requirements_are_no_tasks(read):
+    """The page shows the notice that sends the plan out, not the plan."""
+    record = read("""
+        关于做好2018年政府工作报告主要目标任务的通知
+        各乡镇人民政府,政府各部门:
+        现将各项工作任务分解(详见附件),现就有关事宜通知如下:
+        一、落实责任,确保质量
+        各责任单位要严格遵循“年初公布、年中检查、年底兑现”的原则。
+        二、密切配合,各负其责
+        牵头单位要切实担负起第一责任人的责任,各相关单位要全力支持。
+    """)
+    assert record.tasks == []
+
+
+def test_a_notice_that_is_the_plan_keeps_the_tasks_it_gives_bodies(read):
+    record = read("""
+        某县人民政府关于印发2020年某县重点民生实事的通知
+        各乡镇人民政府,县政府有关部门:
+        现将2020年重点民生实事印发给你们,具体通知如下:
+        一、启动支农路东延工程
+        年内完成道路建设3公里。(责任单位:县公路局、县住建局)
+        二、推进城区供水
+        新建供水管网10公里。(责任单位:县水利局)
+    """)
+    assert [task.path for task in record.tasks] == [["一"], ["二"]]

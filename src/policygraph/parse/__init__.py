@@ -22,6 +22,7 @@ from .metadata import (
     read_metadata,
 )
 from .normalize import normalize
+from .notices import is_requirement, sends_plan
 from .outline import parse_outline, repeated_numbers
 from .record import Record, Section, Span, Target, Task
 from .spans import SpanFinder
@@ -69,6 +70,8 @@ def extract_text(text: str, source: str) -> Record:
     default_year = meta.period[-1] if meta.period else None
     goals_only = _GOALS_TITLE.search(meta.title or "") is not None
     items = read_items(root, default_year, goals_only)
+    if not meta.plan_shown and sends_plan(preamble):
+        items.tasks[:] = [task for task in items.tasks if not is_requirement(task)]
     place_by_units(meta, [task.agencies for task in items.tasks])
     place_by_text(meta, content)
     finder = SpanFinder(text)

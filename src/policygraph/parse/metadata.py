@@ -83,6 +83,7 @@ class Metadata:
     period: list[int] | None = None
     implements: list[str] = field(default_factory=list)
     body_start: int = 0
+    plan_shown: bool = True  # the page shows the plan's own title line
 
 
 @cache
@@ -95,7 +96,7 @@ def read_metadata(page: str, content: str) -> Metadata:
     `content` the document's own lines joined (noise removed)."""
     fields = _fields(page)
     frame = read_frame(content)
-    meta = Metadata(title=frame.title, body_start=frame.body_start)
+    meta = Metadata(title=frame.title, body_start=frame.body_start, plan_shown=frame.shown)
     notice = content[: meta.body_start]
     signature = _signature(notice) or _signature(content[meta.body_start :], last=True)
     meta.issuer = (signature[0] if signature and signature[0] else None) \

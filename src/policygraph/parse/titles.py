@@ -61,6 +61,9 @@ class Frame:
     title: str | None
     wrapper_issuer: str | None
     body_start: int
+    # Whether the page shows the plan's own title line: where it does not, the numbered items
+    # after the notice may be the notice's own.
+    shown: bool = False
 
 
 @cache
@@ -105,7 +108,9 @@ def read_frame(content: str) -> Frame:
         own = _own_line(content, title, floor)
         if own is not None and (wrapped is None or _names_same_plan(wrapped, title)):
             written, start = own
-            return Frame(written, _notice_issuer(content[:start], wrapper), start)
+            # (a notice's own title line is no plan's: its items may be the notice's)
+            return Frame(written, _notice_issuer(content[:start], wrapper), start,
+                         shown=not _squeeze(written).endswith("通知"))
     if candidates:
         start = max(_body_start(content, candidates[0], after), floor)
         return Frame(candidates[0], _notice_issuer(content[:start], wrapper), start)

@@ -109,6 +109,13 @@ def is_body_name(text: str) -> bool:
         and not re.search(r"[的和及与、,，]", text)
 
 
+def addresses_everyone(unit: str) -> bool:
+    """`各责任单位`, `各地各部门`, `牵头单位`, `有关部门`: a collective or a role, which names no
+    particular body."""
+    return unit.startswith(unit_rules().collective) or unit in _ROLE_NOUNS \
+        or unit_rules().generic.match(unit) is not None
+
+
 def is_person(name: str) -> bool:
     """`张三副市长`, `县政府分管领导`: people, who are never units."""
     return unit_rules().person.search(name) is not None
