@@ -245,8 +245,11 @@ def test_a_covering_notices_own_requirements_are_no_tasks(read):
         各责任单位要严格遵循“年初公布、年中检查、年底兑现”的原则。
         二、密切配合,各负其责
         牵头单位要切实担负起第一责任人的责任,各相关单位要全力支持。
+        三、高度重视,抓好落地落实
+        全区各级各部门要将156项目标任务抓早抓实抓细。
     """)
     assert record.tasks == []
+    assert record.targets == []
 
 
 def test_a_notice_that_is_the_plan_keeps_the_tasks_it_gives_bodies(read):

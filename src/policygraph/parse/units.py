@@ -109,9 +109,13 @@ def is_body_name(text: str) -> bool:
         and not re.search(r"[的和及与、,，]", text)
 
 
+_WHOLE_AREA = re.compile(r"^全[省市县区州]")  # `全区各级各部门`
+
+
 def addresses_everyone(unit: str) -> bool:
     """`各责任单位`, `各地各部门`, `牵头单位`, `有关部门`: a collective or a role, which names no
     particular body."""
+    unit = _WHOLE_AREA.sub("", unit)
     return unit.startswith(unit_rules().collective) or unit in _ROLE_NOUNS \
         or unit_rules().generic.match(unit) is not None
 
