@@ -1,10 +1,9 @@
 """Extraction of the development corpus of real plans scored against its gold records.
 
 Both splits are held to floors just under what they scored when last measured, so that no
-change makes extraction worse: `develop`, which rules are written against (its lead accuracy
-is below the genre's bar of 0.95 since the fresh splits of later rounds joined it), and
-`fresh`, gathered and annotated before the rules were changed for it (its figures are below
-the genre's bar: see the README). The gold records themselves are checked
+change makes extraction worse: `develop`, which rules are written against, and `fresh`,
+gathered and annotated before the rules were changed for it (its figures are below the
+genre's bar: see the README). The gold records themselves are checked
 against their documents, so that a slip in them cannot hide a fault.
 """
 
@@ -26,8 +25,8 @@ from policygraph.parse import extract
 CORPUS = Path(__file__).parent.parent / "data" / "dev"
 SPLITS = ("develop", "fresh")
 FLOORS = {
-    "develop": {"task_f1": 0.95, "agency_f1": 0.95, "lead_acc": 0.92, "target_f1": 0.90,
-                "meta_acc": 0.90},
+    "develop": {"task_f1": 0.97, "agency_f1": 0.96, "lead_acc": 0.95, "target_f1": 0.90,
+                "meta_acc": 0.91},
     "fresh": {"task_f1": 0.70, "agency_f1": 0.75, "lead_acc": 0.90, "target_f1": 0.95,
               "meta_acc": 0.80},
 }
