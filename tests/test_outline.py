@@ -246,3 +246,15 @@ def test_an_extract_of_a_longer_list_keeps_its_numbers(read):
         8件实事政策性强。
     """)
     assert paths(record) == [["28"], ["34"], ["35"], ["38"]]
+
+
+def test_a_sections_line_run_on_into_its_first_sub_item(read):
+    record = read("""
+        某市关于加快学前教育发展的若干意见
+        一、明确目标任务,促进学前教育快速发展1、普及学前三年教育。
+        2007年,全市学前三年幼儿入园率达到96%以上。
+        2、推进学前教育低龄化发展。
+        二、加强队伍建设,完成教师培训3次。
+    """)
+    assert paths(record) == [["一", "1"], ["一", "2"], ["二"]]
+    assert record.tasks[0].text.startswith("2007年")

@@ -33,6 +33,11 @@ _SENTENCE_PUNCTUATION = set("。,，;；:：!！?？")
 _SENTENCE_END = tuple("。!！?？;；:：")
 # Where a page runs one item into the next: a sentence's end, or a clause's closing bracket.
 _SENTENCE_BREAK = re.compile(r"[。;；:：)）〕]")
+# A section's first arabic sub-item glued to the words before it (`…快速发展1、学前…`, or
+# `3、` where the numbering runs on across sections).
+_GLUED_FIRST = re.compile(r"(?<=[\u4e00-\u9fff])(\d{1,2})([、.．])(?=[\u4e00-\u9fff])")
+_GLUED_REACH = 60
+_LOOKAHEAD_LINES = 30
 _CIRCLED = "circled"
 # Labels of the second, third … item numbered like the one before it.
 _REPEATS = ("bis", "ter", "quater", "quinquies")
@@ -222,7 +227,27 @@ def _blocks(lines: list[str]) -> list[str | Grid]:
         else:
             for piece in split_long_line(line, marker_start()):
                 blocks.extend(_split_siblings(piece))
-    return blocks
+    return _split_glued_first_items(blocks)
+
+
+def _split_glued_first_items(blocks: list[str | Grid]) -> list[str | Grid]:
+    """`一、明确目标任务,促进学前教育快速发展1、学前三年教育发展目标。`: a section's line that
+    runs on into its first sub-item without a break, where a line a little further on opens
+    the next (`2、推进…`), is cut before the first."""
+    out: list[str | Grid] = []
+    for index, block in enumerate(blocks):
+        if not isinstance(block, str) or (glued := _GLUED_FIRST.search(block[:_GLUED_REACH])) \
+                is None or (marker := match_marker(block)) is None \
+                or marker.style.family == "arabic":
+            out.append(block)
+            continue
+        second = f"{int(glued[1]) + 1}{glued[2]}"
+        if any(isinstance(later, str) and later.startswith(second)
+               for later in blocks[index + 1 : index + 1 + _LOOKAHEAD_LINES]):
+            out += [block[: glued.start()], block[glued.start():]]
+        else:
+            out.append(block)
+    return out
 
 
 def _split_siblings(block: str) -> list[str]:
