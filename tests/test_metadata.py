@@ -380,3 +380,12 @@ def test_an_opinion_that_is_the_plan_names_its_issuer_in_its_title(read):
     record = read("吉林省人民政府关于国务院支持东北振兴若干政策举措的落实意见\n"
                   "各市(州)人民政府:\n" + ITEMS)
     assert record.issuer == "吉林省人民政府"
+
+
+@pytest.mark.parametrize("title", [
+    "2020 年全市脱贫攻坚工作要点", "经济技术开发区 推进夜间经济发展实施方案",
+    "2022年区政府民生实事项目进展情况表(截至9月底)", "2023年《政府工作报告》重点工作任务完成情况",
+])
+def test_title_lines_with_a_space_or_the_date_of_their_progress(read, title):
+    record = read(f"首页 >> 政务公开 >> 文件\n{title}\n" + ITEMS)
+    assert record.title == title

@@ -43,6 +43,9 @@ _MIN_TITLE = 8
 # The first line of a title the page broke after the plan it carries out
 # (`市五届人大一次会议审定的《政府工作报告》` over `重点目标任务责任分工方案`).
 _BROKEN_TITLE_HEAD = re.compile(r"[^\s。,，;；:：]{0,30}《[^《》]{2,40}》")
+# `(截至9月底)`, `(1-11月)`, `(第三季度)`: the date a title of progress closes with.
+_TITLE_ASIDE = re.compile(r"[(（](?:(?:截至|截止)[^()（）\n]{1,10}"
+                          r"|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?|第?[一二三四1-4]季度)[)）]")
 # A portal splitting a plan over pages numbers each part after its title: `…分工方案(一)`.
 _PART = re.compile(r"\s*[(（][一二三四五六七八九十]{1,2}[)）]")
 # `附件:1.2019年…分解表` and the numbered lines after it; `附件1` heading the one shown.
@@ -67,11 +70,17 @@ class Frame:
 
 
 @cache
-def _title_line() -> re.Pattern[str]:
+def _title_line(spaced: bool = False) -> re.Pattern[str]:
+    """A title of the genre: a name ending as the genre's titles do, with its years, its
+    status or the date of its progress after it (`(2023—2027年)`, `(试行)`, `(截至9月底)`);
+    `spaced`: a line of its own, which may hold a space (`2020 年全市…`, `经济技术开发区 推进…`)
+    though no cell separator."""
     suffix = "|".join(table("genres")["title_suffixes"])
+    char = r"(?:[^\s。,，;；:：|｜>]| (?=[^\s。,，;；:：|｜>]))" if spaced else r"[^\s。,，;；:：]"
     return re.compile(
-        rf"\s*(?P<title>[^\s。,，;；:：]{{{_MIN_TITLE - 2},80}}?(?:{suffix})(?:[(（]\s*\d{{4}}\s*"
-        rf"(?:[—–\-~至]\s*\d{{4}}\s*)?年?度?\s*[)）])?(?:[(（](?:试行|暂行|修订)[)）])?)"
+        rf"\s*(?P<title>{char}{{{_MIN_TITLE - 2},80}}?(?:{suffix})(?:[(（]\s*\d{{4}}\s*"
+        rf"(?:[—–\-~至]\s*\d{{4}}\s*)?年?度?\s*[)）])?(?:[(（](?:试行|暂行|修订)[)）])?"
+        rf"(?:{_TITLE_ASIDE.pattern})?)"
         rf"(?:{_PART.pattern})?\s*")
 
 
@@ -213,7 +222,7 @@ def _title_from_line(content: str) -> str | None:
     """A line that is a title of the genre; in a one-line page, a title set off by space."""
     lines = [line for line in content.split("\n") if not _LISTED.match(line)]
     for index, line in enumerate(lines):
-        found = _title_line().fullmatch(line)
+        found = _title_line(spaced=True).fullmatch(line)
         if found and match_marker(line.strip()) is None:
             head = lines[index - 1].strip() if index else ""
             return head + found["title"] if _BROKEN_TITLE_HEAD.fullmatch(head) else found["title"]
