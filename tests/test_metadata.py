@@ -389,3 +389,11 @@ def test_an_opinion_that_is_the_plan_names_its_issuer_in_its_title(read):
 def test_title_lines_with_a_space_or_the_date_of_their_progress(read, title):
     record = read(f"首页 >> 政务公开 >> 文件\n{title}\n" + ITEMS)
     assert record.title == title
+
+
+def test_a_division_named_in_full_once_and_short_after(read):
+    record = read("""
+        为确保全年实事顺利实施,按照漯河市委、市政府要求,明确各项任务和责任单位。
+        一、推进食品产业提质,建设和谐漯河。(责任单位:市发改委)
+    """)
+    assert (record.region, record.level) == ("漯河市", "city")

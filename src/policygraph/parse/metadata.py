@@ -170,8 +170,9 @@ def place_by_units(meta: Metadata, units: list[list[str]]) -> None:
 def place_by_text(meta: Metadata, content: str) -> None:
     """A page that names its jurisdiction neither in its header nor in its units' names, but
     in its text (`和谐漯河`, `荆州高新区`): the division of the level the page speaks at that
-    its text names most often, where it names one at least twice (not in the titles it cites,
-    `《广东省节约能源条例》`, which may be another division's)."""
+    its text names most often, in full or, once named in full, short, where it names one at
+    least twice (not in the titles it cites, `《广东省节约能源条例》`, which may be another
+    division's)."""
     if meta.region is not None or meta.level is None:
         return
     own_words = _CITED_TITLE.sub("", content)
@@ -182,12 +183,26 @@ def place_by_text(meta: Metadata, content: str) -> None:
     by_code = Counter[str]()
     for (code, _), count in named.items():
         by_code[code] += count
+    for code in list(by_code):
+        # Its name written short, once it is named in full (`漯河市委` … `和谐漯河`).
+        short = _short_name(lookup(code))
+        if short:
+            by_code[code] += len(re.findall(rf"{re.escape(short)}(?![市县区省州])", own_words))
     code, count = by_code.most_common(1)[0]
     if count >= _MIN_MENTIONS:
         written = next(name for (found, name), _ in named.most_common() if found == code)
         region = lookup(code)
         if region is not None:
             _place(meta, (region, written))
+
+
+def _short_name(region: Region | None) -> str | None:
+    """`漯河` for 漯河市: a division's name without its level, where two characters or more are
+    left."""
+    if region is None or not region.name.endswith(("市", "县", "省")):
+        return None
+    short = region.name[:-1]
+    return short if len(short) >= 2 else None
 
 
 def _prefix_region(unit: str, level: str | None) -> tuple[Region, str] | None:
