@@ -630,3 +630,27 @@ def test_a_column_of_the_bodies_responsible_and_those_that_help(read):
     """)
     assert rows(record) == [(["24"], "优化提升50条背街后巷交通组织。",
                              ["城管局", "市政局", "相关街道"], ["城管局"])]
+
+
+def test_a_departments_extract_of_a_table_keeps_its_row_numbers_under_empty_sections(read):
+    """Rows `3` and `68` of a longer table; sections with no rows the page shows are no
+    tasks."""
+    record = read(TITLE + """
+        序号
+        重点工作任务
+        主要责任单位
+        协同配合单位
+        一、主要预期目标
+        3
+        固定资产投资增长7.5%左右。
+        区发改委
+        区工信局
+        二、全力以赴扩投资
+        三、全力以赴惠民生
+        68
+        推进学前教育普及普惠。
+        区教育局
+        各乡镇人民政府
+    """)
+    assert rows(record) == [(["三", "68"], "推进学前教育普及普惠。", ["区教育局", "各乡镇人民政府"],
+                             ["区教育局"])]

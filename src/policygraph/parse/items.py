@@ -69,8 +69,8 @@ def read_items(root: Item, default_year: int | None, goals_only: bool = False) -
                 found.sections.append(Section(path=path, heading=reading.titled.heading))
             continue
         kind = _kind(item, readings)
-        if kind is None or _cut_bare(item, reading):
-            continue
+        if kind is None or _cut_bare(item, reading) or item.table_section:
+            continue  # (a table's section row that heads no rows the page shows is no task)
         responsibility = _responsibility(item, reading, readings)
         tasks.append(Task(
             path=path,

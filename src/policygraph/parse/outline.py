@@ -86,6 +86,7 @@ class Item:
     children: list[Item] = field(default_factory=list)
     banner: str | None = None
     row: Row | None = None  # the table row the item was read from
+    table_section: bool = False  # a table's row numbered as a section (`二、…`), no task's
 
     @property
     def path(self) -> list[str]:
@@ -343,12 +344,14 @@ class _OutlineParser:
                 del self.stack[depth:]
                 break
         else:
-            if not self._place_new_level(marker):
+            if not self._place_new_level(marker, row is not None and bool(row.text)):
                 return False
         parent = self.stack[-1]
         text = row.text if row is not None and row.text else block[marker.end:].strip()
         item = Item(marker=marker, parent=parent, blocks=[text], banner=self.banner,
-                    row=row if row is not None and row.text else None)
+                    row=row if row is not None and row.text else None,
+                    table_section=row is not None and not row.text
+                    and family_rank(family) <= family_rank("chinese_paren"))
         parent.children.append(item)
         self.stack.append(item)
         self.last_number[family] = marker.number
@@ -369,16 +372,17 @@ class _OutlineParser:
                 return following.number != open_marker.number + 1
         return True
 
-    def _place_new_level(self, marker: Marker) -> bool:
+    def _place_new_level(self, marker: Marker, table_row: bool = False) -> bool:
         """Whether a marker of a style not open now starts an item, and where the stack stands
-        for it. A first number (`1`, `(一)`) opens a level below the current item. Numbering
-        that runs on from an earlier branch (`7` after `一、` held 1–6), and a style the page
-        has not used yet starting past 1 (an excerpt that begins at `(三)` or `5.`), close the
-        open items that such a marker usually stands above (`(一)` stands above `1.`).
+        for it. A first number (`1`, `(一)`), or a table's row with a task, opens a level below
+        the current item. Numbering that runs on from an earlier branch (`7` after `一、` held
+        1–6), and a style the page has not used yet starting past 1 (an excerpt that begins at
+        `(三)` or `5.`), close the open items that such a marker usually stands above (`(一)`
+        stands above `1.`).
         """
         family = marker.style.family
-        if marker.number == 1:
-            return True
+        if marker.number == 1 or table_row:
+            return True  # (a table's row below a section row, whatever its number: `68`)
         continues = self.last_number.get(family, 0) + 1 == marker.number
         if family in self.last_number and not continues:
             return False
