@@ -146,7 +146,7 @@ def _label_block(text: str) -> Reading | None:
     block = "；".join(line.strip().rstrip("。.") for line in lines[start:] if line)
     if not block:
         return None
-    assigned = _parse_clause(block)
+    assigned = parse_clause(block)
     if not assigned:
         return None
     return Reading(responsibility(assigned), "\n".join(lines[:start]).strip())
@@ -168,7 +168,7 @@ def _bracketed_clause(text: str) -> Reading | None:
             or rules.unit_role.search(content)
         if not marked and group.end != tail:
             continue  # most brackets are asides, and parsing each as a clause is costly
-        assigned = _parse_clause(content)
+        assigned = parse_clause(content)
         if assigned and (marked or all(is_unit_name(unit) for unit, _ in assigned)
                          or _abbreviated_units([u for u, _ in assigned])):
             found.append((group, assigned))
@@ -218,7 +218,7 @@ def _trailing_clause(text: str) -> Reading | None:
         segment = text[found.start():end].rstrip(TRIM)
         if "。" in segment:
             continue
-        assigned = _parse_clause(segment)
+        assigned = parse_clause(segment)
         if assigned:
             return _without(text, found.start(), end, assigned)
     return None
@@ -231,7 +231,7 @@ def _unclosed_clause(text: str) -> Reading | None:
     if opener is None:
         return None
     content = text[opener + 1 :]
-    assigned = _parse_clause(content)
+    assigned = parse_clause(content)
     if assigned and not content.rstrip().endswith(tuple("、,，;；)）〕")) \
             and content.rstrip().endswith(assigned[-1][0]):
         # The name the page's end cut (a name closing its own bracket is whole, and so is one
@@ -260,7 +260,7 @@ def _ends_with_role(content: str) -> bool:
     return _rules().role_suffix.search(content.rstrip(TRIM)) is not None
 
 
-def _parse_clause(content: str) -> list[tuple[str, Role]]:
+def parse_clause(content: str) -> list[tuple[str, Role]]:
     """Units of a clause with their roles, in written order.
 
     A label gives its role to the units after it; a group after a `;` that a role word closes

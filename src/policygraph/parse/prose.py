@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .clauses import Responsibility, Role, responsibility
+from .clauses import Responsibility, Role, parse_clause, responsibility
 from .rules import alternation, table
 from .units import (
     TRIM,
@@ -47,10 +47,10 @@ def _rules() -> _Rules:
         # `由A,B、C负责落实`: a sentence that names its units and nothing else (its verb may be
         # left out, or cut off with the end of an excerpt).
         by_sentence=re.compile(
-            r"由(?P<units>[^。;；]{2,200}?)(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责)?"),
+            r"由(?P<units>[^。;；]{2,200}?)(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责|承办)?"),
         # 由A(会同B)牵头… : the units between 由 and the verb that takes them.
         by_pattern=re.compile(
-            r"由([^,，。;；:：()（）]{2,60}?)(?=牵头|负责|对|组织|统筹|共同|具体|联合|协调)"),
+            r"由([^,，。;；:：()（）]{2,60}?)(?=牵头|负责|承办|对|组织|统筹|共同|具体|联合|协调)"),
         # A、B牵头 / A负责… / A要… at the start of a clause.
         subject_pattern=re.compile(rf"^([^,，。;；:：]{{2,80}}?)({roles}|要|应|须|需|将)"),
     )
@@ -63,8 +63,8 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
     for sentence in _SENTENCES.split(text):
         whole = rules.by_sentence.fullmatch(sentence.strip())
         if whole and (units := listed_units(whole["units"])) and _mostly_units(units):
-            role: Role = "lead" if (whole["verb"] or "").startswith("牵头") else "main"
-            assigned.extend((unit, role) for unit in units)
+            # `由A承办,B、C配合`: each group takes the role its word gives.
+            assigned.extend(parse_clause(whole["units"] + (whole["verb"] or "")))
             continue
         for clause in re.split(r"[,，]", sentence):
             clause = clause.strip()
