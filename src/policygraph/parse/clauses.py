@@ -169,7 +169,7 @@ def _bracketed_clause(text: str) -> Reading | None:
         if not marked and group.end != tail:
             continue  # most brackets are asides, and parsing each as a clause is costly
         assigned = parse_clause(content)
-        if assigned and (marked or all(is_unit_name(unit) for unit, _ in assigned)
+        if assigned and (marked or all(is_unit_name(without_aside(unit)) for unit, _ in assigned)
                          or _abbreviated_units([u for u, _ in assigned])):
             found.append((group, assigned))
     if not found:
