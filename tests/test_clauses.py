@@ -102,6 +102,7 @@ def test_units_named_in_prose(text, agencies, lead):
 def test_prose_without_units_names_nobody():
     assert responsibility_in_prose("企业要加强自主创新,提升核心竞争力。") is None
     assert responsibility_in_prose("全市将服务业发展纳入考核。") is None
+    assert responsibility_in_prose("高标准配备幼儿自主游戏所需器械及设施。") is None
     assert responsibility_in_prose("按季度对各镇(街道)和行业主管部门的工作进行督查。") is None
 
 
