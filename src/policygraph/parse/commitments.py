@@ -37,6 +37,8 @@ class _Rules:
     count_verbs: tuple[str, ...]
     governed: re.Pattern[str]  # any of the count verbs
     classifiers: frozenset[str]
+    funding: re.Pattern[str]
+    milestone: re.Pattern[str]
 
 
 @cache
@@ -55,6 +57,8 @@ def _rules() -> _Rules:
         count_verbs=tuple(targets["count_verbs"]),
         governed=re.compile(alternation(targets["count_verbs"])),
         classifiers=frozenset(targets["classifiers"]),
+        funding=re.compile(data["funding"]),
+        milestone=re.compile(data["milestone"]),
     )
 
 
@@ -70,7 +74,14 @@ def is_commitment(text: str, start: int, end: int, unit: str, bound: bool,
                 or _rules().progress.search(text, _clause_start(text, start), start) is not None
                 or _rules().parameter.search(text, _clause_start(text, start), start) is not None
                 or _pays(text, start, unit) or _in_brackets(text, start)
-                or _in_project_list(text, end))
+                or _in_project_list(text, end) or _funds(text, start)
+                or _rules().milestone.search(text, _clause_start(text, start), start) is not None)
+
+
+def _funds(text: str, start: int) -> bool:
+    """`资金来源:中央资金50%…`: the shares and sums a line on the money names."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _rules().funding.match(text, line_start) is not None
 
 
 def _brought_about(text: str, start: int, unit: str) -> bool:
