@@ -76,6 +76,7 @@ def test_square_bracketed_fields_and_the_wrappers_division(read):
     ("二○一一年二月十五日", "2011-02-15"),
     ("(二OO八年二月二十六日)", "2008-02-26"),
     ("二〇二一年四月七日", "2021-04-07"),
+    ("(二00九年八月一日 东政字〔2009〕86号)", "2009-08-01"),
     ("2021年4月", "2021-04"),
 ])
 def test_dates_in_chinese_numerals_or_without_a_day(read, signature, issued):
@@ -397,3 +398,9 @@ def test_a_division_named_in_full_once_and_short_after(read):
         一、推进食品产业提质,建设和谐漯河。(责任单位:市发改委)
     """)
     assert (record.region, record.level) == ("漯河市", "city")
+
+
+def test_a_document_number_labelled_as_its_serial_number(read):
+    record = read("• 发文序号:京兴政办发〔2023〕1 号\n2023年区政府工作报告重点工作分工方案\n"
+                  + ITEMS)
+    assert record.doc_number == "京兴政办发〔2023〕1号"

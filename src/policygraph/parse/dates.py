@@ -8,8 +8,9 @@ from datetime import date
 
 from .numerals import chinese_to_int
 
-# Year digits in Chinese numerals: zero is written 〇, ○ (a circle), 零 or a capital O.
-_CHINESE_YEAR = r"[〇○零OＯ一二三四五六七八九]{4}"
+# Year digits in Chinese numerals: zero is written 〇, ○ (a circle), 零, a capital O or the
+# digit 0 (`二00九年`).
+_CHINESE_YEAR = r"(?=[〇○零OＯ0]*[一二三四五六七八九])[〇○零OＯ0一二三四五六七八九]{4}"
 DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?"
     rf"|(?P<cy>{_CHINESE_YEAR})\s*年\s*(?P<cm>[一二三四五六七八九十]{{1,2}})\s*月"
@@ -44,7 +45,7 @@ def iso_month(match: re.Match[str]) -> str | None:
 
 
 def _chinese_year(digits: str) -> int:
-    return chinese_to_int(re.sub("[○OＯ]", "〇", digits))
+    return chinese_to_int(re.sub("[○OＯ0]", "〇", digits))
 
 
 def garbled_dates(digits: str) -> list[str]:

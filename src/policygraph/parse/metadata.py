@@ -23,7 +23,7 @@ from .titles import notice_issuer, read_frame
 
 _DOC_NUMBER = (r"[\u4e00-\u9fff]{1,16}\s*[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]"
                r"\s*\d{1,4}\s*号")
-_NUMBER_LABELS = r"(?:发文字号|文件编号|发布文号|文件字号|文\s*号|发文号)"
+_NUMBER_LABELS = r"(?:发文字号|文件编号|发布文号|文件字号|发文序号|文\s*号|发文号)"
 _DOC_NUMBER_LABEL = re.compile(rf"{_NUMBER_LABELS}\s*[:：]?\s*[|｜]?\s*({_DOC_NUMBER})")
 _DOC_NUMBER_LINE = re.compile(rf"\s*[(（]?\s*({_DOC_NUMBER})\s*[)）]?\s*")
 # The number right after the notice's or plan's title (`…的通知(岳办发〔2017〕2号)`, `…若干
