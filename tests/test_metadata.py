@@ -404,3 +404,12 @@ def test_a_document_number_labelled_as_its_serial_number(read):
     record = read("• 发文序号:京兴政办发〔2023〕1 号\n2023年区政府工作报告重点工作分工方案\n"
                   + ITEMS)
     assert record.doc_number == "京兴政办发〔2023〕1号"
+
+
+@pytest.mark.parametrize(("head", "number"), [
+    ("岳政发[2009]2号岳阳市人民政府关于认真办理2009年度10件实事的通知", "岳政发[2009]2号"),
+    ("贵州省人民政府办公厅关于印发某实施方案的通知黔府办发〔2017〕76号", "黔府办发〔2017〕76号"),
+])
+def test_a_document_number_glued_to_the_notices_title(read, head, number):
+    record = read(head + "\n各市、县人民政府:\n" + ITEMS)
+    assert record.doc_number == number

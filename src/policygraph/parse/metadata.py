@@ -23,6 +23,7 @@ from .titles import notice_issuer, read_frame
 
 _DOC_NUMBER = (r"[\u4e00-\u9fff]{1,16}\s*[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]"
                r"\s*\d{1,4}\s*号")
+_GLUED_TITLE_END = re.compile(r"^.*(?:通知|意见|决定|方案)")
 _NUMBER_LABELS = r"(?:发文字号|文件编号|发布文号|文件字号|发文序号|文\s*号|发文号)"
 _DOC_NUMBER_LABEL = re.compile(rf"{_NUMBER_LABELS}\s*[:：]?\s*[|｜]?\s*({_DOC_NUMBER})")
 _DOC_NUMBER_LINE = re.compile(rf"\s*[(（]?\s*({_DOC_NUMBER})\s*[)）]?\s*")
@@ -32,7 +33,8 @@ _DOC_NUMBER_LINE = re.compile(rf"\s*[(（]?\s*({_DOC_NUMBER})\s*[)）]?\s*")
 # the title (`阳政办〔2019〕1号—区人民政府办公室…`, `金政发〔2021〕1号关于印发…`).
 _NOTICE_NUMBER = re.compile(rf"(?:的通知|意见|决定|方案|计划|要点)(?:[(（](?:试行|暂行)[)）])?"
                             rf"\s*[(（]?\s*({_DOC_NUMBER})"
-                            rf"|(?:^|\s)({_DOC_NUMBER})(?=\s|$|[)）—–\-]|关于)", re.M)
+                            rf"|(?:^|\s)({_DOC_NUMBER})"
+                            rf"(?=\s|$|[)）—–\-]|[\u4e00-\u9fff]{{0,20}}关于)", re.M)
 _ISSUED_LABELS = (r"成文日期", r"发文日期", r"印发日期", r"签发日期", r"发文时间")
 _POSTED_LABELS = (r"发布日期", r"发布时间", r"公开日期", r"颁布日期", r"生成日期",
                   r"(?<![发文成])时间", r"(?<![发文成布])日期")
@@ -328,13 +330,19 @@ def _printed_date(page: str) -> str | None:
 def _doc_number(fields: str, notice: str) -> str | None:
     labelled = _DOC_NUMBER_LABEL.search(fields)
     if labelled:
-        return re.sub(r"\s+", "", labelled[1])
+        return _written_number(labelled[1])
     for line in notice.split("\n"):
         found = _DOC_NUMBER_LINE.fullmatch(line)
         if found:
-            return re.sub(r"\s+", "", found[1])
+            return _written_number(found[1])
     found = _NOTICE_NUMBER.search(notice)
-    return re.sub(r"\s+", "", found[1] or found[2]) if found else None
+    return _written_number(found[1] or found[2]) if found else None
+
+
+def _written_number(number: str) -> str:
+    """A document number without spaces, and without the end of a notice's title the page
+    glued before it (`…的通知黔府办发〔2017〕76号`)."""
+    return _GLUED_TITLE_END.sub("", re.sub(r"\s+", "", number))
 
 
 def date_by_preamble(meta: Metadata, preamble: str) -> None:
