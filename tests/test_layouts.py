@@ -25,6 +25,7 @@ def units(record: Record) -> list[tuple[list[str], list[str], list[str]]]:
     "牵头单位:市商务局\n责任领导:张三\n配合单位:市财政局、市统计局等部门",
     "牵头单位:市商务局。\n配合单位:市财政局、市统计局。\n实施时间:2012 年1-12 月。\n"
     "完成时间:2012年12月。",
+    "牵头单位:市商务局\n\n配合单位:市财政局、市统计局\n\n监督方式:0557-6031710",
 ])
 def test_responsibility_blocks_on_lines_of_their_own(read, block):
     record = read(HEAD + "1.社会消费品零售总额增长8%。\n" + block + "\n2.推进招商引资。\n")
