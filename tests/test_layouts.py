@@ -25,6 +25,7 @@ def units(record: Record) -> list[tuple[list[str], list[str], list[str]]]:
     "牵头单位:市商务局\n责任领导:张三\n配合单位:市财政局、市统计局等部门",
     "牵头单位:市商务局。\n配合单位:市财政局、市统计局。\n实施时间:2012 年1-12 月。\n"
     "完成时间:2012年12月。",
+    "牵头单位:市商务局\n\n配合单位:市财政局、市统\n计局\n— — — 3 —",
     "牵头单位:市商务局\n\n配合单位:市财政局、市统计局\n\n监督方式:0557-6031710",
 ])
 def test_responsibility_blocks_on_lines_of_their_own(read, block):
@@ -479,3 +480,8 @@ def test_no_heading_ends_before_a_number_set_off_by_spaces(read):
         1 . 以兰考、新郑 5 个示范县为引领,强化县城综合承载能力。
     """)
     assert [(task.heading, task.text[:8]) for task in record.tasks] == [(None, "以兰考、新郑 5")]
+
+
+def test_a_label_the_pages_end_cut_off_names_no_unit(read):
+    record = read(HEAD + "1.推进项目建设。\n牵头单位:市发改局\n责任单位")
+    assert units(record) == [(["一", "1"], ["市发改局"], ["市发改局"])]

@@ -35,6 +35,9 @@ _NOT_CLAUSE = "《“"
 # `明确牵头部门的,有关部门配合,不逐一列出`: a condition opens a note to the sentence's end.
 _CONDITION = re.compile(r"(?:^|(?<=[,，;；]))[^,，;；]*的[,，].*$")
 _LEVELS = "省市县区州"
+# The longest rest of a label line the page broke onto a line of its own.
+_CONTINUED = 40
+_SENTENCE_MARK = re.compile(r"[。!！?？:：]")
 
 
 # Role words of labels the tables do not list (`牵头督查单位`, `协同推进部门`), first match wins.
@@ -141,15 +144,34 @@ def _label_block(text: str) -> Reading | None:
     """Label lines of their own at the end of the item: every one is part of the clause."""
     lines = text.split("\n")
     start = len(lines)
-    while start > 0 and (_rules().clause_line.match(lines[start - 1]) or not lines[start - 1]):
+    while start > 0 and (_rules().clause_line.match(lines[start - 1]) or not lines[start - 1]
+                         or _continues_clause(lines, start - 1)):
         start -= 1
-    block = "；".join(line.strip().rstrip("。.") for line in lines[start:] if line)
-    if not block:
+    parts: list[str] = []
+    for line in lines[start:]:
+        if not line:
+            continue
+        if parts and not _rules().clause_line.match(line):
+            parts[-1] += line.strip()  # a name the page broke over lines (`园区党工` / `委`)
+        else:
+            parts.append(line.strip())
+    block = "；".join(part.rstrip("。.") for part in parts)
+    if not block or not _rules().clause_line.match(lines[start] if start < len(lines) else ""):
         return None
     assigned = parse_clause(block)
     if not assigned:
         return None
     return Reading(responsibility(assigned), "\n".join(lines[:start]).strip())
+
+
+def _continues_clause(lines: list[str], index: int) -> bool:
+    """Whether a line goes on with the label line above it: a few names, no sentence, after a
+    label line the page broke before its end."""
+    line = lines[index].strip()
+    above = next((earlier for earlier in reversed(lines[:index]) if earlier.strip()), "")
+    return bool(line) and len(line) <= _CONTINUED and not _SENTENCE_MARK.search(line) \
+        and bool(_rules().clause_line.match(above)) and not above.rstrip().endswith("。") \
+        and not _rules().clause_line.fullmatch(line + ":")  # a label the page's end cut off
 
 
 def _bracketed_clause(text: str) -> Reading | None:
