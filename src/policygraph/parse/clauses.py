@@ -18,6 +18,7 @@ from functools import cache
 from typing import Literal
 
 from .brackets import Group, depth_map, top_level_groups
+from .regions import lookup_all
 from .rules import alternation, table
 from .units import (
     TRIM,
@@ -35,6 +36,9 @@ _NOT_CLAUSE = "《“"
 # `明确牵头部门的,有关部门配合,不逐一列出`: a condition opens a note to the sentence's end.
 _CONDITION = re.compile(r"(?:^|(?<=[,，;；]))[^,，;；]*的[,，].*$")
 _LEVELS = "省市县区州"
+# A row's dates glued to the units' cell after them, at the text's very end.
+_AFTER_DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:底|前|中旬|上旬|下旬)?"
+                         r"(?P<units>[^\d。;；:：!！?？()（）]{2,60})$")
 # The longest rest of a label line the page broke onto a line of its own.
 _CONTINUED = 40
 _SENTENCE_MARK = re.compile(r"[。!！?？:：]")
@@ -121,7 +125,8 @@ def _label_role(label: str) -> Role:
 def read_responsibility(text: str) -> Reading:
     """The explicit clause of an item's text (if any) and the text without it."""
     text = _rules().bracketed_label.sub(lambda found: found[1] + ":", text)
-    for finder in (_label_block, _bracketed_clause, _trailing_clause, _unclosed_clause):
+    for finder in (_label_block, _bracketed_clause, _trailing_clause, _unclosed_clause,
+                   _units_after_a_date):
         found = finder(text)
         if found is not None:
             return found
@@ -264,6 +269,25 @@ def _unclosed_clause(text: str) -> Reading | None:
                                             for unit, _ in assigned)):
         return None
     return Reading(responsibility(assigned), text[:opener].strip())
+
+
+def _units_after_a_date(text: str) -> Reading | None:
+    """A table row whose cells the page glued together, its units' cell last after its dates
+    (`…已开工2008年2009年市建设局`): the units that close the text after a date."""
+    found = _AFTER_DATE.search(text)
+    if found is None:
+        return None
+    names = listed_units(found["units"])
+    if not names or 2 * sum(map(_names_body_or_area, names)) <= len(names) \
+            or not _names_body_or_area(names[0]):
+        return None
+    return Reading(responsibility([(name, "main") for name in names]),
+                   text[: found.start("units")].strip())
+
+
+def _names_body_or_area(name: str) -> bool:
+    """`市建设局`, `开发区`, and a division by its name, `上栗县`, `安源区`."""
+    return is_unit_name(name) or bool(lookup_all(name))
 
 
 def _unclosed_opener(text: str) -> int | None:
