@@ -498,3 +498,16 @@ def test_table_rows_glued_together_with_the_units_last_after_the_dates(read):
     assert units(record) == [(["57"], ["市建设局"], ["市建设局"]),
                              (["58"], ["新城区管委会", "上栗县", "安源区"], ["新城区管委会"]),
                              (["59"], [], [])]
+
+
+def test_a_labelled_bracket_after_a_name_and_an_item_headed_by_a_verb_like_a_body(read):
+    record = read("""
+        某区2022年度工作任务
+        一、重点工作
+        (一)加快建设现代服务业示范区(牵头单位:区商务局)
+        1.促进商贸服务业提质增效。加快项目建设。
+        (二)深化商事制度改革(指标牵头单位:区审批局)
+        1.进一步便利企业开办。持续推进一网通办。
+    """)
+    assert units(record) == [(["一", "(一)", "1"], ["区商务局"], ["区商务局"]),
+                             (["一", "(二)", "1"], ["区审批局"], ["区审批局"])]

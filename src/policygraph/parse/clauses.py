@@ -189,10 +189,11 @@ def _bracketed_clause(text: str) -> Reading | None:
     found: list[tuple[Group, list[tuple[str, Role]]]] = []
     for group in top_level_groups(text):
         content = group.content(text)
-        if group.opener in _NOT_CLAUSE or _names_the_unit_before(text, group.start):
-            continue
-        marked = rules.label_pattern.search(content) or _ends_with_role(content) \
-            or rules.unit_role.search(content)
+        labelled = rules.label_pattern.search(content)
+        if group.opener in _NOT_CLAUSE \
+                or (not labelled and _names_the_unit_before(text, group.start)):
+            continue  # (a labelled bracket is a clause after any name: `…示范区(牵头单位:X)`)
+        marked = labelled or _ends_with_role(content) or rules.unit_role.search(content)
         if not marked and group.end != tail:
             continue  # most brackets are asides, and parsing each as a clause is costly
         assigned = parse_clause(content)

@@ -23,6 +23,9 @@ _CONJUNCTION = re.compile(r"及|和|与|以及")
 _ALWAYS_JOINS = re.compile(r"会同|联合|协同")
 # Suffixes that only a body's name ends with: a heading ending so is a unit, not a topic.
 _BODY_SUFFIXES = ("厅", "局", "委", "办", "委员会", "管委会", "政府", "办公室", "中心", "公司")
+# Verbs that end as bodies' names do (`企业开办`, `一网通办`).
+_VERBS_LIKE_BODIES = ("开办", "举办", "创办", "代办", "帮办", "兴办", "申办", "通办", "快办",
+                      "好办", "网办", "督办", "交办", "承办", "联办", "合办", "包办", "速办")
 # `各市(县)、区政府`, `各州、市人民政府`, `各市州、县市区政府`: a collective whose 、 joins
 # levels of one name, not two units.
 _COLLECTIVE_HEAD = re.compile(r"(?:各|相关|有关)(?:[^、]{1,6}[)）〕]|[省市州县区旗镇乡]{1,2}|园区)")
@@ -103,10 +106,11 @@ def is_short_list(units: list[str]) -> bool:
 
 
 def is_body_name(text: str) -> bool:
-    """Whether a whole heading is one body's name (`山东省科学技术厅`, `县示范区管委会`)."""
+    """Whether a whole heading is one body's name (`山东省科学技术厅`, `县示范区管委会`), not a
+    task that ends in a verb like one (`进一步便利企业开办`)."""
     text = text.strip(TRIM)
     return is_unit_name(text) and text.endswith(_BODY_SUFFIXES) \
-        and not re.search(r"[的和及与、,，]", text)
+        and not text.endswith(_VERBS_LIKE_BODIES) and not re.search(r"[的和及与、,，]", text)
 
 
 _WHOLE_AREA = re.compile(r"^全[省市县区州]")  # `全区各级各部门`
