@@ -654,3 +654,31 @@ def test_a_departments_extract_of_a_table_keeps_its_row_numbers_under_empty_sect
     """)
     assert rows(record) == [(["三", "68"], "推进学前教育普及普惠。", ["区教育局", "各乡镇人民政府"],
                              ["区教育局"])]
+
+
+def test_a_table_of_goals_broken_down_by_place(read):
+    record = read("""
+        2018年某市主要预期指标分解汇总表
+        序号
+        指标名称
+        单位
+        苏州市
+        张家港
+        园区
+        1
+        地区生产总值
+        增幅(%)
+        7左右
+        7以上
+        7.5
+        2
+        全社会固定资产投资
+        亿元
+        与上年持平
+        120
+        ≥95
+    """)
+    assert record.tasks == []
+    assert [(t.value, t.unit, t.comparator) for t in record.targets] == [
+        (7, "%", "~"), (7, "%", ">="), (7.5, "%", "="), (120, "亿元", "="), (95, "亿元", ">=")]
+    assert record.targets[1].indicator.startswith("张家港地区生产总值")

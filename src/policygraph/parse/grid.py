@@ -17,6 +17,7 @@ from itertools import zip_longest
 
 from .cell_rows import UNIT_COLUMNS, Column, looks_like_units
 from .cell_table import cell_table, headerless_cell_table
+from .goal_table import goal_table
 from .table_rows import (
     ITEM_START,
     MIN_CELL_HEADER,
@@ -39,8 +40,8 @@ def split_grids(lines: list[str]) -> list[str | Grid]:
     out: list[str | Grid] = []
     index = 0
     while index < len(lines):
-        found = _separated_table(lines, index) or cell_table(lines, index) \
-            or headerless_cell_table(lines, index)
+        found = goal_table(lines, index) or _separated_table(lines, index) \
+            or cell_table(lines, index) or headerless_cell_table(lines, index)
         if found is None:
             out.append(lines[index])
             index += 1

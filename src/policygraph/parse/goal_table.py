@@ -1,0 +1,103 @@
+"""Tables of goals broken down by place, written one cell per line.
+
+A plan's 主要预期指标分解表 gives each indicator a row and each division a column (`序号 |
+指标名称 | 单位 | 苏州市 | 张家港 | 常熟 …`, then `1 | 地区生产总值 | 增幅(%) | 7左右 | 7以上 …`).
+Each figure is a target of its place. A row is a goal, not a task: its targets are read from
+one sentence a figure, `张家港地区生产总值增幅7%以上；`, which names the place and the unit
+the row's cells give apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .regions import lookup_all
+from .table_rows import BARE_NUMBER, Grid, Row
+
+_NUMBER = re.compile(r"序号|编号")
+_INDICATOR = re.compile(r"(?:主要)?指标(?:名称)?|项目(?:名称)?")
+_UNIT = re.compile(r"(?:计量)?单位")
+# A figure as a cell gives it: `7左右`, `8以上`, `≥95`, `11.3`.
+_FIGURE = re.compile(r"(?P<before>[≥≤><]?)\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<after>[^\d\s]{0,4})")
+# `增幅(%)`: the measure in words and its unit in brackets.
+_UNIT_CELL = re.compile(r"(?P<measure>[^()（）]*)[(（](?P<unit>[^()（）]+)[)）]")
+_MIN_PLACES = 2
+_MAX_PLACE = 8
+_PLACE_ENDINGS = ("园区", "开发区", "高新区", "新区", "区", "县", "市")
+
+
+def goal_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
+    """The table of goals by place whose header starts at `start`, and the index after it."""
+    index = _next(lines, start)
+    if index is None or not _NUMBER.fullmatch(lines[index].strip()):
+        return None
+    index = _next(lines, index + 1)
+    if index is None or not _INDICATOR.fullmatch(lines[index].strip()):
+        return None
+    index = _next(lines, index + 1)
+    has_unit = index is not None and bool(_UNIT.fullmatch(lines[index].strip()))
+    if has_unit:
+        index = _next(lines, index + 1)
+    places: list[str] = []
+    while index is not None and _is_place(lines[index].strip()):
+        places.append(lines[index].strip())
+        index = _next(lines, index + 1)
+    if index is None or len(places) < _MIN_PLACES:
+        return None
+    rows: list[Row] = []
+    while index is not None and BARE_NUMBER.fullmatch(lines[index].strip()) \
+            and int(lines[index].strip()) == len(rows) + 1:
+        row, index = _row(lines, index, places, has_unit)
+        rows.append(row)
+    if not rows:
+        return None
+    return Grid(tuple(rows)), len(lines) if index is None else index
+
+
+def _row(lines: list[str], index: int, places: list[str],
+         has_unit: bool) -> tuple[Row, int | None]:
+    label = lines[index].strip()
+    cells: list[str] = []
+    position = _next(lines, index + 1)
+    while position is not None and not _opens_next_row(lines, position, int(label)):
+        cells.append(lines[position].strip())
+        position = _next(lines, position + 1)
+    indicator = cells[0] if cells else ""
+    unit_cell = cells[1] if has_unit and len(cells) > 1 else ""
+    found = _UNIT_CELL.fullmatch(unit_cell)
+    measure, unit = (found["measure"], found["unit"]) if found else ("", unit_cell)
+    figures = [f"{place}{indicator}{measure}{_figure(cell, unit)}；"
+               for place, cell in zip(places, cells[1 + has_unit:], strict=False)
+               if _FIGURE.fullmatch(cell)]
+    return Row(f"{label}、", indicator, notes=tuple(figures), goal=True), position
+
+
+def _figure(cell: str, unit: str) -> str:
+    """`7以上` with its unit `%` as `7%以上`; `≥95` as `不低于95%`."""
+    found = _FIGURE.fullmatch(cell)
+    assert found is not None
+    before = {"≥": "不低于", "≤": "不高于", ">": "超过", "<": "低于"}.get(found["before"], "")
+    return f"{before}{found['number']}{unit}{found['after']}"
+
+
+def _opens_next_row(lines: list[str], index: int, label: int) -> bool:
+    """A line with the next row's number, followed by an indicator's name, not a figure."""
+    if lines[index].strip() != str(label + 1):
+        return False
+    following = _next(lines, index + 1)
+    return following is None or not _FIGURE.fullmatch(lines[following].strip())
+
+
+def _is_place(cell: str) -> bool:
+    """A division's name as a column's heading writes it: `苏州市`, `张家港`, `园区`."""
+    if not cell or len(cell) > _MAX_PLACE or not re.fullmatch(r"[\u4e00-\u9fff]+", cell):
+        return False
+    return bool(lookup_all(cell) or lookup_all(cell + "市") or lookup_all(cell + "区")
+                or lookup_all(cell + "县")) or cell.endswith(_PLACE_ENDINGS)
+
+
+def _next(lines: list[str], index: int) -> int | None:
+    """The first non-blank line from `index`."""
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    return index if index < len(lines) else None
