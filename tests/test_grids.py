@@ -682,3 +682,13 @@ def test_a_table_of_goals_broken_down_by_place(read):
     assert [(t.value, t.unit, t.comparator) for t in record.targets] == [
         (7, "%", "~"), (7, "%", ">="), (7.5, "%", "="), (120, "亿元", "="), (95, "亿元", ">=")]
     assert record.targets[1].indicator.startswith("张家港地区生产总值")
+
+
+def test_a_goal_broken_down_by_place_in_one_cell(read):
+    record = read(TITLE + """
+        项 目 | 目标 | 分 解 情 况 | 责任单位 |
+        就业促进工程 | 城镇新增就业人数(人) | 1300 | 元坝镇280 白果乡15 拣银岩街道办40 | 区人社局 |
+    """)
+    assert sorted((t.value, t.unit) for t in record.targets) == [
+        (15, "人"), (40, "人"), (280, "人"), (1300, "人")]
+    assert any(t.indicator.startswith("白果乡城镇新增就业人数") for t in record.targets)

@@ -26,6 +26,7 @@ from .notices import is_requirement, sends_plan
 from .outline import parse_outline, repeated_numbers
 from .record import Record, Section, Span, Target, Task
 from .spans import SpanFinder
+from .targets import find_breakdown_targets
 
 __all__ = ["MAX_DOCUMENT_BYTES", "DocumentError", "Record", "Section", "Target", "Task",
            "extract", "extract_text"]
@@ -70,6 +71,7 @@ def extract_text(text: str, source: str) -> Record:
     default_year = meta.period[-1] if meta.period else None
     goals_only = _GOALS_TITLE.search(meta.title or "") is not None
     items = read_items(root, default_year, goals_only)
+    items.targets += find_breakdown_targets(content[meta.body_start:], default_year)
     if not meta.plan_shown and sends_plan(preamble):
         items.tasks[:] = [task for task in items.tasks if not is_requirement(task)]
     place_by_units(meta, [task.agencies for task in items.tasks])

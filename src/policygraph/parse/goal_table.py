@@ -36,7 +36,7 @@ def goal_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
         return None
     index = _next(lines, index + 1)
     has_unit = index is not None and bool(_UNIT.fullmatch(lines[index].strip()))
-    if has_unit:
+    if index is not None and has_unit:
         index = _next(lines, index + 1)
     places: list[str] = []
     while index is not None and _is_place(lines[index].strip()):

@@ -32,6 +32,13 @@ _RESPECTIVELY = "分别"
 # A goal sentence runs on over its `;`-separated figures (`目标是:A增长9%;B增长12%`).
 _GOAL_SENTENCES = re.compile(r"[。!！?？\n]")
 _MASK = "\u25a1"
+# `城镇新增就业人数(人) | 1300 | 元坝镇280 白果乡15 …`: a goal, its unit, its total and its
+# share for each place, in cells of a table's row.
+_BREAKDOWN = re.compile(
+    r"(?P<indicator>[\u4e00-\u9fff]{2,20})[(（](?P<unit>[\u4e00-\u9fff%]{1,4})[)）]\s*[|｜]\s*"
+    r"(?P<total>\d+(?:\.\d+)?)\s*[|｜]\s*"
+    r"(?P<parts>(?:[\u4e00-\u9fff]{2,8}(?:镇|乡|街道办?|社区|区|县|市)\d+(?:\.\d+)?\s*){2,})")
+_PLACE_FIGURE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:镇|乡|街道办?|社区|区|县|市))(\d+(?:\.\d+)?)")
 _QUOTE_CLOSERS = ("”", "》", '"')
 _BOUNDS = (">=", ">", "<=", "<")
 
@@ -109,6 +116,26 @@ def find_goal_targets(text: str, default_year: int | None,
     goals = "。".join(sentence for sentence in _GOAL_SENTENCES.split(text)
                      if goals_only or _rules().goal_cue.search(sentence))
     return find_targets(goals, [], default_year) if goals else []
+
+
+def find_breakdown_targets(text: str, default_year: int | None) -> list[Target]:
+    """Targets of a table's rows that break a goal down by place, wherever they stand (a
+    table of such rows holds no numbered item, so no outline item reads them)."""
+    sentences = _breakdowns(text)
+    return find_targets("。".join(sentences), [], default_year) if sentences else []
+
+
+def _breakdowns(text: str) -> list[str]:
+    """A table's row of a goal broken down by place (`城镇新增就业人数(人) | 1300 | 元坝镇280
+    白果乡15 …`) as one sentence a figure (`城镇新增就业人数1300人`, `元坝镇城镇新增就业人数280人`),
+    the unit the indicator's brackets give."""
+    sentences: list[str] = []
+    for row in _BREAKDOWN.finditer(text):
+        indicator, unit = row["indicator"], row["unit"]
+        sentences.append(f"{indicator}{row['total']}{unit}")
+        sentences += [f"{place}{indicator}{number}{unit}"
+                      for place, number in _PLACE_FIGURE.findall(row["parts"])]
+    return sentences
 
 
 def _mask_quotes(text: str) -> str:
