@@ -692,3 +692,30 @@ def test_a_goal_broken_down_by_place_in_one_cell(read):
     assert sorted((t.value, t.unit) for t in record.targets) == [
         (15, "人"), (40, "人"), (280, "人"), (1300, "人")]
     assert any(t.indicator.startswith("白果乡城镇新增就业人数") for t in record.targets)
+
+
+def test_sub_rows_with_cells_of_their_own_under_a_rows_category(read):
+    record = read(TITLE + """
+        序号
+        目标名称
+        工作标准
+        分管领导
+        牵头单位
+        配合单位
+        1
+        四大功能区建设
+        (1)老城复兴样板区要见成效,完成37个老旧小区改造任务。
+        王旭锋
+        胡金芳
+        住建局
+        新闸街道、五星街道
+        (2)数字经济先导区要树标杆。
+        李四
+        发改局
+        工信局
+    """)
+    assert rows(record) == [
+        (["1", "(1)"], "老城复兴样板区要见成效,完成37个老旧小区改造任务。",
+         ["住建局", "新闸街道", "五星街道"], ["住建局"]),
+        (["1", "(2)"], "数字经济先导区要树标杆。", ["发改局", "工信局"], ["发改局"]),
+    ]

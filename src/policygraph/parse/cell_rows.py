@@ -82,8 +82,11 @@ def _take(cells: Sequence[str], index: int, kind: Column | None,
         names = cells[index:index + listed]
         single = [len(split_list(name)) == 1 for name in names]
         return listed - 1 if listed > 1 and all(single[:-1]) and not single[-1] else min(listed, 1)
-    if kind == "person":
-        return 1 if _looks_like_person(cell) else 0
+    if kind == "person":  # a leader a line (`王旭锋` `胡金芳`)
+        taken = 0
+        while index + taken < len(cells) and _looks_like_person(cells[index + taken]):
+            taken += 1
+        return taken
     if kind == "other":
         if _DEADLINE.match(cell) or not any(column in UNIT_COLUMNS for column in later) \
                 or _more_units_than_columns(cells[index:], later):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .cell_rows import Column, align
+from .cell_rows import Column, align, looks_like_units
 from .table_rows import (
     BARE_NUMBER,
     HAN,
@@ -28,6 +28,8 @@ from .table_rows import (
     read_row,
 )
 
+# A sub-row's number opening its task's cell (`(1)老城复兴样板区要见成效…`).
+_SUB_ROW = re.compile(r"([(（]\d{1,2}[)）])(?=\S|$)")
 # A section's label and name in a row's cell (`二、加快新型工业化进程`).
 _SECTION_CELL = re.compile(r"[一二三四五六七八九十]{1,3}、\S.*")
 # The columns a table without its header is read by: what each line looks like places it.
@@ -75,7 +77,10 @@ def cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
         return None
     header = one_task_column(["number", *header] if inline else header)
     rows, index = _cell_rows(lines, index, header, inline)
-    grid_rows = [read_row(cells, align(cells, header)) for cells in rows]
+    # A sub-row (`(1)…`) has no cells of the columns before the task's (its row's category).
+    sub_header = ["number", *header[header.index("task"):]] if "task" in header else header
+    grid_rows = [read_row(cells, align(cells, sub_header if _SUB_ROW.fullmatch(cells[0])
+                                       else header)) for cells in rows]
     return Grid(tuple(row for row in grid_rows if row)), index
 
 
@@ -122,6 +127,8 @@ def _cell_rows(lines: list[str], index: int, header: list[Column | None],
             rows.insert(-1, [cell])  # the section a row opens, in the cell after its number
         elif numbered and _opens_row(cell[: numbered.end()], rows, len(header)):
             rows.append([cell[: numbered.end()], cell[numbered.end():].strip()])
+        elif (sub := _SUB_ROW.match(cell)) and rows and _opens_sub_row(rows[-1]):
+            rows.append([sub[1], cell[sub.end():].strip()])
         elif ((ROW_NUMBER.fullmatch(cell) if inline else LABEL_CELL.fullmatch(cell))
               and _opens_row(cell, rows, len(header))) \
                 or not rows \
@@ -130,6 +137,15 @@ def _cell_rows(lines: list[str], index: int, header: list[Column | None],
         else:
             rows[-1].append(cell)
     return rows, index
+
+
+def _opens_sub_row(row: list[str]) -> bool:
+    """Whether a cell opening with `(1)` is a sub-row of the row being read, with cells of its
+    own: after the row's number and its category (`1` `四大功能区建设`), or after a sub-row
+    whose cells have come to its units."""
+    if len(row) == 2 and BARE_NUMBER.fullmatch(row[0]) and is_category(row[1]):
+        return True
+    return bool(_SUB_ROW.match(row[0])) and any(looks_like_units(cell) for cell in row[2:])
 
 
 def _opens_row(label: str, rows: list[list[str]], width: int) -> bool:
