@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -123,35 +124,33 @@ def name_region(text: str) -> tuple[Region, str] | None:
     like. Where a name is shared, the division whose parent is also named in the text wins,
     then the higher level, then the lowest code.
     """
-    gazetteer = _gazetteer()
     zone = _zone_city(text)
-    for match in gazetteer.pattern.finditer(text):
+    for match, region in _names(text):
         if zone is not None and zone[1] <= match.start():
             return zone[0], zone[0].name
+        return _narrowest(text, match, region)
+    return (zone[0], zone[0].name) if zone else None
+
+
+def _names(text: str) -> Iterator[tuple[re.Match[str], Region]]:
+    """Each division's name in `text` that names one (a two-character name only where it
+    stands alone), with the division it names: of several that share the name, the one whose
+    parent is named too, then the higher level, then the lowest code."""
+    gazetteer = _gazetteer()
+    for match in gazetteer.pattern.finditer(text):
         candidates = gazetteer.by_name[match[0]]
         if len(match[0]) < _MIN_BARE_NAME and not _stands_alone(text, match, candidates):
             continue
-        region = min(candidates, key=lambda region: (
+        yield match, min(candidates, key=lambda region: (
             not any(parent.name in text for parent in region.ancestors()),
             _LEVEL_ORDER[region.level], region.code))
-        return _narrowest(text, match, region)
-    return (zone[0], zone[0].name) if zone else None
 
 
 def divisions_named(text: str) -> list[tuple[Region, str]]:
     """Every division named in `text`, with the name as written, in order (a name shared by
     several divisions resolved as in `name_region`, a two-character one only where it stands
     alone), and the city each development zone's name begins with."""
-    gazetteer = _gazetteer()
-    named: list[tuple[int, Region, str]] = []
-    for match in gazetteer.pattern.finditer(text):
-        candidates = gazetteer.by_name[match[0]]
-        if len(match[0]) < _MIN_BARE_NAME and not _stands_alone(text, match, candidates):
-            continue
-        region = min(candidates, key=lambda region: (
-            not any(parent.name in text for parent in region.ancestors()),
-            _LEVEL_ORDER[region.level], region.code))
-        named.append((match.start(), region, match[0]))
+    named = [(match.start(), region, match[0]) for match, region in _names(text)]
     for zone in _ZONE.finditer(text):
         found = _zone_city(text[max(0, zone.start() - _ZONE_NAME): zone.end()])
         if found is not None:
