@@ -511,3 +511,15 @@ def test_a_labelled_bracket_after_a_name_and_an_item_headed_by_a_verb_like_a_bod
     """)
     assert units(record) == [(["一", "(一)", "1"], ["区商务局"], ["区商务局"]),
                              (["一", "(二)", "1"], ["区审批局"], ["区审批局"])]
+
+
+def test_numbers_that_lost_their_dot_but_kept_a_space(read):
+    record = read("""
+        2022年市政府十大民生实事
+        1 实施10条城市“断头路”畅通工程;
+        2 发展数据服务产业,创造5000个就业岗位;
+        完成 5 个项目建设。
+        3 建设20所普惠性幼儿园。
+    """)
+    assert [task.path for task in record.tasks] == [["1"], ["2"], ["3"]]
+    assert "完成 5 个项目建设" in record.tasks[1].text
