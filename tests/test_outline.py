@@ -258,3 +258,14 @@ def test_a_sections_line_run_on_into_its_first_sub_item(read):
     """)
     assert paths(record) == [["一", "1"], ["一", "2"], ["二"]]
     assert record.tasks[0].text.startswith("2007年")
+
+
+def test_sub_items_a_wrapped_line_runs_on_into_after_a_sentences_end(read):
+    record = read("""
+        某市2016年扶贫攻坚工作要点
+        4.农村公路:(1)乡到行政村通硬化路,且危险路段有防
+        护措施。(2)12月底,硬化通行政村公路300公里。(3)12月底,全面完成
+        新农村建设项目。
+        牵头单位:交通运输局、财政局
+    """)
+    assert paths(record) == [["4", "(1)"], ["4", "(2)"], ["4", "(3)"]]

@@ -21,6 +21,7 @@ _MANY_MARKERS = 3
 # Where an item may start in a collapsed line: after white space, or a bracketed marker right
 # after a sentence's end (`…改革。(1)全面落实…`).
 _CUT_BEFORE = re.compile(r"\s+|(?<=[。;；])")
+_NEXT_SUB_ITEM = re.compile(r"(?<=[。;；])[(（](?:[2-9]|[1-9]\d)[)）]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +72,19 @@ def content_lines(text: str) -> list[str]:
 
 def split_long_line(line: str, marker_start: re.Pattern[str]) -> list[str]:
     """A collapsed line cut before every marker that follows white space, and before every
-    bracketed marker that follows a sentence's end.
+    bracketed marker that follows a sentence's end (a short line only before a later
+    sub-item's bracketed number after a sentence's end).
 
     Whether a cut is a real item boundary is for the outline parser to decide; a cut that turns
     out not to be one is joined back by it.
     """
     cuts = sorted({m.end() for m in _CUT_BEFORE.finditer(line) if marker_start.match(line, m.end())
                    and (not m.group().strip() or line[m.end()] in "(（")})
-    if not cuts or (len(line) < _LONG_LINE and len(cuts) < _MANY_MARKERS):
+    if len(line) < _LONG_LINE and len(cuts) < _MANY_MARKERS:
+        # A short line is cut only where a sentence ends before a numbered sub-item of a list
+        # the page wrapped (`…防护措施。(2)12月底,…`).
+        cuts = [cut for cut in cuts if _NEXT_SUB_ITEM.match(line, cut)]
+    if not cuts:
         return [line]
     pieces, start = [], 0
     for cut in cuts:
