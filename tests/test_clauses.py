@@ -92,6 +92,7 @@ def test_brackets_in_the_text_are_not_a_clause():
     ("区政府办公室将严格按照督查制度,加强跟踪督查。", ["区政府办公室"], ["区政府办公室"]),
     ("由乡三农服务中心承办,乡畜牧站、派出所配合。", ["乡三农服务中心", "乡畜牧站", "派出所"],
      ["乡三农服务中心"]),
+    ("各工业园区也要加强节能管理。", ["各工业园区"], ["各工业园区"]),
 ])
 def test_units_named_in_prose(text, agencies, lead):
     found = responsibility_in_prose(text)

@@ -25,6 +25,8 @@ from .units import (
 )
 
 _SENTENCES = re.compile(r"[。;；!！?？\n]")
+# An adverb between a subject and its verb (`各工业园区也要…`, `各县区均要…`).
+_ADVERB = re.compile(r"(?:也|都|均|亦|还)$")
 _DEPARTMENTS = re.compile(r"等(?:有关|相关)?(?:部门|单位)$")
 
 
@@ -77,7 +79,8 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
                 assigned.extend((unit, "main") for unit in units[1:])
                 continue
             found = rules.subject_pattern.match(clause)
-            if found and (units := prose_units(found[1]) or _listed_as_departments(found[1])):
+            subject = _ADVERB.sub("", found[1]) if found else ""
+            if found and (units := prose_units(subject) or _listed_as_departments(subject)):
                 role = rules.role_words.get(found[2], "main")
                 assigned.extend((unit, role) for unit in units)
     return responsibility(assigned)
