@@ -413,3 +413,18 @@ def test_a_document_number_labelled_as_its_serial_number(read):
 def test_a_document_number_glued_to_the_notices_title(read, head, number):
     record = read(head + "\n各市、县人民政府:\n" + ITEMS)
     assert record.doc_number == number
+
+
+@pytest.mark.parametrize(("fields", "issuer"), [
+    ("发布机构: | 宣城市文化和旅游局(宣城市广播电视新闻出版局) | 主题分类: | 商贸 |",
+     "宣城市文化和旅游局(宣城市广播电视新闻出版局)"),
+    ("索 引 号  1440153660/2020-0000137  发布机构  临沂市交通运输局", "临沂市交通运输局"),
+])
+def test_portal_fields_naming_the_issuer_however_the_row_sets_them_out(read, fields, issuer):
+    record = read(fields + "\n2020年政府工作报告责任分工\n" + ITEMS)
+    assert record.issuer == issuer
+
+
+def test_a_title_line_above_a_date_is_no_signer(read):
+    record = read("2020年临沂市政府工作报告责任分工-市交通运输局\n2020-07-08\n" + ITEMS)
+    assert record.issuer != "2020年临沂市政府工作报告责任分工-市交通运输局"

@@ -20,6 +20,7 @@ from .dates import DATE, GARBLED, MONTH, garbled_dates, iso_date, iso_month
 from .regions import Region, divisions_named, find_region, lookup, name_region
 from .rules import table
 from .titles import notice_issuer, read_frame
+from .units import without_aside
 
 _DOC_NUMBER = (r"[\u4e00-\u9fff]{1,16}\s*[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]"
                r"\s*\d{1,4}\s*号")
@@ -48,7 +49,7 @@ _OWN_AREA = re.compile(r"结合([^,，。;；、\s]{2,12}?)(?:的)?实际")
 # What follows a signer's name and is not part of it: `(代)`, `(章)`, `(印)`.
 _SEAL = re.compile(r"[(（](?:代|章|盖章|印)[)）]$")
 _AFTER_TITLE = 40
-_JOINT_SIGNERS = 3
+_JOINT_SIGNERS = 8
 _ISSUER_SUFFIX = re.compile(
     r"(办公室|办公厅|人民政府|政府|领导小组|小组|委员会|管委会|厅|局|委|办|部|中心|开发区|高新区"
     r"|新区|园区)$"
@@ -274,9 +275,10 @@ def _signature(text: str, last: bool = False) -> tuple[str | None, list[str]] | 
 
 
 def _is_signer(token: str) -> bool:
-    """A token that can be a signing body's name: it ends as one, and is no sentence."""
-    name = _SEAL.sub("", token)
-    return bool(_ISSUER_SUFFIX.search(name)) and not re.search(r"[,，。;；:：《》]", name)
+    """A token that can be a signing body's name: it ends as one (perhaps before the other
+    name of its office in brackets), and is no sentence nor a title (no figures in it)."""
+    name = without_aside(_SEAL.sub("", token))
+    return bool(_ISSUER_SUFFIX.search(name)) and not re.search(r"[,，。;；:：《》\d]", name)
 
 
 def _signed_day(days: list[str], posted: str | None) -> str | None:
@@ -289,8 +291,11 @@ def _signed_day(days: list[str], posted: str | None) -> str | None:
 
 
 def _field(fields: str, label: str, issuer: bool = False) -> str | None:
-    found = re.search(rf"{label}\s*[:：]\s*([^\s:：]+)", fields)
-    if not found or (issuer and not _ISSUER_SUFFIX.search(found[1])):
+    """A header field's value: after its label and a colon (or two, where a pipe-separated
+    row kept its own), or only white space in a row of fields (`发布机构  临沂市交通运输局`);
+    an issuer's value must end as a body's name does."""
+    found = re.search(rf"{label}\s*(?:[:：]+|\s)\s*([^\s:：]+)", fields)
+    if not found or (issuer and not _ISSUER_SUFFIX.search(without_aside(found[1]))):
         return None
     return found[1]
 
