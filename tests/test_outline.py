@@ -269,3 +269,15 @@ def test_sub_items_a_wrapped_line_runs_on_into_after_a_sentences_end(read):
         牵头单位:交通运输局、财政局
     """)
     assert paths(record) == [["4", "(1)"], ["4", "(2)"], ["4", "(3)"]]
+
+
+def test_an_items_number_before_a_figure_the_dot_runs_into(read):
+    record = read("""
+        2022年区政府实事
+        1.新增养老床位200张。
+        2.50个小区新增电动自行车充电设施,增长 2.5%以上。
+        3.460个居村提供不少于2300场文化活动。
+        18.4
+    """)
+    assert paths(record) == [["1"], ["2"], ["3"]]
+    assert record.tasks[1].text.startswith("50个小区")

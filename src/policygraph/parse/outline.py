@@ -58,6 +58,7 @@ class Style:
     numerals: str
     label: str
     weak: bool = False  # a marker of it may be a figure (`8件实事`): it never skips numbers
+    follows: bool = False  # its marker numbers only the item after an open sibling
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +116,7 @@ class Item:
 def styles() -> tuple[Style, ...]:
     return tuple(
         Style(entry["name"], entry["family"], re.compile(entry["pattern"]), entry["numerals"],
-              entry["label"], entry.get("weak", False))
+              entry["label"], entry.get("weak", False), entry.get("follows", False))
         for entry in table("numbering")["style"]
     )
 
@@ -127,9 +128,11 @@ def family_rank(family: str) -> int:
 
 @cache
 def marker_start() -> re.Pattern[str]:
-    """Any style's marker, for cutting collapsed lines."""
+    """Any style's marker, for cutting collapsed lines (not one that only follows a sibling
+    at a line's start, `2.50个…`: inside a line it is a figure, `增长 2.5%`)."""
     return re.compile("|".join(
         "(?:" + style.pattern.pattern.replace("?P<n>", "") + ")" for style in styles()
+        if not style.follows
     ))
 
 
@@ -334,7 +337,7 @@ class _OutlineParser:
             open_marker = self.stack[depth].marker
             assert open_marker is not None
             if open_marker.style.family == family:
-                if marker.number == open_marker.number \
+                if marker.number == open_marker.number and not marker.style.follows \
                         and open_marker.repeat < len(_REPEATS):
                     marker = replace(marker, repeat=open_marker.repeat + 1)
                 elif marker.number != open_marker.number + 1 \
@@ -383,6 +386,8 @@ class _OutlineParser:
         family = marker.style.family
         if marker.number == 1 or table_row:
             return True  # (a table's row below a section row, whatever its number: `68`)
+        if marker.style.follows:
+            return False  # its marker only numbers the item after an open sibling
         continues = self.last_number.get(family, 0) + 1 == marker.number
         if family in self.last_number and not continues:
             return False
