@@ -521,5 +521,7 @@ def test_numbers_that_lost_their_dot_but_kept_a_space(read):
         完成 5 个项目建设。
         3 建设20所普惠性幼儿园。
     """)
+    counted = read("市教育局2022年工作要点\n24 页\n一、重点工作\n1.推进建设。")
+    assert [task.path for task in counted.tasks] == [["一", "1"]]  # a page count, no item
     assert [task.path for task in record.tasks] == [["1"], ["2"], ["3"]]
     assert "完成 5 个项目建设" in record.tasks[1].text
