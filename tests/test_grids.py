@@ -719,3 +719,25 @@ def test_sub_rows_with_cells_of_their_own_under_a_rows_category(read):
          ["住建局", "新闸街道", "五星街道"], ["住建局"]),
         (["1", "(2)"], "数字经济先导区要树标杆。", ["发改局", "工信局"], ["发改局"]),
     ]
+
+
+def test_a_column_of_yearly_figures_before_the_units_column(read):
+    record = read(TITLE + """
+        序号
+        考核内容
+        单位
+        年度目标
+        责任部门
+        1
+        粮食播种面积
+        万亩
+        0.07
+        县农业农村局
+        2
+        农业劳动生产率
+        万元/人
+        全市统筹
+        县海洋与渔业局
+    """)
+    assert [(task.path, task.agencies) for task in record.tasks] == [
+        (["1"], ["县农业农村局"]), (["2"], ["县海洋与渔业局"])]

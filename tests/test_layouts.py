@@ -167,7 +167,8 @@ def test_a_section_headed_by_a_bodys_names_leads_its_items(read):
 @pytest.mark.parametrize("section", ["指导思想和总体目标", "2010年全市促进就业目标责任制主要指标",
                                      "目标要求", "经济社会发展指标(工作目标)",
                                      "林业保护发展“十四五”规划目标",
-                                     "全区经济社会发展的主要预期目标及载体", "综合目标分解"])
+                                     "全区经济社会发展的主要预期目标及载体", "综合目标分解",
+                                     "建设指标"])
 def test_goal_sections_by_more_of_their_names(read, section):
     record = read(f"""
         某市2010年工作方案

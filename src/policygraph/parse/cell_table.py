@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .cell_rows import Column, align, looks_like_units
+from .cell_rows import UNIT_COLUMNS, Column, align, looks_like_units
 from .table_rows import (
     BARE_NUMBER,
     HAN,
@@ -53,7 +53,11 @@ def cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
     while index < len(lines):
         kind, end = _heading_line(lines, index)
         if kind in _OTHER_CONTENT and _OTHER_CONTENT[kind] in {seen for seen, _ in headings}:
-            break  # a row's category cell (`发展目标`), not a heading
+            if _heading_line(lines, end)[0] not in UNIT_COLUMNS:
+                break  # a row's category cell (`发展目标`), not a heading
+            headings.append((None, index))  # a column of figures before the units' (`年度目标`)
+            index = end
+            continue
         if kind is None and headings and _HEADING_ASIDE_LINE.fullmatch(lines[index].strip()):
             index = skip_blank(lines, index + 1)  # the aside closing a heading (`(单位)`)
             continue
