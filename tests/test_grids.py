@@ -741,3 +741,13 @@ def test_a_column_of_yearly_figures_before_the_units_column(read):
     """)
     assert [(task.path, task.agencies) for task in record.tasks] == [
         (["1"], ["县农业农村局"]), (["2"], ["县海洋与渔业局"])]
+
+
+def test_a_pipe_row_that_left_out_a_merged_cell_before_its_units(read):
+    record = read(TITLE + """
+        序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |
+        1 | 做好疫情防控信息发布 | 围绕流调溯源发布信息 | 应急处 | 长期推进 | |
+        2 | 扎实做好疫苗接种信息公开 | 疾控处 | 长期推进 |
+    """)
+    assert [(task.path, task.agencies) for task in record.tasks] == [
+        (["1"], ["应急处"]), (["2"], ["疾控处"])]

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from itertools import zip_longest
 
-from .cell_rows import UNIT_COLUMNS, Column, looks_like_units
+from .cell_rows import UNIT_COLUMNS, Column, align, looks_like_units
 from .cell_table import cell_table, headerless_cell_table
 from .goal_table import goal_table
 from .table_rows import (
@@ -145,6 +145,8 @@ def _place_row(cells: list[str], kinds: list[Column | None]) -> list[_Cells] | N
         offset = kinds.index("number")
         if (units_last := _units_from_the_right(cells, kinds[offset:])) is not None:
             return [units_last]
+        if (by_look := _by_look(cells, kinds[offset:])) is not None:
+            return [by_look]
     elif cells and _INLINE_NUMBER.match(cells[0]):
         # A row the page cut short still opens with its task's cell.
         offset = max((index for index, kind in enumerate(kinds[: offset + 1])
@@ -178,6 +180,17 @@ def _like_the_row_before(row: _Cells, rows: list[_Cells]) -> _Cells:
     if before is None or row.columns[0] != "number" or len(row.cells) >= len(before.cells):
         return row
     return _Cells(row.cells, before.columns[: len(row.cells)])
+
+
+def _by_look(cells: list[str], kinds: list[Column | None]) -> _Cells | None:
+    """A numbered row shorter than its header that left out a merged cell before its units
+    (`2 | 扎实做好疫苗接种信息公开 | 疾控处 | 长期推进`): its cells placed by what each looks
+    like, where placing them by position would put a units' cell under no units' heading."""
+    if len(cells) >= len(kinds) or not any(kind in UNIT_COLUMNS for kind in kinds):
+        return None
+    misplaced = any(looks_like_units(cell) and kind not in UNIT_COLUMNS
+                    for kind, cell in zip(kinds, cells, strict=False))
+    return _Cells(cells, align(cells, kinds)) if misplaced else None
 
 
 def _units_from_the_right(cells: list[str], kinds: list[Column | None]) -> _Cells | None:
