@@ -84,6 +84,14 @@ ATTACKS: dict[str, tuple[dict[str, Any], int, str]] = {
         {"params": {"query": "SELECT * WHERE { ?s ?p ?o FILTER"
                              + _nested(10_000, "(", "true", ")") + " }"}},
         400, "deep"),
+    "a sum of 10,000 terms": (
+        {"content": "SELECT (" + "+".join(["1"] * 10_000) + " AS ?x) {}",
+         "headers": {"Content-Type": "application/sparql-query"}},
+        400, "too long"),
+    "20,000 filters": (
+        {"content": "SELECT * WHERE { ?s ?p ?o " + "FILTER(true) " * 20_000 + "}",
+         "headers": {"Content-Type": "application/sparql-query"}},
+        400, "too long"),
 }
 
 

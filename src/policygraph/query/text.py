@@ -38,6 +38,7 @@ _FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 _UPDATES = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE",
                       "COPY", "WITH"})
 _OPENING = {"{": 1, "(": 1, "[": 1, "}": -1, ")": -1, "]": -1}
+_OPERATORS = frozenset("+-*/&|=!<>")
 _NOT_JOINED = frozenset({"OPTIONAL", "MINUS", "UNION", "EXISTS", "SERVICE", "SILENT"})
 # Groups that see the bindings of the solutions outside them: a parameter needs no VALUES there.
 _SEES_OUTSIDE = frozenset({"OPTIONAL", "EXISTS"})
@@ -76,6 +77,7 @@ class QueryShape:
     operation: str | None  # the first keyword after the prologue
     depth: int  # how deeply groups, brackets and parentheses nest
     services: tuple[str | None, ...]  # the endpoint of each SERVICE clause
+    operators: int = 0  # operator characters and FILTER keywords: how long its expressions run
 
     @property
     def is_update(self) -> bool:
@@ -85,24 +87,26 @@ class QueryShape:
 
 
 def query_shape(sparql: str) -> QueryShape:
-    """The query's operation, nesting depth and SERVICE endpoints. Parsers descend recursively,
-    and a query nested thousands deep overflows the engine's stack, so an endpoint refuses one
-    nested past a sane depth before any parser sees it. A SERVICE endpoint is an IRI written in
+    """The query's operation, nesting depth, length of its expressions and SERVICE endpoints.
+    Parsers descend recursively, and a query nested thousands deep, or with an expression or a
+    chain of filters thousands long, overflows the engine's stack, so an endpoint refuses one
+    past sane bounds before any parser sees it. A SERVICE endpoint is an IRI written in
     full, or None for one named by a variable or a prefixed name (which cannot be checked as
     written)."""
     tokens = _tokens(sparql)
-    depth = deepest = 0
+    depth = deepest = operators = 0
     services: list[str | None] = []
     for index, token in enumerate(tokens):
         depth += _OPENING.get(token.text, 0)
         deepest = max(deepest, depth)
+        operators += token.text in _OPERATORS or token.keyword == "FILTER"
         if token.keyword == "SERVICE":
             following = tokens[index + 1:index + 3]
             if following and following[0].keyword == "SILENT":
                 following = following[1:]
             services.append(following[0].text[1:-1] if following and following[0].kind == "iri"
                             else None)
-    return QueryShape(_operation(tokens), deepest, tuple(services))
+    return QueryShape(_operation(tokens), deepest, tuple(services), operators)
 
 
 def _operation(tokens: list[_Token]) -> str | None:

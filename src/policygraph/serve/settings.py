@@ -15,6 +15,10 @@ DEFAULT_ANSWER_DISK_BYTES = 256 * 1024 * 1024
 # Groups, brackets and parentheses nested deeper are refused: the canned queries nest about 8
 # deep, and the engine's recursive parser overflows its stack a few thousand levels down.
 MAX_NESTING = 128
+# Operators and filters past this many are refused: the engine builds an expression or a chain
+# of filters as one deep tree, and a flat `1+1+…+1` of 10,000 terms overflows its stack as deep
+# nesting does; the canned queries hold a few dozen.
+MAX_OPERATORS = 2000
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,10 @@ https://www.w3.org/TR/sparql11-protocol/#query-operation — a query comes by GE
 (`application/sparql-query`); `default-graph-uri` and `named-graph-uri` set the dataset.
 Results are negotiated by `Accept` (q-values honoured) or a `format` parameter; errors are 400
 with the parser's message, updates are refused with 403, and GET without a query returns the
-service description. Before a query reaches the engine, one nested past `MAX_NESTING` is refused
-(the engine's parser would overflow its stack), and so is a SERVICE clause calling an endpoint
-the configuration does not allow: a public endpoint must not fetch URLs for its clients.
+service description. Before a query reaches the engine, one nested past `MAX_NESTING` or with
+expressions longer than `MAX_OPERATORS` is refused (the engine would overflow its stack), and
+so is a SERVICE clause calling an endpoint the configuration does not allow: a public endpoint
+must not fetch URLs for its clients.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from .negotiation import negotiate
 from .openapi import answers, query_parameters
 from .results import GRAPH_TYPES, RESULT_TYPES
 from .services import allowed_endpoint
-from .settings import MAX_NESTING, Settings
+from .settings import MAX_NESTING, MAX_OPERATORS, Settings
 
 router = APIRouter(tags=["sparql"])
 
@@ -171,6 +172,9 @@ def refusal(sparql: str, settings: Settings) -> tuple[int, str] | None:
     if shape.depth > MAX_NESTING:
         return 400, (f"the query nests groups, brackets or parentheses {shape.depth} deep; "
                      f"this server takes at most {MAX_NESTING}")
+    if shape.operators > MAX_OPERATORS:
+        return 400, (f"the query's expressions are too long: {shape.operators:,} operators "
+                     f"and filters; this server takes at most {MAX_OPERATORS:,}")
     for endpoint in shape.services:
         if endpoint is None or not allowed_endpoint(endpoint, settings.allowed_services):
             named = f"<{endpoint}>" if endpoint else "named by a variable or prefixed name"
