@@ -157,3 +157,27 @@ def test_graph_results_stop_at_the_row_cap_too(capped: LiveServer) -> None:
     assert response.status_code == 200
     assert response.headers["x-policygraph-truncated"] == "true"
     assert len(response.text.splitlines()) == 5
+
+
+# Sorts the corpus's triples crossed with themselves: gigabytes, long before any time limit.
+HUNGRY = "SELECT ?a ?c ?d ?f WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f ?a ?d"
+
+
+@pytest.fixture(scope="module")
+def lean(corpus_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    live = start(corpus_store, "--timeout", "120", "--workers", str(WORKERS),
+                 "--warm-timeout", "0", "--worker-memory-mb", "64",
+                 log=tmp_path_factory.mktemp("lean") / "server.log")
+    yield live
+    live.stop()
+
+
+def test_a_query_past_its_workers_memory_is_stopped_and_the_worker_replaced(
+        lean: LiveServer) -> None:
+    every_worker_answers(lean)
+    hungry = sparql(lean, HUNGRY)
+    assert hungry.response.status_code == 503, hungry.response.text[:300]
+    assert "memory" in hungry.response.text
+    assert hungry.seconds < 60  # stopped by memory, not by the time limit
+    every_worker_answers(lean)
+    assert count(sparql(lean, QUICK)) == 5

@@ -38,6 +38,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         DEFAULT_MAX_ROWS,
         DEFAULT_TIMEOUT,
         DEFAULT_WARM_TIMEOUT,
+        DEFAULT_WORKER_MEMORY_BYTES,
     )
 
     serve = commands.add_parser(
@@ -72,6 +73,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                        help="answers kept on disk beside the live build, at most; the least "
                             "recently used go first (default "
                             f"{DEFAULT_ANSWER_DISK_BYTES // 2**20})")
+    serve.add_argument("--worker-memory-mb", type=positive_int,
+                       default=DEFAULT_WORKER_MEMORY_BYTES // 2**20, metavar="MB",
+                       help="memory a query may take in its worker, past the open store; a "
+                            "query past it ends the worker, which is replaced, and gets 503 "
+                            f"(default {DEFAULT_WORKER_MEMORY_BYTES // 2**20})")
     serve.add_argument("--base-iri", metavar="IRI",
                        help="base IRI of the entities served as linked data (default: the "
                             "one the store was built with)")
@@ -129,7 +135,8 @@ def _run_serve(args: argparse.Namespace) -> int:
                        warm_timeout=args.warm_timeout, cors_origins=tuple(args.cors_origin),
                        max_query_bytes=args.max_query_bytes,
                        allowed_services=tuple(args.allow_service),
-                       answer_disk_bytes=args.answer_cache_mb * 2**20),
+                       answer_disk_bytes=args.answer_cache_mb * 2**20,
+                       worker_memory_bytes=args.worker_memory_mb * 2**20),
               host=args.host, port=args.port)
     except BuildError as error:
         print(f"policygraph: build failed: {error}", file=sys.stderr)

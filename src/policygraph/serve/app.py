@@ -37,7 +37,8 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         source = f"{SCHEME}{settings.endpoint}" if settings.endpoint else settings.store_dir
         pool = QueryPool(source, size=settings.workers,
-                         answer_disk_bytes=settings.answer_disk_bytes)
+                         answer_disk_bytes=settings.answer_disk_bytes,
+                         memory_bytes=settings.worker_memory_bytes)
         pool.start()
         app.state.pool = pool
         warming = settings.warm_timeout > 0 and pool.cache.build() is not None

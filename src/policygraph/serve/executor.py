@@ -14,6 +14,9 @@ import asyncio
 import multiprocessing
 import multiprocessing.connection
 import os
+import re
+import resource
+import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +25,7 @@ from ..lifetime import die_with_parent
 from .cache import Key, ResultCache
 from .remote import execute_remote, remote_endpoint
 from .results import Job, Outcome, QueryFailed, encode_bindings, execute
-from .settings import DEFAULT_ANSWER_DISK_BYTES
+from .settings import DEFAULT_ANSWER_DISK_BYTES, DEFAULT_WORKER_MEMORY_BYTES
 
 __all__ = ["Job", "Outcome", "QueryFailed", "QueryPool", "QueryTimeout", "encode_bindings"]
 
@@ -32,13 +35,17 @@ class QueryTimeout(Exception):
 
 
 _READY = "ready"
+# The exit status of a worker a query ran out of memory in.
+_OUT_OF_MEMORY = 3
 # How long a new worker may take to import its libraries and open the store.
 _START_TIMEOUT = 120.0
 
 
-def _serve(store_dir: str, conn: multiprocessing.connection.Connection, parent: int) -> None:
+def _serve(store_dir: str, conn: multiprocessing.connection.Connection, parent: int,
+           memory_bytes: int) -> None:
     """A worker's loop: receive a job, answer with an outcome or a failure. The worker ends
-    with the server, even in the middle of a query."""
+    with the server, even in the middle of a query, and when a query takes more memory than
+    `memory_bytes` past what the open store holds (the pool replaces it)."""
     from ..store import GraphStore
 
     die_with_parent(parent)
@@ -47,6 +54,7 @@ def _serve(store_dir: str, conn: multiprocessing.connection.Connection, parent: 
     opened: tuple[Path | None, Any] = (None, None)
     if endpoint is None and store.current is not None:
         opened = (store.current, store.open())
+    _limit_memory(memory_bytes)
     conn.send(_READY)  # imports done and the store open: time limits start counting now
     while True:
         try:
@@ -63,8 +71,26 @@ def _serve(store_dir: str, conn: multiprocessing.connection.Connection, parent: 
             conn.send(execute(opened[1], job))
         except QueryFailed as failure:
             conn.send(failure)
+        except MemoryError:
+            os._exit(_OUT_OF_MEMORY)  # the pool answers 503 and starts a fresh worker
         except Exception as error:  # reported to the client, the worker stays up
             conn.send(QueryFailed(500, f"{type(error).__name__}: {error}"))
+
+
+def _limit_memory(budget: int) -> None:
+    """Let the worker's data (its heap and private mappings, not the store's files) grow by
+    `budget` bytes at most from now: past it an allocation fails, which ends the worker (the
+    engine aborts; Python raises MemoryError). Where the system does not say how much data the
+    process holds (`VmData`, Linux), no limit is set."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return
+    found = re.search(r"^VmData:\s*(\d+)\s*kB", status, re.M)
+    if found is None:
+        return
+    limit = int(found[1]) * 1024 + budget
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
 
 
 @dataclass
@@ -83,6 +109,9 @@ class _Worker:
             answer: Outcome | QueryFailed = self.conn.recv()
         except (EOFError, OSError):
             self.process.join(timeout=5)
+            if self.process.exitcode in (_OUT_OF_MEMORY, -signal.SIGABRT):
+                return QueryFailed(503, "the query took more memory than a worker may use; "
+                                        "its worker was replaced")
             return QueryFailed(503, "the query's worker process ended (exit status "
                                     f"{self.process.exitcode}) and was replaced")
         return answer
@@ -100,6 +129,7 @@ class QueryPool:
     store_dir: Path | str  # a store directory, or `sparql+http(s)://…` for a remote store
     size: int = 2
     answer_disk_bytes: int = DEFAULT_ANSWER_DISK_BYTES
+    memory_bytes: int = DEFAULT_WORKER_MEMORY_BYTES  # a query's memory in its worker, at most
     cache: ResultCache = field(init=False)
     _idle: asyncio.Queue[_Worker] = field(default_factory=asyncio.Queue)
     _all: list[_Worker] = field(default_factory=list)
@@ -114,7 +144,8 @@ class QueryPool:
         as the server: a worker dies with the thread that started it (`lifetime`)."""
         parent, child = self._context.Pipe()
         process = self._context.Process(target=_serve,
-                                        args=(str(self.store_dir), child, os.getpid()),
+                                        args=(str(self.store_dir), child, os.getpid(),
+                                              self.memory_bytes),
                                         daemon=True, name="policygraph-query")
         process.start()
         child.close()

@@ -12,6 +12,10 @@ DEFAULT_MAX_QUERY_BYTES = 256 * 1024
 # Bytes of answers kept on disk per build at most; past it, the least recently used go until
 # three quarters of it are left.
 DEFAULT_ANSWER_DISK_BYTES = 256 * 1024 * 1024
+# Memory a query worker may take for one query, past what it holds once the store is open: a
+# query past it (a cartesian ORDER BY grows by gigabytes in seconds) ends its worker, which is
+# replaced, and is answered 503.
+DEFAULT_WORKER_MEMORY_BYTES = 2 * 1024 * 1024 * 1024
 # Groups, brackets and parentheses nested deeper are refused: the canned queries nest about 8
 # deep, and the engine's recursive parser overflows its stack a few thousand levels down.
 MAX_NESTING = 128
@@ -36,6 +40,7 @@ class Settings:
     max_query_bytes: int = DEFAULT_MAX_QUERY_BYTES  # longest SPARQL query taken
     allowed_services: tuple[str, ...] = ()  # endpoints SERVICE may call (see services.py)
     answer_disk_bytes: int = DEFAULT_ANSWER_DISK_BYTES  # answers kept beside a build, at most
+    worker_memory_bytes: int = DEFAULT_WORKER_MEMORY_BYTES  # a query's memory, at most
 
     @property
     def max_request_bytes(self) -> int:
