@@ -47,7 +47,8 @@ def count(answer: Answer) -> int:
     return int(answer.response.json()["results"]["bindings"][0]["n"]["value"])
 
 
-def every_worker_answers(server: LiveServer, deadline: float = 60) -> None:
+def every_worker_answers(server: LiveServer, deadline: float = 60,
+                         workers: int = WORKERS) -> None:
     """Wait until each worker answers a quick query. A worker started in place of a stopped
     one takes about a second to open the store, and that start-up counts against its first
     query's limit: on a busy machine that query may be stopped too (and the worker started
@@ -55,8 +56,8 @@ def every_worker_answers(server: LiveServer, deadline: float = 60) -> None:
     pause, give_up = 0.5, time.monotonic() + deadline
     while True:
         # The pool hands out idle workers in turn, so consecutive queries visit every worker.
-        statuses = [sparql(server, "ASK {}").response.status_code for _ in range(WORKERS)]
-        if statuses == [200] * WORKERS:
+        statuses = [sparql(server, "ASK {}").response.status_code for _ in range(workers)]
+        if statuses == [200] * workers:
             return
         assert set(statuses) <= {200, 503}, statuses
         assert time.monotonic() < give_up, f"workers still not answering: {statuses}"
@@ -181,3 +182,31 @@ def test_a_query_past_its_workers_memory_is_stopped_and_the_worker_replaced(
     assert hungry.seconds < 60  # stopped by memory, not by the time limit
     every_worker_answers(lean)
     assert count(sparql(lean, QUICK)) == 5
+
+
+@pytest.fixture(scope="module")
+def single(corpus_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    live = start(corpus_store, "--timeout", "3", "--workers", "1", "--queue", "1",
+                 "--warm-timeout", "0", log=tmp_path_factory.mktemp("single") / "server.log")
+    yield live
+    live.stop()
+
+
+def test_a_query_past_the_queue_is_refused_at_once_and_waiting_counts_against_the_limit(
+        single: LiveServer) -> None:
+    with ThreadPoolExecutor(2) as runner:
+        slow = runner.submit(sparql, single, SLOW)
+        time.sleep(0.5)  # the only worker takes it
+        waiting = runner.submit(sparql, single, SLOW)
+        time.sleep(0.5)  # the one place in the queue is taken
+        refused = sparql(single, QUICK)
+        assert refused.response.status_code == 503, refused.response.text
+        assert "busy" in refused.response.text
+        assert refused.response.headers["retry-after"]
+        assert refused.seconds < 2  # at once, not after the others
+        assert_stopped(slow.result(), 3)
+        late = waiting.result()
+    assert late.response.status_code == 503, late.response.text
+    assert "waited" in late.response.text  # its limit counted from its arrival
+    assert late.seconds < 3 + MARGIN
+    every_worker_answers(single, workers=1)

@@ -36,6 +36,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         DEFAULT_ANSWER_DISK_BYTES,
         DEFAULT_MAX_QUERY_BYTES,
         DEFAULT_MAX_ROWS,
+        DEFAULT_QUEUE,
         DEFAULT_TIMEOUT,
         DEFAULT_WARM_TIMEOUT,
         DEFAULT_WORKER_MEMORY_BYTES,
@@ -73,6 +74,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                        help="answers kept on disk beside the live build, at most; the least "
                             "recently used go first (default "
                             f"{DEFAULT_ANSWER_DISK_BYTES // 2**20})")
+    serve.add_argument("--queue", type=positive_int, default=DEFAULT_QUEUE, metavar="N",
+                       help="queries waiting for a worker at most; one more gets 503 with "
+                            f"Retry-After at once (default {DEFAULT_QUEUE})")
     serve.add_argument("--worker-memory-mb", type=positive_int,
                        default=DEFAULT_WORKER_MEMORY_BYTES // 2**20, metavar="MB",
                        help="memory a query may take in its worker, past the open store; a "
@@ -136,7 +140,8 @@ def _run_serve(args: argparse.Namespace) -> int:
                        max_query_bytes=args.max_query_bytes,
                        allowed_services=tuple(args.allow_service),
                        answer_disk_bytes=args.answer_cache_mb * 2**20,
-                       worker_memory_bytes=args.worker_memory_mb * 2**20),
+                       worker_memory_bytes=args.worker_memory_mb * 2**20,
+                       queue=args.queue),
               host=args.host, port=args.port)
     except BuildError as error:
         print(f"policygraph: build failed: {error}", file=sys.stderr)

@@ -38,7 +38,8 @@ def create_app(settings: Settings) -> FastAPI:
         source = f"{SCHEME}{settings.endpoint}" if settings.endpoint else settings.store_dir
         pool = QueryPool(source, size=settings.workers,
                          answer_disk_bytes=settings.answer_disk_bytes,
-                         memory_bytes=settings.worker_memory_bytes)
+                         memory_bytes=settings.worker_memory_bytes,
+                         queue_limit=settings.queue)
         pool.start()
         app.state.pool = pool
         warming = settings.warm_timeout > 0 and pool.cache.build() is not None

@@ -25,18 +25,24 @@ from ..lifetime import die_with_parent
 from .cache import Key, ResultCache
 from .remote import execute_remote, remote_endpoint
 from .results import Job, Outcome, QueryFailed, encode_bindings, execute
-from .settings import DEFAULT_ANSWER_DISK_BYTES, DEFAULT_WORKER_MEMORY_BYTES
+from .settings import DEFAULT_ANSWER_DISK_BYTES, DEFAULT_QUEUE, DEFAULT_WORKER_MEMORY_BYTES
 
 __all__ = ["Job", "Outcome", "QueryFailed", "QueryPool", "QueryTimeout", "encode_bindings"]
 
 
 class QueryTimeout(Exception):
-    """A query that ran past its time limit and was stopped."""
+    """A query not answered in time, which the same request may get when the server is less
+    busy: it ran past its time limit (counted from its arrival) and was stopped, it waited
+    that long for a worker, or too many queries were waiting already."""
 
 
 _READY = "ready"
 # The exit status of a worker a query ran out of memory in.
 _OUT_OF_MEMORY = 3
+# A query that waited for a worker runs at least this long, whatever is left of its limit.
+_LEAST_RUN = 0.05
+# A wait for a worker this long is named when the query then runs past its limit.
+_NOTED_WAIT = 0.1
 # How long a new worker may take to import its libraries and open the store.
 _START_TIMEOUT = 120.0
 
@@ -130,6 +136,8 @@ class QueryPool:
     size: int = 2
     answer_disk_bytes: int = DEFAULT_ANSWER_DISK_BYTES
     memory_bytes: int = DEFAULT_WORKER_MEMORY_BYTES  # a query's memory in its worker, at most
+    queue_limit: int = DEFAULT_QUEUE  # queries waiting for a worker, at most
+    _waiting: int = field(default=0, init=False)
     cache: ResultCache = field(init=False)
     _idle: asyncio.Queue[_Worker] = field(default_factory=asyncio.Queue)
     _all: list[_Worker] = field(default_factory=list)
@@ -164,6 +172,22 @@ class QueryPool:
         """Start the workers side by side and wait until all are ready."""
         for worker in [self._spawn() for _ in range(self.size)]:
             self._idle.put_nowait(self._ready(worker))
+
+    async def _admit(self, timeout: float) -> _Worker:
+        """An idle worker for a query, waiting for one at most `timeout` seconds, behind at
+        most `queue_limit` others: a server past its means says so at once (503 and
+        `Retry-After`) rather than make every client wait."""
+        if self._idle.empty() and self._waiting >= self.queue_limit:
+            raise QueryTimeout(f"the server is busy: {self._waiting} queries are waiting for "
+                               "a worker; try again shortly")
+        self._waiting += 1
+        try:
+            return await asyncio.wait_for(self._idle.get(), timeout)
+        except TimeoutError:
+            raise QueryTimeout(f"the query waited its whole time limit of {timeout:g} s for a "
+                               "busy worker and was not run") from None
+        finally:
+            self._waiting -= 1
 
     def close(self) -> None:
         for worker in self._all:
@@ -203,11 +227,16 @@ class QueryPool:
             done.exception()
 
     async def run(self, job: Job, timeout: float) -> Outcome:
-        """The outcome of `job`; QueryTimeout after `timeout` seconds, QueryFailed on errors."""
-        worker = await self._idle.get()
+        """The outcome of `job`; QueryTimeout `timeout` seconds after it arrived (waiting for
+        a worker counts) or at once when `queue_limit` queries wait already, QueryFailed on
+        errors."""
         loop = asyncio.get_running_loop()
+        arrived = loop.time()
+        worker = await self._admit(timeout)
+        waited = loop.time() - arrived
         try:
-            answer = await loop.run_in_executor(None, worker.call, job, timeout)
+            answer = await loop.run_in_executor(None, worker.call, job,
+                                                max(timeout - waited, _LEAST_RUN))
         except BaseException:
             answer = None
             raise
@@ -219,7 +248,8 @@ class QueryPool:
                 worker = await loop.run_in_executor(None, self._ready, self._spawn())
             self._idle.put_nowait(worker)
         if answer is None:
-            raise QueryTimeout(f"the query ran past its time limit of {timeout:g} s "
+            queued = f" (it waited {waited:.1f} s for a worker)" if waited >= _NOTED_WAIT else ""
+            raise QueryTimeout(f"the query ran past its time limit of {timeout:g} s{queued} "
                                "and was stopped")
         if isinstance(answer, QueryFailed):
             raise answer

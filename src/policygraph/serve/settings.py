@@ -16,6 +16,8 @@ DEFAULT_ANSWER_DISK_BYTES = 256 * 1024 * 1024
 # query past it (a cartesian ORDER BY grows by gigabytes in seconds) ends its worker, which is
 # replaced, and is answered 503.
 DEFAULT_WORKER_MEMORY_BYTES = 2 * 1024 * 1024 * 1024
+# Queries waiting for a worker at most; one more is answered 503 at once.
+DEFAULT_QUEUE = 16
 # Groups, brackets and parentheses nested deeper are refused: the canned queries nest about 8
 # deep, and the engine's recursive parser overflows its stack a few thousand levels down.
 MAX_NESTING = 128
@@ -41,6 +43,7 @@ class Settings:
     allowed_services: tuple[str, ...] = ()  # endpoints SERVICE may call (see services.py)
     answer_disk_bytes: int = DEFAULT_ANSWER_DISK_BYTES  # answers kept beside a build, at most
     worker_memory_bytes: int = DEFAULT_WORKER_MEMORY_BYTES  # a query's memory, at most
+    queue: int = DEFAULT_QUEUE  # queries waiting for a worker, at most
 
     @property
     def max_request_bytes(self) -> int:
