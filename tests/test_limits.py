@@ -8,6 +8,7 @@ order (which response came first, which was still pending), with wide margins on
 
 from __future__ import annotations
 
+import subprocess
 import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -17,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from .live import LiveServer, start
+from .live import LiveServer, cli, start
 
 LIMIT = 2.0  # --timeout of the limits server, seconds
 WORKERS = 2
@@ -210,3 +211,32 @@ def test_a_query_past_the_queue_is_refused_at_once_and_waiting_counts_against_th
     assert "waited" in late.response.text  # its limit counted from its arrival
     assert late.seconds < 3 + MARGIN
     every_worker_answers(single, workers=1)
+
+
+@pytest.fixture(scope="module")
+def rationed(corpus_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    live = start(corpus_store, "--client-rate", "2", "--warm-timeout", "0",
+                 probe="/", log=tmp_path_factory.mktemp("rationed") / "server.log")
+    yield live
+    live.stop()
+
+
+def test_a_client_past_its_rate_is_answered_429_and_pages_are_not_counted(
+        rationed: LiveServer) -> None:
+    statuses = [sparql(rationed, "ASK {}").response for _ in range(12)]
+    refused = [response for response in statuses if response.status_code == 429]
+    assert refused, [response.status_code for response in statuses]
+    assert {response.status_code for response in statuses} <= {200, 429}
+    assert int(refused[0].headers["retry-after"]) >= 1
+    assert "too many queries" in refused[0].text
+    assert httpx.get(f"{rationed.url}/", timeout=30).status_code == 200  # a page: not counted
+    time.sleep(1.5)
+    assert sparql(rationed, "ASK {}").response.status_code == 200  # its bucket filled again
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "x"])
+def test_a_bad_client_rate_is_a_usage_error(value: str) -> None:
+    result = subprocess.run(cli("serve", "--client-rate", value), capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 2
+    assert "--client-rate" in result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 from pathlib import Path
 
 from ..store import GraphStore, default_store
@@ -20,6 +21,17 @@ def add_store_option(parser: argparse.ArgumentParser, remote: bool = False) -> N
         help=f"the graph store directory (default: {DEFAULT_STORE})"
              + ("; or sparql+http://HOST/sparql to serve a remote SPARQL store" if remote
                 else ""))
+
+
+def rate(text: str) -> float:
+    """An argparse type for a rate a second: a finite number, 0 or more (0: no limit)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"must be a finite number, 0 or more: {text!r}")
+    return value
 
 
 def positive_int(text: str) -> int:

@@ -22,6 +22,7 @@ from .common import (
     add_store_option,
     graph_store,
     positive_int,
+    rate,
 )
 
 _SUFFIX_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
@@ -77,6 +78,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     serve.add_argument("--queue", type=positive_int, default=DEFAULT_QUEUE, metavar="N",
                        help="queries waiting for a worker at most; one more gets 503 with "
                             f"Retry-After at once (default {DEFAULT_QUEUE})")
+    serve.add_argument("--client-rate", type=rate, default=0.0, metavar="N",
+                       help="queries a second each client may send (/sparql and /api), in "
+                            "bursts of twice that; past it 429 with Retry-After (default 0: "
+                            "no limit)")
     serve.add_argument("--worker-memory-mb", type=positive_int,
                        default=DEFAULT_WORKER_MEMORY_BYTES // 2**20, metavar="MB",
                        help="memory a query may take in its worker, past the open store; a "
@@ -141,7 +146,7 @@ def _run_serve(args: argparse.Namespace) -> int:
                        allowed_services=tuple(args.allow_service),
                        answer_disk_bytes=args.answer_cache_mb * 2**20,
                        worker_memory_bytes=args.worker_memory_mb * 2**20,
-                       queue=args.queue),
+                       queue=args.queue, client_rate=args.client_rate),
               host=args.host, port=args.port)
     except BuildError as error:
         print(f"policygraph: build failed: {error}", file=sys.stderr)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -23,11 +24,14 @@ from . import api, dumps, linked_data, methods, sparql, void, warmup, web
 from .executor import QueryPool
 from .headers import SecurityHeaders
 from .limits import RequestLimits
+from .rate import ClientRate
 from .remote import SCHEME
 from .settings import Settings
 from .warmup import Warmup, warm, warmed_queries
 
 log = logging.getLogger("policygraph.serve")
+# A client may send this many seconds' worth of its rate at once.
+_BURST_SECONDS = 2
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -59,6 +63,9 @@ def create_app(settings: Settings) -> FastAPI:
                               "SPARQL 1.1 endpoint and canned queries as a REST API.")
     app.state.settings = settings
     app.add_middleware(RequestLimits, max_bytes=settings.max_request_bytes)
+    if settings.client_rate > 0:
+        app.add_middleware(ClientRate, rate=settings.client_rate,
+                           burst=max(1, math.ceil(settings.client_rate * _BURST_SECONDS)))
     app.add_middleware(SecurityHeaders)  # around RequestLimits: its refusals carry them too
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),

@@ -44,6 +44,7 @@ class Settings:
     answer_disk_bytes: int = DEFAULT_ANSWER_DISK_BYTES  # answers kept beside a build, at most
     worker_memory_bytes: int = DEFAULT_WORKER_MEMORY_BYTES  # a query's memory, at most
     queue: int = DEFAULT_QUEUE  # queries waiting for a worker, at most
+    client_rate: float = 0.0  # query requests a second per client; 0: no limit
 
     @property
     def max_request_bytes(self) -> int:
