@@ -8,12 +8,14 @@ order (which response came first, which was still pending), with wide margins on
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 import pytest
@@ -240,3 +242,24 @@ def test_a_bad_client_rate_is_a_usage_error(value: str) -> None:
                             text=True, timeout=60)
     assert result.returncode == 2
     assert "--client-rate" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def solo(corpus_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    live = start(corpus_store, "--timeout", "30", "--workers", "1", "--warm-timeout", "0",
+                 log=tmp_path_factory.mktemp("solo") / "server.log")
+    yield live
+    live.stop()
+
+
+def test_a_query_whose_client_went_away_is_stopped(solo: LiveServer) -> None:
+    """The only worker is freed within seconds of the client's going, not at the limit."""
+    every_worker_answers(solo, workers=1)
+    host, port = solo.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as gone:
+        gone.sendall(f"GET /sparql?{urlencode({'query': SLOW})} HTTP/1.1\r\n"
+                     f"Host: {host}\r\nAccept: application/sparql-results+json\r\n\r\n".encode())
+        time.sleep(1.0)  # the query reaches the worker
+    quick = sparql(solo, QUICK)
+    assert count(quick) == 5
+    assert quick.seconds < 15, quick.seconds  # the limit is 30 s

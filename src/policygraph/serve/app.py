@@ -62,15 +62,6 @@ def create_app(settings: Settings) -> FastAPI:
                   description="A knowledge graph of Chinese government policy work plans: a "
                               "SPARQL 1.1 endpoint and canned queries as a REST API.")
     app.state.settings = settings
-    app.add_middleware(RequestLimits, max_bytes=settings.max_request_bytes)
-    if settings.client_rate > 0:
-        app.add_middleware(ClientRate, rate=settings.client_rate,
-                           burst=max(1, math.ceil(settings.client_rate * _BURST_SECONDS)))
-    app.add_middleware(SecurityHeaders)  # around RequestLimits: its refusals carry them too
-    if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
-                           allow_methods=["GET", "POST"], allow_headers=["*"],
-                           expose_headers=["X-Policygraph-Truncated", "X-Policygraph-Rows"])
 
     @app.middleware("http")
     async def log_requests(request: Request,
@@ -82,6 +73,18 @@ def create_app(settings: Settings) -> FastAPI:
         log.info("%s %s %d %.1f ms", request.method, request.url.path, response.status_code,
                  elapsed)
         return response
+
+    # Outside the log: RequestLimits reads the body and watches for the client's going on
+    # the server's own `receive`, which the log's wrapper would keep to itself.
+    if settings.client_rate > 0:
+        app.add_middleware(ClientRate, rate=settings.client_rate,
+                           burst=max(1, math.ceil(settings.client_rate * _BURST_SECONDS)))
+    app.add_middleware(RequestLimits, max_bytes=settings.max_request_bytes)
+    app.add_middleware(SecurityHeaders)  # around RequestLimits: its refusals carry them too
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                           allow_methods=["GET", "POST"], allow_headers=["*"],
+                           expose_headers=["X-Policygraph-Truncated", "X-Policygraph-Rows"])
 
     app.include_router(sparql.router)
     app.include_router(api.router)

@@ -17,6 +17,8 @@ import os
 import re
 import resource
 import signal
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,8 @@ class QueryTimeout(Exception):
 _READY = "ready"
 # The exit status of a worker a query ran out of memory in.
 _OUT_OF_MEMORY = 3
+# How often a running query's client is looked at (whether it went away), in seconds.
+_LOOK_AGAIN = 0.25
 # A query that waited for a worker runs at least this long, whatever is left of its limit.
 _LEAST_RUN = 0.05
 # A wait for a worker this long is named when the query then runs past its limit.
@@ -104,14 +108,17 @@ class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: multiprocessing.connection.Connection
 
-    def call(self, job: Job, timeout: float) -> Outcome | QueryFailed | None:
-        """The worker's answer, or None when the time limit passed first. A worker that died
-        on the query (the engine crashed, the kernel killed it for memory) answers with a
-        failure saying so; the pool replaces it."""
+    def call(self, job: Job, timeout: float,
+             abandoned: threading.Event | None = None) -> Outcome | QueryFailed | None:
+        """The worker's answer, or None when the time limit passed first or its client went
+        away (`abandoned` set). A worker that died on the query (the engine crashed, the
+        kernel killed it for memory) answers with a failure saying so; the pool replaces it."""
         try:
             self.conn.send(job)
-            if not self.conn.poll(timeout):
-                return None
+            deadline = time.monotonic() + timeout
+            while not self.conn.poll(min(_LOOK_AGAIN, max(0.0, deadline - time.monotonic()))):
+                if time.monotonic() >= deadline or (abandoned and abandoned.is_set()):
+                    return None
             answer: Outcome | QueryFailed = self.conn.recv()
         except (EOFError, OSError):
             self.process.join(timeout=5)
@@ -226,17 +233,18 @@ class QueryPool:
         if not done.cancelled():
             done.exception()
 
-    async def run(self, job: Job, timeout: float) -> Outcome:
+    async def run(self, job: Job, timeout: float,
+                  abandoned: threading.Event | None = None) -> Outcome:
         """The outcome of `job`; QueryTimeout `timeout` seconds after it arrived (waiting for
         a worker counts) or at once when `queue_limit` queries wait already, QueryFailed on
-        errors."""
+        errors. Once `abandoned` is set (its client went away) the query is stopped."""
         loop = asyncio.get_running_loop()
         arrived = loop.time()
         worker = await self._admit(timeout)
         waited = loop.time() - arrived
         try:
             answer = await loop.run_in_executor(None, worker.call, job,
-                                                max(timeout - waited, _LEAST_RUN))
+                                                max(timeout - waited, _LEAST_RUN), abandoned)
         except BaseException:
             answer = None
             raise
@@ -247,6 +255,8 @@ class QueryPool:
                 worker.stop()
                 worker = await loop.run_in_executor(None, self._ready, self._spawn())
             self._idle.put_nowait(worker)
+        if answer is None and abandoned is not None and abandoned.is_set():
+            raise QueryTimeout("the query's client went away, and the query was stopped")
         if answer is None:
             queued = f" (it waited {waited:.1f} s for a worker)" if waited >= _NOTED_WAIT else ""
             raise QueryTimeout(f"the query ran past its time limit of {timeout:g} s{queued} "

@@ -3,13 +3,19 @@
 A client may send a query string or a body of any size; read whole, either costs the server
 memory and the engine time before the query is even parsed. This ASGI middleware answers 414
 for a query string past the limit and 413 for a body past it (by its `Content-Length`, or as it
-arrives when it has none), and hands the routes a body it has read whole, at most the limit.
+arrives when it has none), and hands the routes a body it has read whole, at most the limit,
+with a `ClientGone` in the request's state that says when its client goes away.
 """
 
 from __future__ import annotations
 
+import asyncio
+import threading
+
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+CLIENT_GONE = "client_gone"
 
 
 class RequestLimits:
@@ -41,7 +47,13 @@ class RequestLimits:
                 return
             if not message.get("more_body", False):
                 break
-        await self.app(scope, _replay(bytes(body), receive), send)
+        gone = ClientGone()
+        scope.setdefault("state", {})[CLIENT_GONE] = gone
+        watcher = asyncio.create_task(gone.watch(receive))
+        try:
+            await self.app(scope, _replay(bytes(body), gone), send)
+        finally:
+            watcher.cancel()
 
     async def _refuse(self, status: int, what: str, scope: Scope, receive: Receive,
                       send: Send) -> None:
@@ -51,14 +63,35 @@ class RequestLimits:
         await response(scope, receive, send)
 
 
-def _replay(body: bytes, receive: Receive) -> Receive:
-    """A `receive` that gives the body read already, then waits on the client as before."""
+class ClientGone:
+    """Whether a request's client has gone away, for the routes (`request.state.client_gone`)
+    and for a worker's thread (`event`), told by the server's `http.disconnect` once the body
+    has been read: a query whose client went away is stopped rather than run to its limit."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self._gone = asyncio.Event()
+
+    async def watch(self, receive: Receive) -> None:
+        """Wait for the client's going (or the response's end), the body being read already."""
+        while (await receive())["type"] != "http.disconnect":
+            pass
+        self.event.set()
+        self._gone.set()
+
+    async def wait(self) -> Message:
+        await self._gone.wait()
+        return {"type": "http.disconnect"}
+
+
+def _replay(body: bytes, gone: ClientGone) -> Receive:
+    """A `receive` that gives the body read already, then waits for the client's going."""
     given = False
 
     async def replayed() -> Message:
         nonlocal given
         if given:
-            return await receive()
+            return await gone.wait()
         given = True
         return {"type": "http.request", "body": body, "more_body": False}
 
