@@ -16,6 +16,8 @@ from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CLIENT_GONE = "client_gone"
+# The most of a refused body read (and thrown away) before the refusal is sent.
+_DRAIN = 64 * 1024 * 1024
 
 
 class RequestLimits:
@@ -34,6 +36,7 @@ class RequestLimits:
             return
         declared = dict(scope["headers"]).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.max_bytes:
+            await _drain(receive, 0)
             await self._refuse(413, "the request body", scope, receive, send)
             return
         body = bytearray()
@@ -43,6 +46,8 @@ class RequestLimits:
                 return
             body += message.get("body", b"")
             if len(body) > self.max_bytes:
+                if message.get("more_body", False):
+                    await _drain(receive, len(body))
                 await self._refuse(413, "the request body", scope, receive, send)
                 return
             if not message.get("more_body", False):
@@ -61,6 +66,19 @@ class RequestLimits:
                                      "server takes\n", status_code=status,
                                      headers={"Connection": "close"})
         await response(scope, receive, send)
+
+
+async def _drain(receive: Receive, read: int) -> None:
+    """Read what is left of a body that is refused, up to `_DRAIN` bytes in all, so that the
+    client, still sending it, reads the refusal rather than a reset connection; past that the
+    connection is closed on it."""
+    while read < _DRAIN:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        read += len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
 
 
 class ClientGone:
