@@ -121,7 +121,7 @@ def test_a_request_may_lower_the_limit_but_not_raise_it(warm: LiveServer) -> Non
 
 
 @pytest.mark.parametrize("timeout", ["0", "-1", "soon", "", "nan", "NaN", "inf", "-inf",
-                                     "1e400", "1e-9", "0.0001", "0x10", " 2", "2s", "١"])
+                                     "1e400", "1e-9", "0.5", "0x10", " 2", "2s", "١"])
 def test_a_bad_timeout_is_a_bad_request(limited: LiveServer, timeout: str) -> None:
     response = sparql(limited, QUICK, timeout=timeout).response
     assert response.status_code == 400 and "timeout=" in response.text

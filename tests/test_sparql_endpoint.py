@@ -56,3 +56,25 @@ def test_service_description(server):
     response = httpx.get(f"{server.url}/sparql", headers={"Accept": "text/turtle"}, timeout=30)
     assert response.status_code == 200 and "sd:Service" in response.text
     assert "pg:queryTimeLimit" in response.text
+
+
+@pytest.mark.parametrize(("query", "fmt", "accept", "media"), [
+    ("SELECT ?r WHERE { ?r a pg:Region }", "nt", "*/*", "application/sparql-results+json"),
+    ("SELECT ?r WHERE { ?r a pg:Region }", "ttl", "text/csv", "text/csv"),
+    ("CONSTRUCT WHERE { ?r a pg:Region }", "csv", "*/*", "text/turtle"),
+    ("CONSTRUCT WHERE { ?r a pg:Region }", "nt", "text/turtle", "application/n-triples"),
+])
+def test_a_format_decides_for_the_results_it_names_and_accept_for_the_others(
+        server, query, fmt, accept, media):
+    response = httpx.get(f"{server.url}/sparql", params={"query": query, "format": fmt},
+                         headers={"Accept": accept}, timeout=30)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith(media)
+
+
+@pytest.mark.parametrize("params", [{"timeout": "-1"}, {"format": ""},
+                                    {"default-graph-uri": "not an iri"}])
+def test_the_service_description_refuses_the_parameters_a_query_would_be_refused(server, params):
+    response = httpx.get(f"{server.url}/sparql", params=params, timeout=30)
+    assert response.status_code == 400
+    assert next(iter(params)) in response.text or "format" in response.text

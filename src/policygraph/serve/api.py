@@ -105,8 +105,8 @@ _LED_BY = Parameter(
                 "what units are written as (管委会)")
 _AGENCY = Parameter(
     name="agency", type="string", required=False, variable="",
-    description="the same as led_by, for tasks in which the agency leads or supports; "
-                "give one of led_by and agency")
+    description="the same as led_by, for tasks in which the agency leads or supports; with "
+                "led_by, the tasks it leads in which this agency takes part")
 _TASK_FILTERS = ("document", "region", "level", "year")
 
 
@@ -120,7 +120,9 @@ def _task_parameters() -> list[Parameter]:
             description="Tasks across documents and jurisdictions: `led_by=发改委` lists every "
                         "task led by any 发展和改革 agency. The name is resolved to an agency "
                         "function first (the `function-by-name` query); `matched` in the answer "
-                        "says what it was matched as. Filters as in `/api/queries/tasks`.",
+                        "says what it was matched as. With both `led_by` and `agency`, the "
+                        "tasks the one leads in which the other takes part (`partner` says what "
+                        "the second was matched as). Filters as in `/api/queries/tasks`.",
             openapi_extra={"parameters": openapi_parameters(
                 _task_parameters(), page_size(canned_query("tasks")))},
             responses=_LIST_RESPONSES)
@@ -128,17 +130,27 @@ async def tasks(request: Request, pool: PoolDep, settings: SettingsDep) -> Respo
     query = canned_query("tasks")
     values, paging = read(request.query_params, _task_parameters(), page_size(query))
     led_by, agency = values.pop("led_by", None), values.pop("agency", None)
-    if led_by and agency:
-        raise refuse(400, "give one of the parameters 'led_by' and 'agency', not both")
     matched: dict[str, str] = {}
     if name := led_by or agency:
-        function = await _function_named(pool, settings.timeout, name)
-        matched = {"function": function} if function else {"unit": name}
+        matched = await _agency_named(pool, settings.timeout, name)
         values.update(matched)
         if led_by:
             values["role"] = "lead"
+    found: dict[str, object] = {"matched": matched} if matched else {}
+    if led_by and agency:
+        partner = await _agency_named(pool, settings.timeout, agency)
+        values.update({"partner": partner["function"]} if "function" in partner
+                      else {"partnerUnit": partner["unit"]})
+        found["partner"] = partner
     page = await run_page(pool, settings.timeout, query, values, paging)
-    return page_response(request, page, paging, {"matched": matched} if matched else None)
+    return page_response(request, page, paging, found or None)
+
+
+async def _agency_named(pool: QueryPool, timeout: float, name: str) -> dict[str, str]:
+    """What `name` is matched as: the agency function that goes by it, or else the text of
+    the units' written names."""
+    function = await _function_named(pool, timeout, name)
+    return {"function": function} if function else {"unit": name}
 
 
 async def _function_named(pool: QueryPool, timeout: float, name: str) -> str | None:

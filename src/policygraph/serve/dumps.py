@@ -135,7 +135,8 @@ class _DumpResponse(StreamingResponse):
                 [*(media for _, media, _ in DUMP_FORMATS.values()), "application/gzip"],
                 {400: "An unknown format.", 501: "A server answering from a remote store."}))
 async def dump(request: Request, settings: SettingsDep,
-               format: str = Query("nq", description=f"one of {', '.join(DUMP_FORMATS)}"),
+               format: str = Query("nq", description=f"one of {', '.join(DUMP_FORMATS)}",
+                                   json_schema_extra={"enum": list(DUMP_FORMATS)}),
                gzip_: bool = Query(False, alias="gzip", description="compress with gzip"),
                ) -> Response:
     local_only(settings)

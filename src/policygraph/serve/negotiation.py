@@ -38,11 +38,15 @@ def pick(offered: Sequence[str], accept: str) -> str | None:
 
 
 def negotiate(accept: str, fmt: str | None) -> tuple[str | None, str | None]:
-    """Media types for SELECT/ASK and for graph results. Raises KeyError for an unknown
-    `format` value, the empty one included (a format is named or left out)."""
+    """Media types for SELECT/ASK and for graph results. A `format` name decides for the
+    results it names (csv only for SELECT/ASK, nt only for graphs), Accept for the others.
+    Raises KeyError for an unknown `format` value, the empty one included (a format is named
+    or left out)."""
     if fmt is not None:
         if fmt in FORMAT_NAMES:
-            return FORMAT_NAMES[fmt]
+            results, graphs = FORMAT_NAMES[fmt]
+            return (results or pick(list(RESULT_TYPES), accept),
+                    graphs or pick(list(GRAPH_TYPES), accept))
         if "/" in fmt:
             # Media types, read as an Accept list: clients such as SPARQLWrapper repeat theirs
             # here ("application/ld+json,application/x-json+ld").

@@ -13,8 +13,11 @@ must not fetch URLs for its clients.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
@@ -26,7 +29,7 @@ from .deps import PoolDep, SettingsDep
 from .description import endpoint_iri, service_description
 from .executor import Job, Outcome, QueryFailed, QueryPool, QueryTimeout
 from .limits import CLIENT_GONE, ClientGone
-from .negotiation import negotiate
+from .negotiation import FORMAT_NAMES, negotiate
 from .openapi import answers, query_parameters
 from .results import GRAPH_TYPES, RESULT_TYPES
 from .services import allowed_endpoint
@@ -37,8 +40,9 @@ router = APIRouter(tags=["sparql"])
 _FORM = "application/x-www-form-urlencoded"
 _QUERY = "application/sparql-query"
 _UPDATE = "application/sparql-update"
-_SECONDS = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9})?")
-MIN_TIMEOUT = 0.001  # a millisecond: less is no limit a query can be held to
+# A number as JSON writes it, without a sign: `float` alone would also take `nan`, `inf`,
+# `1_000` and surrounding spaces.
+_SECONDS = re.compile(r"[0-9]{1,20}(?:\.[0-9]{1,20})?(?:[eE][+-]?[0-9]{1,3})?")
 READ_ONLY = ("this endpoint is read-only: SPARQL Update is refused; rebuild the graph with "
              "`policygraph build` to change it")
 
@@ -54,11 +58,24 @@ _PARAMETERS = {
              "service description.",
     "default-graph-uri": "A graph of the default graph; replaces the query's FROM.",
     "named-graph-uri": "A named graph of the dataset; replaces the query's FROM NAMED.",
-    "format": "json, xml, csv, tsv, ttl, nt, jsonld or rdfxml; overrides Accept.",
-    "timeout": "Seconds the query may run (a decimal, at least 0.001), at most the server's "
+    "format": "json, xml, csv, tsv, ttl, nt, jsonld or rdfxml; overrides Accept for the "
+              "results it names (csv and tsv name SELECT and ASK results, ttl, nt, jsonld "
+              "and rdfxml graphs).",
+    "timeout": "Seconds the query may run (a number, at least 1), at most the server's "
                "limit.",
 }
 _REPEATED = ("default-graph-uri", "named-graph-uri")
+# A second: on a busy server even the cheapest query may wait longer for a worker, and a
+# query stopped for a limit it could never keep is a refusal its client did not ask for.
+MIN_TIMEOUT = 1.0
+# A query is text a SPARQL grammar accepts, which no JSON Schema can say: its format names it
+# for generators that know SPARQL.
+_QUERY_TEXT: dict[str, Any] = {"type": "string", "format": "sparql-query"}
+_GRAPH = {"type": "string", "format": "iri"}
+_SCHEMAS: dict[str, dict[str, Any]] = {
+    "query": _QUERY_TEXT, "default-graph-uri": _GRAPH, "named-graph-uri": _GRAPH,
+    "format": {"type": "string", "enum": list(FORMAT_NAMES)},
+    "timeout": {"type": "number", "minimum": MIN_TIMEOUT}}
 _ERRORS = {400: "A syntax error (with the parser's message), an unknown format or a query "
                 "nested too deep.",
            403: "An update, or a SERVICE call to an endpoint not allowed.",
@@ -73,11 +90,15 @@ _ANSWERS = answers("Results in the negotiated format: SPARQL results for SELECT 
 
 @router.get("/sparql", summary="SPARQL query by GET, or the service description",
             response_class=Response, responses=_ANSWERS,
-            openapi_extra={"parameters": query_parameters(_PARAMETERS, _REPEATED)})
+            openapi_extra={"parameters": query_parameters(_PARAMETERS, _REPEATED, _SCHEMAS)})
 @router.get("/sparql/", include_in_schema=False)
 async def sparql_get(request: Request, pool: PoolDep, settings: SettingsDep) -> Response:
     params = parse_qsl(request.url.query, keep_blank_values=True)
     if not any(key in {"query", "update"} for key, _ in params):
+        try:
+            _options(request, _grouped(params), settings)
+        except ValueError as bad:
+            return error(400, str(bad))
         return service_description(request, settings)
     return await _answer(request, pool, settings, params, body_query=None)
 
@@ -86,11 +107,11 @@ async def sparql_get(request: Request, pool: PoolDep, settings: SettingsDep) -> 
              response_class=Response, responses=_ANSWERS, openapi_extra={
                  "parameters": query_parameters(
                      {name: meaning for name, meaning in _PARAMETERS.items() if name != "query"},
-                     _REPEATED),
+                     _REPEATED, _SCHEMAS),
                  "requestBody": {"required": True, "content": {
-                     _QUERY: {"schema": {"type": "string"}},
+                     _QUERY: {"schema": _QUERY_TEXT},
                      _FORM: {"schema": {"type": "object", "required": ["query"], "properties": {
-                         "query": {"type": "string"}}}}}}})
+                         "query": _QUERY_TEXT}}}}}})
 @router.post("/sparql/", include_in_schema=False)
 async def sparql_post(request: Request, pool: PoolDep, settings: SettingsDep) -> Response:
     params = parse_qsl(request.url.query, keep_blank_values=True)
@@ -112,11 +133,49 @@ async def sparql_post(request: Request, pool: PoolDep, settings: SettingsDep) ->
                       f"or {_FORM}")
 
 
-async def _answer(request: Request, pool: PoolDep, settings: SettingsDep,
-                  params: Sequence[tuple[str, str]], body_query: str | None) -> Response:
+@dataclass(frozen=True)
+class _Options:
+    """How the request asks for its answer: the negotiated media types and the time limit."""
+
+    result_type: str | None
+    graph_type: str | None
+    timeout: float
+
+
+def _grouped(params: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
     values: dict[str, list[str]] = {}
     for key, value in params:
         values.setdefault(key, []).append(value)
+    return values
+
+
+def _options(request: Request, values: Mapping[str, list[str]], settings: Settings
+             ) -> _Options:
+    """The request's format, time limit and graphs, read strictly: a parameter the endpoint
+    cannot honour is refused, with or without a query.
+
+    Raises:
+        ValueError: naming the parameter and why.
+    """
+    formats = values.get("format", [])
+    try:
+        result_type, graph_type = negotiate(request.headers.get("accept", "*/*"),
+                                            formats[-1] if formats else None)
+    except KeyError as unknown:
+        raise ValueError(f"unknown format {unknown}") from None
+    timeout = _timeout(values.get("timeout"), settings.timeout)
+    for name in _REPEATED:
+        for graph in values.get(name, []):
+            try:
+                ox.NamedNode(graph)
+            except ValueError as bad:
+                raise ValueError(f"{name}={graph!r} is not an IRI: {bad}") from None
+    return _Options(result_type, graph_type, timeout)
+
+
+async def _answer(request: Request, pool: PoolDep, settings: SettingsDep,
+                  params: Sequence[tuple[str, str]], body_query: str | None) -> Response:
+    values = _grouped(params)
     if "update" in values:
         return error(403, READ_ONLY)
     queries = values.get("query", []) + ([body_query] if body_query is not None else [])
@@ -126,28 +185,16 @@ async def _answer(request: Request, pool: PoolDep, settings: SettingsDep,
     if refused is not None:
         return error(*refused)
     try:
-        formats = values.get("format", [])
-        result_type, graph_type = negotiate(request.headers.get("accept", "*/*"),
-                                            formats[-1] if formats else None)
-    except KeyError as unknown:
-        return error(400, f"unknown format {unknown}")
-    try:
-        timeout = _timeout(values.get("timeout"), settings.timeout)
+        options = _options(request, values, settings)
     except ValueError as bad:
         return error(400, str(bad))
-    for name in _REPEATED:
-        for graph in values.get(name, []):
-            try:
-                ox.NamedNode(graph)
-            except ValueError as bad:
-                return error(400, f"{name}={graph!r} is not an IRI: {bad}")
-    job = Job(sparql=queries[0], result_type=result_type, graph_type=graph_type,
+    job = Job(sparql=queries[0], result_type=options.result_type, graph_type=options.graph_type,
               max_rows=settings.max_rows,
               default_graphs=tuple(values.get("default-graph-uri", [])),
               named_graphs=tuple(values.get("named-graph-uri", [])),
               base_iri=endpoint_iri(request))
     try:
-        outcome = await _run_while_connected(request, pool, job, timeout)
+        outcome = await _run_while_connected(request, pool, job, options.timeout)
     except QueryTimeout as late:
         return error(503, str(late), {"Retry-After": "1"})
     except QueryFailed as failed:
@@ -197,15 +244,17 @@ def refusal(sparql: str, settings: Settings) -> tuple[int, str] | None:
 def _timeout(requested: list[str] | None, limit: float) -> float:
     """The request's `timeout=SECONDS`, which may lower the server's limit but not raise it.
 
-    Only plain decimals are seconds: `float` would also take `nan`, `inf` and `1e-9`, which
-    no clock can keep.
+    Only a finite number of at least a millisecond is seconds: `nan`, `inf`, `1e400` and
+    `1e-9` are numbers no clock can keep.
     """
     if not requested:
         return limit
     raw = requested[-1]
     if not _SECONDS.fullmatch(raw):
-        raise ValueError(f"timeout={raw!r}: expected a number of seconds such as 2 or 0.5")
+        raise ValueError(f"timeout={raw!r}: expected a number of seconds such as 2 or 1.5")
     seconds = float(raw)
+    if not math.isfinite(seconds):
+        raise ValueError(f"timeout={raw!r}: expected a finite number of seconds")
     if seconds < MIN_TIMEOUT:
         raise ValueError(f"timeout={raw!r}: must be at least {MIN_TIMEOUT:g} seconds")
     return min(seconds, limit)
