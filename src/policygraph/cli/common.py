@@ -34,6 +34,14 @@ def rate(text: str) -> float:
     return value
 
 
+def positive_seconds(text: str) -> float:
+    """An argparse type for a time limit: a finite number of seconds, more than 0."""
+    value = rate(text)
+    if value == 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0: {text!r}")
+    return value
+
+
 def positive_int(text: str) -> int:
     """An argparse type for counts, so that `--batch 0` is a usage error, not a silent default."""
     try:

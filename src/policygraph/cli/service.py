@@ -22,6 +22,7 @@ from .common import (
     add_store_option,
     graph_store,
     positive_int,
+    positive_seconds,
     rate,
 )
 
@@ -35,6 +36,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     """Add the `serve`, `load` and `push` commands."""
     from ..serve.settings import (
         DEFAULT_ANSWER_DISK_BYTES,
+        DEFAULT_HEADER_TIMEOUT,
         DEFAULT_MAX_QUERY_BYTES,
         DEFAULT_MAX_ROWS,
         DEFAULT_QUEUE,
@@ -82,6 +84,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                        help="queries a second each client may send (/sparql and /api), in "
                             "bursts of twice that; past it 429 with Retry-After (default 0: "
                             "no limit)")
+    serve.add_argument("--header-timeout", type=positive_seconds,
+                       default=DEFAULT_HEADER_TIMEOUT, metavar="SECONDS",
+                       help="time a request's line and headers may take to arrive; past it "
+                            f"the connection gets 408 and is closed (default "
+                            f"{DEFAULT_HEADER_TIMEOUT:g})")
     serve.add_argument("--worker-memory-mb", type=positive_int,
                        default=DEFAULT_WORKER_MEMORY_BYTES // 2**20, metavar="MB",
                        help="memory a query may take in its worker, past the open store; a "
@@ -146,7 +153,8 @@ def _run_serve(args: argparse.Namespace) -> int:
                        allowed_services=tuple(args.allow_service),
                        answer_disk_bytes=args.answer_cache_mb * 2**20,
                        worker_memory_bytes=args.worker_memory_mb * 2**20,
-                       queue=args.queue, client_rate=args.client_rate),
+                       queue=args.queue, client_rate=args.client_rate,
+                       header_timeout=args.header_timeout),
               host=args.host, port=args.port)
     except BuildError as error:
         print(f"policygraph: build failed: {error}", file=sys.stderr)

@@ -16,6 +16,7 @@ import uvicorn
 
 from ..store import GraphStore, StoreError
 from .app import create_app
+from .connections import head_deadline_protocol
 from .settings import Settings
 
 __all__ = ["ServeError", "Settings", "create_app", "serve"]
@@ -40,6 +41,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None
     # its message, decide instead (the headers beside it may take 64 KiB).
     server = uvicorn.Server(uvicorn.Config(
         create_app(settings), log_level="info",
+        http=head_deadline_protocol(settings.header_timeout),
         h11_max_incomplete_event_size=settings.max_request_bytes + 2**16))
     server.run(sockets=[listening])
 

@@ -18,6 +18,9 @@ DEFAULT_ANSWER_DISK_BYTES = 256 * 1024 * 1024
 DEFAULT_WORKER_MEMORY_BYTES = 2 * 1024 * 1024 * 1024
 # Queries waiting for a worker at most; one more is answered 503 at once.
 DEFAULT_QUEUE = 16
+# Seconds a request's line and headers may take to arrive, from the connection's opening or the
+# previous response; past them the connection gets 408 and is closed.
+DEFAULT_HEADER_TIMEOUT = 10.0
 # Groups, brackets and parentheses nested deeper are refused: the canned queries nest about 8
 # deep, and the engine's recursive parser overflows its stack a few thousand levels down.
 MAX_NESTING = 128
@@ -45,6 +48,7 @@ class Settings:
     worker_memory_bytes: int = DEFAULT_WORKER_MEMORY_BYTES  # a query's memory, at most
     queue: int = DEFAULT_QUEUE  # queries waiting for a worker, at most
     client_rate: float = 0.0  # query requests a second per client; 0: no limit
+    header_timeout: float = DEFAULT_HEADER_TIMEOUT  # seconds a request's head may take
 
     @property
     def max_request_bytes(self) -> int:
