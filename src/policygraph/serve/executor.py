@@ -19,17 +19,45 @@ import resource
 import signal
 import threading
 import time
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..lifetime import die_with_parent
 from .cache import Key, ResultCache
+from .limits import ClientGone, current_client
 from .remote import execute_remote, remote_endpoint
 from .results import Job, Outcome, QueryFailed, encode_bindings, execute
 from .settings import DEFAULT_ANSWER_DISK_BYTES, DEFAULT_QUEUE, DEFAULT_WORKER_MEMORY_BYTES
 
 __all__ = ["Job", "Outcome", "QueryFailed", "QueryPool", "QueryTimeout", "encode_bindings"]
+
+
+@dataclass
+class _Shared:
+    """An answer being computed, which several requests may wait for: stopped once every one
+    of them has gone away."""
+
+    answer: asyncio.Future[Outcome]
+    abandoned: threading.Event
+    waiting: int = 0
+
+
+async def _unless_gone(answer: Awaitable[Outcome], client: ClientGone | None) -> Outcome:
+    """`answer`, unless the client goes away first (QueryTimeout)."""
+    if client is None:
+        return await answer
+    waited = asyncio.ensure_future(answer)
+    going = asyncio.ensure_future(client.wait())
+    try:
+        await asyncio.wait({waited, going}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        going.cancel()
+    if not waited.done():
+        waited.cancel()
+        raise QueryTimeout("the query's client went away")
+    return waited.result()
 
 
 class QueryTimeout(Exception):
@@ -148,7 +176,7 @@ class QueryPool:
     cache: ResultCache = field(init=False)
     _idle: asyncio.Queue[_Worker] = field(default_factory=asyncio.Queue)
     _all: list[_Worker] = field(default_factory=list)
-    _pending: dict[Key, asyncio.Future[Outcome]] = field(default_factory=dict)
+    _pending: dict[Key, _Shared] = field(default_factory=dict)
     _context: Any = field(default_factory=lambda: multiprocessing.get_context("spawn"))
 
     def __post_init__(self) -> None:
@@ -211,18 +239,28 @@ class QueryPool:
         kept = self.cache.get(key)
         if kept is not None:
             return kept
-        pending = self._pending.get(key)
-        if pending is None:
-            pending = asyncio.ensure_future(self._answer(key, job, timeout))
-            self._pending[key] = pending
-            pending.add_done_callback(lambda done: self._settled(key, done))
+        shared = self._pending.get(key)
+        if shared is None:
+            abandoned = threading.Event()
+            shared = _Shared(asyncio.ensure_future(self._answer(key, job, timeout, abandoned)),
+                             abandoned)
+            self._pending[key] = shared
+            shared.answer.add_done_callback(lambda done: self._settled(key, done))
+        client = current_client()
+        shared.waiting += 1
         try:
-            return await asyncio.wait_for(asyncio.shield(pending), timeout)
+            return await _unless_gone(asyncio.wait_for(asyncio.shield(shared.answer), timeout),
+                                      client)
         except TimeoutError:
             raise QueryTimeout(f"the query ran past its time limit of {timeout:g} s") from None
+        finally:
+            shared.waiting -= 1
+            if shared.waiting == 0 and client is not None and client.event.is_set():
+                shared.abandoned.set()  # nobody waits for the answer any more
 
-    async def _answer(self, key: Key, job: Job, timeout: float) -> Outcome:
-        outcome = await self.run(job, timeout)
+    async def _answer(self, key: Key, job: Job, timeout: float,
+                      abandoned: threading.Event) -> Outcome:
+        outcome = await self.run(job, timeout, abandoned)
         if self.cache.key(job) == key:  # not a build published meanwhile
             self.cache.put(key, outcome)
         return outcome
@@ -237,7 +275,11 @@ class QueryPool:
                   abandoned: threading.Event | None = None) -> Outcome:
         """The outcome of `job`; QueryTimeout `timeout` seconds after it arrived (waiting for
         a worker counts) or at once when `queue_limit` queries wait already, QueryFailed on
-        errors. Once `abandoned` is set (its client went away) the query is stopped."""
+        errors. Once `abandoned` is set the query is stopped; by default, when the client of
+        the request being answered goes away."""
+        if abandoned is None:
+            client = current_client()
+            abandoned = client.event if client is not None else None
         loop = asyncio.get_running_loop()
         arrived = loop.time()
         worker = await self._admit(timeout)

@@ -4,18 +4,22 @@ A client may send a query string or a body of any size; read whole, either costs
 memory and the engine time before the query is even parsed. This ASGI middleware answers 414
 for a query string past the limit and 413 for a body past it (by its `Content-Length`, or as it
 arrives when it has none), and hands the routes a body it has read whole, at most the limit,
-with a `ClientGone` in the request's state that says when its client goes away.
+with a `ClientGone` that says when its client goes away (`current_client()`, in the request's
+context: every query the request runs, REST or SPARQL or a page's, is stopped by it).
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-CLIENT_GONE = "client_gone"
+_CLIENT: ContextVar[ClientGone | None] = ContextVar("client_gone", default=None)
 # The most of a refused body read (and thrown away) before the refusal is sent.
 _DRAIN = 64 * 1024 * 1024
 
@@ -53,10 +57,10 @@ class RequestLimits:
             if not message.get("more_body", False):
                 break
         gone = ClientGone()
-        scope.setdefault("state", {})[CLIENT_GONE] = gone
         watcher = asyncio.create_task(gone.watch(receive))
         try:
-            await self.app(scope, _replay(bytes(body), gone), send)
+            with answering_for(gone):
+                await self.app(scope, _replay(bytes(body), gone), send)
         finally:
             watcher.cancel()
 
@@ -81,10 +85,25 @@ async def _drain(receive: Receive, read: int) -> None:
             return
 
 
+@contextmanager
+def answering_for(client: ClientGone) -> Iterator[None]:
+    """Make `client` the one whose going stops the queries run within."""
+    current = _CLIENT.set(client)
+    try:
+        yield
+    finally:
+        _CLIENT.reset(current)
+
+
+def current_client() -> ClientGone | None:
+    """The `ClientGone` of the request being answered; None outside a request (the warm-up)."""
+    return _CLIENT.get()
+
+
 class ClientGone:
-    """Whether a request's client has gone away, for the routes (`request.state.client_gone`)
-    and for a worker's thread (`event`), told by the server's `http.disconnect` once the body
-    has been read: a query whose client went away is stopped rather than run to its limit."""
+    """Whether a request's client has gone away, for the event loop (`wait`) and for a
+    worker's thread (`event`), told by the server's `http.disconnect` once the body has been
+    read: a query whose client went away is stopped rather than run to its limit."""
 
     def __init__(self) -> None:
         self.event = threading.Event()
@@ -94,6 +113,10 @@ class ClientGone:
         """Wait for the client's going (or the response's end), the body being read already."""
         while (await receive())["type"] != "http.disconnect":
             pass
+        self.leave()
+
+    def leave(self) -> None:
+        """The client has gone away."""
         self.event.set()
         self._gone.set()
 

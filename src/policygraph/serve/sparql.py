@@ -27,8 +27,7 @@ from fastapi.responses import Response
 from ..query.text import query_shape
 from .deps import PoolDep, SettingsDep
 from .description import endpoint_iri, service_description
-from .executor import Job, Outcome, QueryFailed, QueryPool, QueryTimeout
-from .limits import CLIENT_GONE, ClientGone
+from .executor import Job, QueryFailed, QueryTimeout
 from .negotiation import FORMAT_NAMES, negotiate
 from .openapi import answers, query_parameters
 from .results import GRAPH_TYPES, RESULT_TYPES
@@ -194,7 +193,7 @@ async def _answer(request: Request, pool: PoolDep, settings: SettingsDep,
               named_graphs=tuple(values.get("named-graph-uri", [])),
               base_iri=endpoint_iri(request))
     try:
-        outcome = await _run_while_connected(request, pool, job, options.timeout)
+        outcome = await pool.run(job, options.timeout)
     except QueryTimeout as late:
         return error(503, str(late), {"Retry-After": "1"})
     except QueryFailed as failed:
@@ -205,14 +204,6 @@ async def _answer(request: Request, pool: PoolDep, settings: SettingsDep,
     media = outcome.media_type + ("; charset=utf-8" if outcome.media_type.startswith("text/")
                                   else "")
     return Response(outcome.body, media_type=media, headers=headers)
-
-
-async def _run_while_connected(request: Request, pool: QueryPool, job: Job,
-                               timeout: float) -> Outcome:
-    """`pool.run`, the query stopped as soon as its client goes away: no worker keeps
-    computing an answer nobody will read."""
-    gone: ClientGone | None = request.scope.get("state", {}).get(CLIENT_GONE)
-    return await pool.run(job, timeout, gone.event if gone else None)
 
 
 def refusal(sparql: str, settings: Settings) -> tuple[int, str] | None:
