@@ -4,8 +4,6 @@ endpoint the server was not started for; updates are refused on every route."""
 
 from __future__ import annotations
 
-import socket
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -19,6 +17,7 @@ import pytest
 
 from policygraph.serve.services import allowed_endpoint
 
+from .listener import Listener
 from .live import LiveServer, start
 
 TIME_LIMIT = 2.0
@@ -88,6 +87,10 @@ ATTACKS: dict[str, tuple[dict[str, Any], int, str]] = {
         {"content": "SELECT (" + "+".join(["1"] * 10_000) + " AS ?x) {}",
          "headers": {"Content-Type": "application/sparql-query"}},
         400, "too long"),
+    "10,000 terms where a tokenizer sees an IRI": (
+        {"content": "SELECT * WHERE { FILTER((1<(" + "+".join(["1"] * 10_000) + "))>0) }",
+         "headers": {"Content-Type": "application/sparql-query"}},
+        400, "too long"),
     "20,000 filters": (
         {"content": "SELECT * WHERE { ?s ?p ?o " + "FILTER(true) " * 20_000 + "}",
          "headers": {"Content-Type": "application/sparql-query"}},
@@ -141,25 +144,6 @@ def test_the_workers_answer_after_the_attacks(guarded: LiveServer) -> None:
 
 
 # ---------------------------------------------------------------- SERVICE
-
-class Listener:
-    """A port that counts the connections made to it, standing in for an internal service."""
-
-    def __init__(self) -> None:
-        self.socket = socket.create_server(("127.0.0.1", 0))
-        self.port = self.socket.getsockname()[1]
-        self.connections = 0
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                connection, _ = self.socket.accept()
-            except OSError:
-                return
-            self.connections += 1
-            connection.close()
-
 
 @pytest.fixture
 def listener() -> Iterator[Listener]:

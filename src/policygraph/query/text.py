@@ -17,8 +17,7 @@ from itertools import pairwise
 from ..vocab import PREFIXES
 from .errors import QueryError, Substitutions
 
-__all__ = ["QueryShape", "bind_values", "declare_prefixes", "declares_dataset", "query_form",
-           "query_shape"]
+__all__ = ["bind_values", "declare_prefixes", "declares_dataset", "is_update", "query_form"]
 
 _TOKEN = re.compile(
     r'(?P<string>"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""'
@@ -37,8 +36,6 @@ _FROM = re.compile("from", re.IGNORECASE)
 _FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 _UPDATES = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE",
                       "COPY", "WITH"})
-_OPENING = {"{": 1, "(": 1, "[": 1, "}": -1, ")": -1, "]": -1}
-_OPERATORS = frozenset("+-*/&|=!<>")
 _NOT_JOINED = frozenset({"OPTIONAL", "MINUS", "UNION", "EXISTS", "SERVICE", "SILENT"})
 # Groups that see the bindings of the solutions outside them: a parameter needs no VALUES there.
 _SEES_OUTSIDE = frozenset({"OPTIONAL", "EXISTS"})
@@ -69,44 +66,11 @@ def query_form(sparql: str) -> str | None:
     return keyword if keyword in _FORMS else None
 
 
-@dataclass(frozen=True)
-class QueryShape:
-    """What an endpoint checks before the engine sees a query, from one pass of the tokenizer
-    (a request's fixed cost: tokenizing a canned query takes most of a millisecond)."""
-
-    operation: str | None  # the first keyword after the prologue
-    depth: int  # how deeply groups, brackets and parentheses nest
-    services: tuple[str | None, ...]  # the endpoint of each SERVICE clause
-    operators: int = 0  # operator characters and FILTER keywords: how long its expressions run
-
-    @property
-    def is_update(self) -> bool:
-        """A SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP …), which a read-only endpoint
-        refuses as such rather than as a syntax error."""
-        return self.operation in _UPDATES
-
-
-def query_shape(sparql: str) -> QueryShape:
-    """The query's operation, nesting depth, length of its expressions and SERVICE endpoints.
-    Parsers descend recursively, and a query nested thousands deep, or with an expression or a
-    chain of filters thousands long, overflows the engine's stack, so an endpoint refuses one
-    past sane bounds before any parser sees it. A SERVICE endpoint is an IRI written in
-    full, or None for one named by a variable or a prefixed name (which cannot be checked as
-    written)."""
-    tokens = _tokens(sparql)
-    depth = deepest = operators = 0
-    services: list[str | None] = []
-    for index, token in enumerate(tokens):
-        depth += _OPENING.get(token.text, 0)
-        deepest = max(deepest, depth)
-        operators += token.text in _OPERATORS or token.keyword == "FILTER"
-        if token.keyword == "SERVICE":
-            following = tokens[index + 1:index + 3]
-            if following and following[0].keyword == "SILENT":
-                following = following[1:]
-            services.append(following[0].text[1:-1] if following and following[0].kind == "iri"
-                            else None)
-    return QueryShape(_operation(tokens), deepest, tuple(services), operators)
+def is_update(sparql: str) -> bool:
+    """Whether the text is a SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP …) by its first
+    keyword after the prologue: a read-only endpoint refuses one as such rather than as text
+    its query grammar does not take."""
+    return _operation(_tokens(sparql)) in _UPDATES
 
 
 def _operation(tokens: list[_Token]) -> str | None:

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 import math
+import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -20,6 +21,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 
 from .. import __version__
+from ..query import grammar
 from . import api, dumps, linked_data, methods, sparql, void, warmup, web
 from .executor import QueryPool
 from .headers import SecurityHeaders
@@ -39,6 +41,10 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # The query grammar's parser is built while the workers start: the first query
+        # after start-up does not wait for it.
+        reading = threading.Thread(target=grammar.warm, name="policygraph-grammar")
+        reading.start()
         source = f"{SCHEME}{settings.endpoint}" if settings.endpoint else settings.store_dir
         pool = QueryPool(source, size=settings.workers,
                          answer_disk_bytes=settings.answer_disk_bytes,
@@ -49,6 +55,7 @@ def create_app(settings: Settings) -> FastAPI:
         warming = settings.warm_timeout > 0 and pool.cache.build() is not None
         app.state.warmup = Warmup(queries=warmed_queries() if warming else [])
         task = asyncio.create_task(warm(pool, settings.warm_timeout, app.state.warmup))
+        await asyncio.to_thread(reading.join)
         try:
             yield
         finally:

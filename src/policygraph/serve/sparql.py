@@ -13,6 +13,7 @@ must not fetch URLs for its clients.
 
 from __future__ import annotations
 
+import asyncio
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -24,7 +25,8 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from ..query.text import query_shape
+from ..query.grammar import QuerySyntaxError, read_query
+from ..query.text import is_update
 from .deps import PoolDep, SettingsDep
 from .description import endpoint_iri, service_description
 from .executor import Job, QueryFailed, QueryTimeout
@@ -64,6 +66,7 @@ _PARAMETERS = {
                "limit.",
 }
 _REPEATED = ("default-graph-uri", "named-graph-uri")
+_READ_INLINE = 8 * 1024  # characters of a query read on the event loop, at most
 # A second: on a busy server even the cheapest query may wait longer for a worker, and a
 # query stopped for a limit it could never keep is a refusal its client did not ask for.
 MIN_TIMEOUT = 1.0
@@ -180,7 +183,10 @@ async def _answer(request: Request, pool: PoolDep, settings: SettingsDep,
     queries = values.get("query", []) + ([body_query] if body_query is not None else [])
     if len(queries) != 1:
         return error(400, f"exactly one query is needed, {len(queries)} given")
-    refused = refusal(queries[0], settings)
+    # A long query takes the grammar a while (a tenth of a second per 50 KB): read it beside
+    # the event loop, which keeps answering other requests.
+    refused = (refusal(queries[0], settings) if len(queries[0]) < _READ_INLINE
+               else await asyncio.to_thread(refusal, queries[0], settings))
     if refused is not None:
         return error(*refused)
     try:
@@ -208,14 +214,18 @@ async def _answer(request: Request, pool: PoolDep, settings: SettingsDep,
 
 def refusal(sparql: str, settings: Settings) -> tuple[int, str] | None:
     """Why the query is refused before it runs (the status and the message), or None: too
-    long, an update, nested too deep, or calling an endpoint the server may not call."""
+    long, not SPARQL 1.1, an update, nested too deep, with expressions too long, or calling an
+    endpoint the server may not call. The query is read by the grammar, as the engine reads
+    it, so that no comment, escape or operator hides from the checks what the engine runs."""
     size = len(sparql.encode("utf-8", errors="replace"))
     if size > settings.max_query_bytes:
         return 413, (f"the query is {size:,} bytes long; this server takes at most "
                      f"{settings.max_query_bytes:,}")
-    shape = query_shape(sparql)
-    if shape.is_update:
-        return 403, READ_ONLY
+    try:
+        shape = read_query(sparql)
+    except QuerySyntaxError as error:
+        # An update is no query to the grammar: say why it is refused, not where it stops.
+        return (403, READ_ONLY) if is_update(sparql) else (400, str(error))
     if shape.depth > MAX_NESTING:
         return 400, (f"the query nests groups, brackets or parentheses {shape.depth} deep; "
                      f"this server takes at most {MAX_NESTING}")
@@ -224,7 +234,7 @@ def refusal(sparql: str, settings: Settings) -> tuple[int, str] | None:
                      f"and filters; this server takes at most {MAX_OPERATORS:,}")
     for endpoint in shape.services:
         if endpoint is None or not allowed_endpoint(endpoint, settings.allowed_services):
-            named = f"<{endpoint}>" if endpoint else "named by a variable or prefixed name"
+            named = f"<{endpoint}>" if endpoint else "named by a variable"
             return 403, (f"SERVICE {named} is refused: this server calls only the endpoints "
                          "it is started with --allow-service for"
                          + (f" ({', '.join(settings.allowed_services)})"
