@@ -61,6 +61,13 @@ def test_service_endpoints_are_read_as_the_engine_calls_them(written: str,
     assert read_query(query).services == (endpoint,)
 
 
+@pytest.mark.parametrize("literal", [r'"a\\"', r"'a\\'", r'"""a\\"""', r"'''a\\'''"])
+def test_a_literal_ends_where_the_engine_ends_it(literal: str) -> None:
+    """An escaped backslash before the closing quote ends the literal: what follows is code."""
+    query = f"SELECT * WHERE {{ ?s ?p {literal} SERVICE <http://127.0.0.1:9/> {{ ?s ?p ?o }} }}"
+    assert read_query(query).services == ("http://127.0.0.1:9/",)
+
+
 def test_text_that_is_no_query_names_where_it_stops() -> None:
     with pytest.raises(QuerySyntaxError, match=r"line 2, column 7; expected one of '\{'"):
         read_query("SELECT ?x\nWHERE ?x }")
@@ -80,6 +87,9 @@ _GAPS = st.sampled_from([" ", "\n", "\r", "\r\n", "\t", "\f", "\v", "\u2028", "\
 _KEYWORDS = st.sampled_from(["SERVICE", "service", "Service", "SERVICE SILENT",
                              "\\u0053ERVICE", "SERVIC\\u0045"])
 _TARGETS = st.sampled_from(["<{url}>", "<{escaped}>", "internal:sparql", "?e"])
+# Literals before the call, whose escapes decide where they end.
+_LITERALS = st.sampled_from(["", r'?s ?p "a\\" ', r"?s ?p 'a\\' ", r'?s ?p """a\\""" ',
+                             r"?s ?p 'it\'s' ", r'?s ?p "\u0022" ', r'?s ?p "a\"b" '])
 _PLACES = st.sampled_from([
     "{call}",
     "OPTIONAL {{ {call} }}",
@@ -99,7 +109,7 @@ def hidden_service_queries(draw: st.DrawFn, port: int) -> str:
     escaped = url.replace("s", "\\u0073", 1)
     keyword = draw(_KEYWORDS)
     target = draw(_TARGETS).format(url=url, escaped=escaped)
-    call = f"{keyword}{draw(_GAPS)}{target}{draw(_GAPS)}{{ ?s ?p ?o }}"
+    call = f"{draw(_LITERALS)}{keyword}{draw(_GAPS)}{target}{draw(_GAPS)}{{ ?s ?p ?o }}"
     if draw(st.booleans()):
         call = f"#{draw(st.text(max_size=5))}{draw(_GAPS)}{call}"
     place = draw(_PLACES).format(call=call)
