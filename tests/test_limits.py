@@ -263,3 +263,19 @@ def test_a_query_whose_client_went_away_is_stopped(solo: LiveServer) -> None:
     quick = sparql(solo, QUICK)
     assert count(quick) == 5
     assert quick.seconds < 15, quick.seconds  # the limit is 30 s
+
+
+def test_an_entity_page_does_not_wait_behind_a_runaway_query(solo: LiveServer) -> None:
+    """The only query worker runs a query for 30 s; an entity page has a worker of its own."""
+    every_worker_answers(solo, workers=1)
+    host, port = solo.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as busy:
+        busy.sendall(f"GET /sparql?{urlencode({'query': SLOW})} HTTP/1.1\r\n"
+                     f"Host: {host}\r\nAccept: application/sparql-results+json\r\n\r\n".encode())
+        time.sleep(1.0)  # the query reaches the worker
+        started = time.monotonic()
+        page = httpx.get(f"{solo.url}/id/doc/001_9d293a04fdf91622",
+                         headers={"Accept": "text/html"}, timeout=60)
+        took = time.monotonic() - started
+    assert page.status_code == 200 and "嘉兴" in page.text
+    assert took < 10, took  # the query holding the worker runs for 30 s

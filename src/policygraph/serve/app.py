@@ -52,6 +52,11 @@ def create_app(settings: Settings) -> FastAPI:
                          queue_limit=settings.queue)
         pool.start()
         app.state.pool = pool
+        page_pool = QueryPool(source, size=1, answer_disk_bytes=settings.answer_disk_bytes,
+                              memory_bytes=settings.worker_memory_bytes,
+                              queue_limit=settings.queue)
+        page_pool.start()
+        app.state.page_pool = page_pool
         warming = settings.warm_timeout > 0 and pool.cache.build() is not None
         app.state.warmup = Warmup(queries=warmed_queries() if warming else [])
         task = asyncio.create_task(warm(pool, settings.warm_timeout, app.state.warmup))
@@ -63,6 +68,7 @@ def create_app(settings: Settings) -> FastAPI:
             with contextlib.suppress(BaseException):
                 await task
             pool.close()
+            page_pool.close()
 
     app = FastAPI(title="policygraph", version=__version__, lifespan=lifespan,
                   docs_url=None, redoc_url=None,  # /docs is served by web.api_docs

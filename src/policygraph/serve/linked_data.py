@@ -28,7 +28,7 @@ from starlette.types import Scope
 
 from ..build import Iris
 from . import pages
-from .deps import PoolDep, SettingsDep
+from .deps import PagePoolDep, SettingsDep
 from .executor import Job, QueryFailed, QueryPool, QueryTimeout
 from .negotiation import FORMAT_NAMES, pick
 from .results import GRAPH_TYPES
@@ -76,7 +76,7 @@ router = APIRouter(tags=["linked data"], route_class=_ServedIris)
 
 
 @router.api_route("/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
-async def describe(request: Request, pool: PoolDep, settings: SettingsDep) -> Response:
+async def describe(request: Request, pool: PagePoolDep, settings: SettingsDep) -> Response:
     """The description of the IRI the path names, in the negotiated representation."""
     site, iri = request.scope[_REQUESTED]
     formats = request.query_params.getlist("format")
