@@ -488,19 +488,6 @@ def test_a_label_the_pages_end_cut_off_names_no_unit(read):
     assert units(record) == [(["一", "1"], ["市发改局"], ["市发改局"])]
 
 
-def test_table_rows_glued_together_with_the_units_last_after_the_dates(read):
-    record = read("""
-        关于2008年为民办实事项目1-3月份进展情况的通报
-        57城区绿化工程建成区绿地率达35%已完成秋收广场植树绿化2008年2009年市建设局
-        58迎宾路改造按60米宽城市道路标准改造已开工2008年2008年新城区管委会、
-        上栗县、安源区
-        59全年推进城市建设,到2025年实现银川市
-    """)
-    assert units(record) == [(["57"], ["市建设局"], ["市建设局"]),
-                             (["58"], ["新城区管委会", "上栗县", "安源区"], ["新城区管委会"]),
-                             (["59"], [], [])]
-
-
 def test_a_labelled_bracket_after_a_name_and_an_item_headed_by_a_verb_like_a_body(read):
     record = read("""
         某区2022年度工作任务

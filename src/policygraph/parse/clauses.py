@@ -39,6 +39,10 @@ _LEVELS = "省市县区州"
 # A row's dates glued to the units' cell after them, at the text's very end.
 _AFTER_DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:底|前|中旬|上旬|下旬)?"
                          r"(?P<units>[^\d。;；:：!！?？()（）]{2,60})$")
+# A row's units' cell glued after the last sentence of its other cells, at the text's end.
+_AFTER_SENTENCE = re.compile(r"。(?P<units>[^\d。;；:：!！?？]{2,120})$")
+# A body's other name in brackets after its name.
+_ALIAS = re.compile(r"[(（][^()（）]+[)）]$")
 # The longest rest of a label line the page broke onto a line of its own.
 _CONTINUED = 40
 _SENTENCE_MARK = re.compile(r"[。!！?？:：]")
@@ -126,7 +130,7 @@ def read_responsibility(text: str) -> Reading:
     """The explicit clause of an item's text (if any) and the text without it."""
     text = _rules().bracketed_label.sub(lambda found: found[1] + ":", text)
     for finder in (_label_block, _bracketed_clause, _trailing_clause, _unclosed_clause,
-                   _units_after_a_date):
+                   _units_after_a_date, _units_after_a_sentence):
         found = finder(text)
         if found is not None:
             return found
@@ -275,11 +279,23 @@ def _unclosed_clause(text: str) -> Reading | None:
 def _units_after_a_date(text: str) -> Reading | None:
     """A table row whose cells the page glued together, its units' cell last after its dates
     (`…已开工2008年2009年市建设局`): the units that close the text after a date."""
-    found = _AFTER_DATE.search(text)
+    return _closing_units(text, _AFTER_DATE.search(text), least=1)
+
+
+def _units_after_a_sentence(text: str) -> Reading | None:
+    """A table row whose cells the page glued together, its units' cell last after its
+    other cells' last sentence (`…引导市民参与。市委宣传部、市城管委,各区(市)县政府`): at least
+    two units that close the text, which a sentence of prose never ends in."""
+    return _closing_units(text, _AFTER_SENTENCE.search(text), least=2)
+
+
+def _closing_units(text: str, found: re.Match[str] | None, least: int) -> Reading | None:
+    """The units of `found`'s group `units`, which closes the text, if most of them (the
+    first among them) are bodies or areas and there are at least `least` of them."""
     if found is None:
         return None
     names = listed_units(found["units"])
-    if not names or 2 * sum(map(_names_body_or_area, names)) <= len(names) \
+    if len(names) < least or 2 * sum(map(_names_body_or_area, names)) <= len(names) \
             or not _names_body_or_area(names[0]):
         return None
     return Reading(responsibility([(name, "main") for name in names]),
@@ -287,7 +303,9 @@ def _units_after_a_date(text: str) -> Reading | None:
 
 
 def _names_body_or_area(name: str) -> bool:
-    """`市建设局`, `开发区`, and a division by its name, `上栗县`, `安源区`."""
+    """`市建设局`, `开发区`, and a division by its name, `上栗县`, `安源区`; a body's other
+    name in brackets after it (`市委宣传部(市文明办)`) is no part of the test."""
+    name = _ALIAS.sub("", name) or name
     return is_unit_name(name) or bool(lookup_all(name))
 
 
