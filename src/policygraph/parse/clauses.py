@@ -286,7 +286,11 @@ def _units_after_a_sentence(text: str) -> Reading | None:
     """A table row whose cells the page glued together, its units' cell last after its
     other cells' last sentence (`…引导市民参与。市委宣传部、市城管委,各区(市)县政府`): at least
     two units that close the text, which a sentence of prose never ends in."""
-    return _closing_units(text, _AFTER_SENTENCE.search(text), least=2)
+    found = _AFTER_SENTENCE.search(text)
+    if found is not None and (found["units"].lstrip().startswith("由")
+                              or _ends_with_role(found["units"])):
+        return None  # a sentence of prose naming who does the work (`由A、B负责落实`)
+    return _closing_units(text, found, least=2)
 
 
 def _closing_units(text: str, found: re.Match[str] | None, least: int) -> Reading | None:
