@@ -252,14 +252,22 @@ def solo(corpus_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     live.stop()
 
 
+def _slow_query_on(server: LiveServer) -> socket.socket:
+    """A connection whose query holds the server's only worker (once it is given a second to
+    reach it), whose client goes away when it is closed."""
+    every_worker_answers(server, workers=1)
+    host, port = server.url.removeprefix("http://").split(":")
+    connection = socket.create_connection((host, int(port)), timeout=10)
+    connection.sendall(f"GET /sparql?{urlencode({'query': SLOW})} HTTP/1.1\r\n"
+                       f"Host: {host}\r\nAccept: application/sparql-results+json\r\n\r\n"
+                       .encode())
+    time.sleep(1.0)  # the query reaches the worker
+    return connection
+
+
 def test_a_query_whose_client_went_away_is_stopped(solo: LiveServer) -> None:
     """The only worker is freed within seconds of the client's going, not at the limit."""
-    every_worker_answers(solo, workers=1)
-    host, port = solo.url.removeprefix("http://").split(":")
-    with socket.create_connection((host, int(port)), timeout=10) as gone:
-        gone.sendall(f"GET /sparql?{urlencode({'query': SLOW})} HTTP/1.1\r\n"
-                     f"Host: {host}\r\nAccept: application/sparql-results+json\r\n\r\n".encode())
-        time.sleep(1.0)  # the query reaches the worker
+    _slow_query_on(solo).close()
     quick = sparql(solo, QUICK)
     assert count(quick) == 5
     assert quick.seconds < 15, quick.seconds  # the limit is 30 s
@@ -267,12 +275,7 @@ def test_a_query_whose_client_went_away_is_stopped(solo: LiveServer) -> None:
 
 def test_an_entity_page_does_not_wait_behind_a_runaway_query(solo: LiveServer) -> None:
     """The only query worker runs a query for 30 s; an entity page has a worker of its own."""
-    every_worker_answers(solo, workers=1)
-    host, port = solo.url.removeprefix("http://").split(":")
-    with socket.create_connection((host, int(port)), timeout=10) as busy:
-        busy.sendall(f"GET /sparql?{urlencode({'query': SLOW})} HTTP/1.1\r\n"
-                     f"Host: {host}\r\nAccept: application/sparql-results+json\r\n\r\n".encode())
-        time.sleep(1.0)  # the query reaches the worker
+    with _slow_query_on(solo):
         started = time.monotonic()
         page = httpx.get(f"{solo.url}/id/doc/001_9d293a04fdf91622",
                          headers={"Accept": "text/html"}, timeout=60)
