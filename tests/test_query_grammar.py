@@ -33,6 +33,9 @@ def test_every_canned_query_is_read(name: str) -> None:
 @pytest.mark.parametrize(("query", "operators"), [
     ("SELECT * WHERE { FILTER(?x<3&&?y>2) }", 5),
     ("SELECT * WHERE { FILTER((1<(1+1))>0) }", 5),
+    ("SELECT * WHERE { FILTER(((1)<(1+1))>0) }", 5),
+    ("SELECT * WHERE { FILTER((STR(?x)<(1+1))>0) }", 5),
+    ("SELECT * WHERE { FILTER((<http://f>(?x)<(1+1))>0) }", 5),
     ("SELECT ?s WHERE { ?s <http://p> (1 <http://a>) }", 0),
     ("SELECT ?x WHERE { ?x a ?t } ORDER BY ?x <http://fn>(?t)", 0),
     ("SELECT ?x WHERE { FILTER(?x) <http://s> <http://p> <http://o> }", 1),
