@@ -751,3 +751,38 @@ def test_a_pipe_row_that_left_out_a_merged_cell_before_its_units(read):
     """)
     assert [(task.path, task.agencies) for task in record.tasks] == [
         (["1"], ["应急处"]), (["2"], ["疾控处"])]
+
+
+def test_a_task_cell_naming_bodies_or_a_count_is_no_units_cell(read):
+    """Rows that left out their merged category cell: a content cell stating a count
+    (`对28所学校…`), or a sentence closing with a full stop that lists bodies among other words,
+    is the task's, and the units are the cells after it."""
+    record = read(TITLE + """
+        序号
+        事项分类
+        事项名称
+        项目内容
+        牵头单位
+        协同单位
+        1
+        教育工程
+        学校建设
+        新建中小学校5家。
+        县教体局
+        县发改局
+        2
+        阳光厨房
+        对28所中小学校食堂安装数字化验收平台。
+        县教体局
+        /
+        3
+        消防力量提质
+        对乡镇专职消防队、村志愿队、社区微型消防站灭火救援装备提档升级。
+        县消防救援大队
+        各乡镇
+    """)
+    assert [(task.path, task.agencies, task.lead) for task in record.tasks] == [
+        (["1"], ["县教体局", "县发改局"], ["县教体局"]),
+        (["2"], ["县教体局"], ["县教体局"]),
+        (["3"], ["县消防救援大队", "各乡镇"], ["县消防救援大队"]),
+    ]

@@ -23,16 +23,24 @@ _DEADLINE = re.compile(r"^(\d{4}\s*年|\d{4}[.\-/]\d|\d{1,2}月|[一二三四五
 _PERSON = re.compile(r"[\u4e00-\u9fff]{1,2}[\s\u3000]*[\u4e00-\u9fff]{1,2}")
 _SENTENCE = re.compile(r"[。;；!！?？]")
 _MAX_UNITS_CELL = 160
+# A count or an amount, which a task states and a units' cell never does.
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:所|家|个|项|座|条|处|户|名|人|万|亿|千|公里|米|亩|台"
+                     r"|辆|套|场|次|%|％)")
 
 
 def looks_like_units(cell: str) -> bool:
-    """A cell naming units: no sentence, and most of its names end as bodies' names do (past
-    a role word closing one, `县发改局牵头`, or a tail, `市发改委等`)."""
-    if not cell or _SENTENCE.search(cell.rstrip("。")) or len(cell) > _MAX_UNITS_CELL:
+    """A cell naming units: no sentence, no figure (`对28所中小学校…`), and most of its names
+    end as bodies' names do (past a role word closing one, `县发改局牵头`, or a tail,
+    `市发改委等`); all of them where the cell closes with a full stop, as a task's sentence
+    naming bodies does (`对专职消防队、村志愿队…升级。`)."""
+    if not cell or _SENTENCE.search(cell.rstrip("。")) or len(cell) > _MAX_UNITS_CELL \
+            or _FIGURE.search(cell):
         return False
     names = [without_aside(clean_unit(without_role_word(name))) for name in split_list(cell)
              if name]
     named = sum(1 for name in names if is_unit_name(name) or _AREA.search(name))
+    if cell.rstrip().endswith("。"):
+        return bool(names) and named == len(names)
     return bool(names) and 2 * named >= len(names)
 
 
