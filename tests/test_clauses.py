@@ -93,6 +93,9 @@ def test_brackets_in_the_text_are_not_a_clause():
     ("由乡三农服务中心承办,乡畜牧站、派出所配合。", ["乡三农服务中心", "乡畜牧站", "派出所"],
      ["乡三农服务中心"]),
     ("各工业园区也要加强节能管理。", ["各工业园区"], ["各工业园区"]),
+    ("意义重大。各市、区直各有关部门务必认真做好组织实施工作。", ["各市", "区直各有关部门"],
+     ["各市"]),
+    ("各县必须按期完成。", ["各县"], ["各县"]),
 ])
 def test_units_named_in_prose(text, agencies, lead):
     found = responsibility_in_prose(text)

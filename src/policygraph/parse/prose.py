@@ -53,9 +53,10 @@ def _rules() -> _Rules:
         # 由A(会同B)牵头… : the units between 由 and the verb that takes them.
         by_pattern=re.compile(
             r"由([^,，。;；:：()（）]{2,60}?)(?=牵头|负责|承办|对|组织|统筹|共同|具体|联合|协调)"),
-        # A、B牵头 / A负责… / A要… at the start of a clause.
+        # A、B牵头 / A负责… / A要… / A务必… at the start of a clause.
         # (not `所需`, `所要`: `…游戏所需器械` names no body called `…所`)
-        subject_pattern=re.compile(rf"^([^,，。;；:：]{{2,80}}?)({roles}|(?<!所)(?:要|应|须|需)|将)"),
+        subject_pattern=re.compile(
+            rf"^([^,，。;；:：]{{2,80}}?)({roles}|(?<!所)(?:务必|必须|要|应|须|需)|将)"),
     )
 
 
