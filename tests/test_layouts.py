@@ -402,6 +402,20 @@ def test_an_item_whose_sentences_each_carry_a_clause_has_all_their_units(read):
     ]
 
 
+def test_sentences_closing_with_units_that_no_role_word_tells_apart(read):
+    """`…(A、B)。…(C)。`: every sentence's units, the first leading, as in one clause that
+    names no roles; an aside closing a sentence (`工业企业(场所)。`) names no unit."""
+    record = read("""
+        某市2008年民生工程目标
+        一、扶贫解困工程。启动建设57个扶贫新村(市扶贫开发办、市以工代赈办)。完成库区新村帮扶7个(剑阁县政府)。救助特困群众350户(市惠民帮扶中心)。
+        二、环境整治工程。排查整治工业企业(场所)。基本完成全市整治任务(市环保局)。
+    """)
+    assert units(record) == [
+        (["一"], ["市扶贫开发办", "市以工代赈办", "剑阁县政府", "市惠民帮扶中心"], ["市扶贫开发办"]),
+        (["二"], ["市环保局"], ["市环保局"]),
+    ]
+
+
 def test_a_block_after_a_sections_last_item_names_the_units_of_all_its_items(read):
     record = read("""
         某省沿海开发工作要点

@@ -45,6 +45,8 @@ _AFTER_SENTENCE = re.compile(r"。(?P<units>[^\d。;；:：!！?？]{2,120})$")
 _ALIAS = re.compile(r"[(（][^()（）]+[)）]$")
 # The longest rest of a label line the page broke onto a line of its own.
 _CONTINUED = 40
+# A unit named in a bracket closing a sentence mid-item has its level or division (`县农业局`).
+_LEAST_SENTENCE_UNIT = 3
 _SENTENCE_MARK = re.compile(r"[。!！?？:：]")
 
 
@@ -186,8 +188,7 @@ def _continues_clause(lines: list[str], index: int) -> bool:
 def _bracketed_clause(text: str) -> Reading | None:
     """The item's bracketed clauses: a labelled one anywhere, one a role word closes
     (`(省国资委牵头)`) anywhere, and an unlabelled list of units at the very end. An item of
-    several sentences, each with its own clause, is the work of all their units; each
-    clause's lead leads."""
+    several sentences, each with its own clause, is the work of all their units."""
     rules = _rules()
     tail = len(text.rstrip(TRIM))
     found: list[tuple[Group, list[tuple[str, Role]]]] = []
@@ -198,9 +199,12 @@ def _bracketed_clause(text: str) -> Reading | None:
                 or (not labelled and _names_the_unit_before(text, group.start)):
             continue  # (a labelled bracket is a clause after any name: `…示范区(牵头单位:X)`)
         marked = labelled or _ends_with_role(content) or rules.unit_role.search(content)
-        if not marked and group.end != tail:
+        if not marked and group.end != tail and not _closes_sentence(text, group.end):
             continue  # most brackets are asides, and parsing each as a clause is costly
         assigned = parse_clause(content)
+        if group.end != tail and not marked \
+                and any(len(unit) < _LEAST_SENTENCE_UNIT for unit, _ in assigned):
+            continue  # an aside closing a sentence (`工业企业(场所)。`), no body's full name
         if assigned and (marked or all(is_unit_name(without_aside(unit)) for unit, _ in assigned)
                          or _abbreviated_units([u for u, _ in assigned])):
             found.append((group, assigned))
@@ -211,16 +215,23 @@ def _bracketed_clause(text: str) -> Reading | None:
         remaining.append(text[start:group.start].rstrip())
         start = group.end
     remaining.append(text[start:])
-    merged = _merge([responsibility(assigned) for _, assigned in found])
-    return Reading(merged, "".join(remaining).strip())
+    return Reading(_merge([assigned for _, assigned in found]), "".join(remaining).strip())
 
 
-def _merge(clauses: list[Responsibility | None]) -> Responsibility | None:
-    """Several clauses of one item as one responsibility: their units in written order, the
-    leads of each."""
-    present = [clause for clause in clauses if clause is not None]
-    if len(present) < 2:
-        return present[0] if present else None
+def _closes_sentence(text: str, end: int) -> bool:
+    """Whether a bracket closes a sentence (`…57个扶贫新村(市扶贫开发办)。升钟库区…`), as a
+    clause of that sentence's units does."""
+    return text[end:end + 1] in ("。", ";", "；")
+
+
+def _merge(clauses: list[list[tuple[str, Role]]]) -> Responsibility | None:
+    """Several clauses of one item as one responsibility, their units in written order. Where
+    a clause tells roles apart (`(A牵头)。…(B、C负责)`), each clause's lead leads; where none
+    does (`…(A、B)。…(C)。`), the item's first unit, as in one clause without role words."""
+    if len(clauses) < 2 or not any(role in ("lead", "support")
+                                   for clause in clauses for _, role in clause):
+        return responsibility([pair for clause in clauses for pair in clause])
+    present = [found for clause in clauses if (found := responsibility(clause)) is not None]
     return Responsibility(
         list(dict.fromkeys(unit for clause in present for unit in clause.agencies)),
         list(dict.fromkeys(unit for clause in present for unit in clause.lead)),
