@@ -75,7 +75,7 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
             found = rules.by_pattern.search(clause)
             if found and (units := prose_units(found[1]) or _abbreviated(found[1])):
                 follows = clause[found.end():]
-                first_role: Role = "lead" if follows.startswith("牵头") else "main"
+                first_role: Role = "lead" if follows.startswith(("牵头", "负责")) else "main"
                 assigned.append((units[0], first_role))
                 assigned.extend((unit, "main") for unit in units[1:])
                 continue
