@@ -33,6 +33,14 @@ def test_a_faithful_record_has_no_problems():
     assert _problems(GOOD) == []
 
 
+def test_a_figure_written_without_a_unit_has_an_empty_unit():
+    record = json.loads(json.dumps(GOOD))
+    record["targets"][0]["unit"] = ""
+    assert _problems(record) == []
+    record["targets"][0]["unit"] = None
+    assert "unit None does not occur" in "\n".join(_problems(record))
+
+
 def test_slips_are_named():
     bad = json.loads(json.dumps(GOOD))
     task, target = bad["tasks"][0], bad["targets"][0]
