@@ -28,13 +28,17 @@ _SENTENCES = re.compile(r"[。;；!！?？\n]")
 # An adverb between a subject and its verb (`各工业园区也要…`, `各县区均要…`).
 _ADVERB = re.compile(r"(?:也|都|均|亦|还)$")
 _DEPARTMENTS = re.compile(r"等(?:有关|相关)?(?:部门|单位)$")
+# The units after 由: two characters at least, sixty at most, and no colon or bracket.
+_LEAST_NAME = 2
+_LONGEST_BY = 60
+_NOT_IN_NAMES = re.compile(r"[:：()（）]")
 
 
 @dataclass(frozen=True, slots=True)
 class _Rules:
     role_words: dict[str, Role]
     role_pattern: re.Pattern[str]
-    by_pattern: re.Pattern[str]
+    by_verb: re.Pattern[str]
     by_sentence: re.Pattern[str]
     subject_pattern: re.Pattern[str]
 
@@ -50,9 +54,8 @@ def _rules() -> _Rules:
         # left out, or cut off with the end of an excerpt).
         by_sentence=re.compile(
             r"由(?P<units>[^。;；]{2,200}?)(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责|承办)?"),
-        # 由A(会同B)牵头… : the units between 由 and the verb that takes them.
-        by_pattern=re.compile(
-            r"由([^,，。;；:：()（）]{2,60}?)(?=牵头|负责|承办|对|组织|统筹|共同|具体|联合|协调)"),
+        # 由A(会同B)牵头… : the verbs that take the units between 由 and them.
+        by_verb=re.compile(r"牵头|负责|承办|对|组织|统筹|统一|共同|具体|联合|协调"),
         # A、B牵头 / A负责… / A要… / A务必… at the start of a clause.
         # (not `所需`, `所要`: `…游戏所需器械` names no body called `…所`)
         subject_pattern=re.compile(
@@ -72,9 +75,8 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
             continue
         for clause in re.split(r"[,，]", sentence):
             clause = clause.strip()
-            found = rules.by_pattern.search(clause)
-            if found and (units := prose_units(found[1]) or _abbreviated(found[1])):
-                follows = clause[found.end():]
+            if by := _units_after_by(clause):
+                units, follows = by
                 first_role: Role = "lead" if follows.startswith(("牵头", "负责")) else "main"
                 assigned.append((units[0], first_role))
                 assigned.extend((unit, "main") for unit in units[1:])
@@ -107,6 +109,20 @@ def body_heading(heading: str) -> str | None:
     the same office it gives in brackets (`综合办公室(党群工作部、监察室)`)."""
     name = without_aside(heading.strip(TRIM))
     return name if is_body_name(name) else None
+
+
+def _units_after_by(clause: str) -> tuple[list[str], str] | None:
+    """`由A(会同B)牵头…`: the units between 由 and the verb that takes them, and the text from
+    that verb on. A name may hold a verb's characters itself (`由市工作协调领导小组统一领导`),
+    so each verb after 由 is tried in turn until the words before it name units."""
+    for by in re.finditer("由", clause):
+        for verb in _rules().by_verb.finditer(clause, by.end() + _LEAST_NAME):
+            phrase = clause[by.end():verb.start()]
+            if len(phrase) > _LONGEST_BY or _NOT_IN_NAMES.search(phrase):
+                break
+            if units := prose_units(phrase) or _abbreviated(phrase):
+                return units, clause[verb.start():]
+    return None
 
 
 def _mostly_units(units: list[str]) -> bool:
