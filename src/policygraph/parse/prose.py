@@ -25,8 +25,8 @@ from .units import (
 )
 
 _SENTENCES = re.compile(r"[。;；!！?？\n]")
-# An adverb between a subject and its verb (`各工业园区也要…`, `各县区均要…`).
-_ADVERB = re.compile(r"(?:也|都|均|亦|还)$")
+# An adverb between a subject and its verb (`各工业园区也要…`, `各县区均要…`, `各部门密切配合`).
+_ADVERB = re.compile(r"(?:也|都|均|亦|还|密切|积极|主动|认真|全力)$")
 _DEPARTMENTS = re.compile(r"等(?:有关|相关)?(?:部门|单位)$")
 # The units after 由: two characters at least, sixty at most, and no colon or bracket.
 _LEAST_NAME = 2
