@@ -403,6 +403,25 @@ def test_an_item_whose_sentences_each_carry_a_clause_has_all_their_units(read):
     ]
 
 
+def test_a_sentence_after_the_item_names_who_hosts_it_and_who_helps(read):
+    """`此项活动由A、B主办,C协助…`: the hosts lead, the helpers support, and a list the page's
+    end cut after `由…负责组织,` is no glued units' cell."""
+    record = read("""
+        某市2007年春节期间活动安排
+        一、团拜活动
+        (一)2月15日9时,在会议中心举办春节团拜会。
+        此项活动由省委办公厅、省政府办公厅主办,市委办公厅、市政府办公厅协助做好有关工作。
+        (二)2月15日10时,召开迎新春团拜会。
+        此项活动由市委办公厅、市政府办公厅、市委统战部负责组织,市委老干
+    """)
+    assert units(record) == [
+        (["一", "(一)"], ["省委办公厅", "省政府办公厅", "市委办公厅", "市政府办公厅"],
+         ["省委办公厅", "省政府办公厅"]),
+        (["一", "(二)"], ["市委办公厅", "市政府办公厅", "市委统战部"],
+         ["市委办公厅", "市政府办公厅", "市委统战部"]),
+    ]
+
+
 def test_sentences_closing_with_units_that_no_role_word_tells_apart(read):
     """`…(A、B)。…(C)。`: every sentence's units, the first leading, as in one clause that
     names no roles; an aside closing a sentence (`工业企业(场所)。`) names no unit."""

@@ -55,7 +55,7 @@ def _rules() -> _Rules:
         by_sentence=re.compile(
             r"由(?P<units>[^。;；]{2,200}?)(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责|承办)?"),
         # 由A(会同B)牵头… : the verbs that take the units between 由 and them.
-        by_verb=re.compile(r"牵头|负责|承办|对|组织|统筹|统一|共同|具体|联合|协调"),
+        by_verb=re.compile(r"牵头|负责|主办|承办|对|组织|统筹|统一|共同|具体|联合|协调"),
         # A、B牵头 / A负责… / A要… / A务必… at the start of a clause.
         # (not `所需`, `所要`: `…游戏所需器械` names no body called `…所`)
         subject_pattern=re.compile(
@@ -76,10 +76,12 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
         for clause in re.split(r"[,，]", sentence):
             clause = clause.strip()
             if by := _units_after_by(clause):
-                units, follows = by
-                first_role: Role = "lead" if follows.startswith(("牵头", "负责")) else "main"
-                assigned.append((units[0], first_role))
-                assigned.extend((unit, "main") for unit in units[1:])
+                phrase, units, follows = by
+                role: Role = "lead" if follows.startswith(("牵头", "负责")) else "main"
+                # `由A会同B负责`: A leads, B works with it.
+                leading = len(prose_units(phrase.split("会同")[0])) if "会同" in phrase else 0
+                assigned.extend((unit, "main" if index >= leading > 0 else role)
+                                for index, unit in enumerate(units))
                 continue
             found = rules.subject_pattern.match(clause)
             subject = _ADVERB.sub("", found[1]) if found else ""
@@ -111,17 +113,18 @@ def body_heading(heading: str) -> str | None:
     return name if is_body_name(name) else None
 
 
-def _units_after_by(clause: str) -> tuple[list[str], str] | None:
-    """`由A(会同B)牵头…`: the units between 由 and the verb that takes them, and the text from
-    that verb on. A name may hold a verb's characters itself (`由市工作协调领导小组统一领导`),
-    so each verb after 由 is tried in turn until the words before it name units."""
+def _units_after_by(clause: str) -> tuple[str, list[str], str] | None:
+    """`由A(会同B)牵头…`: the words between 由 and the verb that takes them, the units they
+    name, and the text from that verb on. A name may hold a verb's characters itself
+    (`由市工作协调领导小组统一领导`), so each verb after 由 is tried in turn until the words
+    before it name units."""
     for by in re.finditer("由", clause):
         for verb in _rules().by_verb.finditer(clause, by.end() + _LEAST_NAME):
             phrase = clause[by.end():verb.start()]
             if len(phrase) > _LONGEST_BY or _NOT_IN_NAMES.search(phrase):
                 break
             if units := prose_units(phrase) or _abbreviated(phrase):
-                return units, clause[verb.start():]
+                return phrase, units, clause[verb.start():]
     return None
 
 
