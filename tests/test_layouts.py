@@ -548,3 +548,14 @@ def test_numbers_that_lost_their_dot_but_kept_a_space(read):
     assert [task.path for task in counted.tasks] == [["一", "1"]]  # a page count, no item
     assert [task.path for task in record.tasks] == [["1"], ["2"], ["3"]]
     assert "完成 5 个项目建设" in record.tasks[1].text
+
+
+def test_a_bracket_left_open_inside_a_title_closes_with_it(read):
+    """`《X印发的〈关于…的通知》`: the page's unclosed inner bracket ends with the title's, so
+    that the clause after it is still read."""
+    record = read("""
+        某市2018年度大气污染防治实施计划
+        根据《盟领导小组办公室印发的〈关于报送实施计划的通知》精神,制定本计划。
+        一、淘汰燃煤锅炉。完成10蒸吨以下燃煤锅炉淘汰。(责任单位:市环保局)
+    """)
+    assert units(record) == [(["一"], ["市环保局"], ["市环保局"])]

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 PAIRS = {"(": ")", "（": "）", "〔": "〕", "[": "]", "【": "】", "［": "］", "﹝": "﹞", "《": "》",
-         "“": "”"}
+         "“": "”", "<": ">", "〈": "〉", "‹": "›"}
 _CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 _BRACKETS = frozenset(PAIRS) | frozenset(_CLOSERS)
 
@@ -29,7 +29,8 @@ class Group:
 def top_level_groups(text: str) -> Iterator[Group]:
     """The bracketed spans of `text` that are not inside another bracket.
 
-    An unmatched closer is ignored; an unclosed opener ends no group. Most lines hold no
+    An unmatched closer is ignored; an unclosed opener ends no group, unless a closer of a
+    bracket around it closes both. Most lines hold no
     bracket at all, and those are not scanned character by character.
     """
     if _BRACKETS.isdisjoint(text):
@@ -38,7 +39,10 @@ def top_level_groups(text: str) -> Iterator[Group]:
     for index, char in enumerate(text):
         if char in PAIRS and not (char == "“" and stack and stack[-1][0] == "“"):
             stack.append((char, index))
-        elif char in _CLOSERS and stack and stack[-1][0] == _CLOSERS[char]:
+        elif char in _CLOSERS and any(opener == _CLOSERS[char] for opener, _ in stack):
+            # A closer closes its opener and any bracket left open inside it (`《…〈…》`).
+            while stack[-1][0] != _CLOSERS[char]:
+                stack.pop()
             opener, start = stack.pop()
             if not stack:
                 yield Group(start, index + 1, opener)
