@@ -786,3 +786,22 @@ def test_a_task_cell_naming_bodies_or_a_count_is_no_units_cell(read):
         (["2"], ["县教体局"], ["县教体局"]),
         (["3"], ["县消防救援大队", "各乡镇"], ["县消防救援大队"]),
     ]
+
+
+def test_a_task_cell_opening_with_a_bodys_name_and_a_colon_names_its_unit(read):
+    """A division of duties as a table without a units' column (`县住建局:向县委报告…`)."""
+    record = read(TITLE + """
+        序号
+        工作任务
+        完成时限
+        1
+        县住建局:向县委、县政府及时报告集中供热重大问题。
+        长期
+        2
+        县发改局:做好煤炭供应。
+        2022年3月
+    """)
+    assert rows(record) == [
+        (["1"], "向县委、县政府及时报告集中供热重大问题。", ["县住建局"], ["县住建局"]),
+        (["2"], "做好煤炭供应。", ["县发改局"], ["县发改局"]),
+    ]

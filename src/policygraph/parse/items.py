@@ -32,6 +32,8 @@ from .units import is_unit_name
 # A leaf whose whole text is this short may be a section's name (`三、总体要求(略)`).
 _NAME = 20
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# A body's name opening an item before a colon (`县住建局:…`).
+_BODY_OPENING = re.compile(r"^([^:：,，。;；、\s]{2,20})[:：]")
 # No body's name is this short (`市科` is what the page's end left of `市科技局`).
 _SHORTEST_NAME = 2
 
@@ -140,7 +142,10 @@ def _read(item: Item) -> _Reading:
         assigned = [assigned for cell, role in item.row.units
                     for assigned in cell_units(cell, role)]
         figures = " ".join([item.row.text, *item.row.notes])
-        return _Reading(Titled(None, item.row.text), responsibility(assigned), figures)
+        row_clause = responsibility(assigned)
+        if row_clause is None and (opening := _body_opening(item.row.text)):
+            return _Reading(opening[1], opening[0], figures)
+        return _Reading(Titled(None, item.row.text), row_clause, figures)
     found = read_responsibility("\n".join(item.blocks))
     blocks = found.text.split("\n")
     if not (item.blocks and item.blocks[0]):
@@ -153,7 +158,18 @@ def _read(item: Item) -> _Reading:
     elif clause is None and titled.heading and (body := body_heading(titled.heading)):
         # `三、省委政法委` over the body's work: the item's heading names its unit.
         clause = responsibility([(body, "main")])
+    elif clause is None and not titled.heading and (opening := _body_opening(titled.body)):
+        clause, titled = opening
     return _Reading(titled, clause, _figures(item, titled))
+
+
+def _body_opening(text: str) -> tuple[Responsibility | None, Titled] | None:
+    """`1、县住建局:向县委报告…` in a division of duties: the body named before the colon is
+    the item's unit, and the text after it the task."""
+    named = _BODY_OPENING.match(text)
+    if named is None or (body := body_heading(named[1])) is None:
+        return None
+    return responsibility([(body, "main")]), Titled(None, text[named.end():].strip())
 
 
 def _figures(item: Item, titled: Titled) -> str:
