@@ -27,6 +27,9 @@ from .units import (
 _SENTENCES = re.compile(r"[。;；!！?？\n]")
 # An adverb between a subject and its verb (`各工业园区也要…`, `各县区均要…`, `各部门密切配合`).
 _ADVERB = re.compile(r"(?:也|都|均|亦|还|密切|积极|主动|认真|全力)$")
+# When, between a subject and its verb (`各部门每月10日前要…`, `各县于6月底前须…`).
+_WHEN = re.compile(r"(?:于|在)?(?:每[年季月周]|\d{4}年|\d{1,2}月|\d{1,2}日|[上中下]旬|底)+"
+                   r"(?:前|以前|内)?$")
 # The role a subject takes on, before the role word (`市经委作为全市招商牵头责任部门`).
 _AS_ROLE = re.compile(r"作为.*$")
 _DEPARTMENTS = re.compile(r"等(?:有关|相关)?(?:部门|单位)$")
@@ -87,7 +90,7 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
                                 for index, unit in enumerate(units))
                 continue
             found = rules.subject_pattern.match(clause)
-            subject = _ADVERB.sub("", _AS_ROLE.sub("", found[1])) if found else ""
+            subject = _ADVERB.sub("", _WHEN.sub("", _AS_ROLE.sub("", found[1]))) if found else ""
             if found and (units := prose_units(subject) or _listed_as_departments(subject)):
                 role = rules.role_words.get(found[2], "main")
                 assigned.extend((unit, role) for unit in units)
