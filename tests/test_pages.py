@@ -162,6 +162,21 @@ def test_glosses_without_tone_marks_on_a_page_that_glosses_throughout(read):
     assert record.tasks[0].agencies == ["省发展改革委", "省环保厅"]
 
 
+def test_a_pdf_text_layer_that_sets_characters_apart(read):
+    """`青 海 省 人 民 政 府`, with the font's GB2312 comma and full stop read as Yi syllables
+    (`ꎬ`, `ꎮ`): the lines read as written without the spaces; a line that only has a space
+    between words keeps it."""
+    record = read("""
+        青 海 省 人 民 政 府 关 于 印 发 青 海 省 金 融 改 革 若 干 措 施 的 通 知
+        一、扩 大 信 贷 投 放 ꎮ 贷 款 增 幅 不 低 于 10% ꎬ
+        存 贷 比 上 升 ꎮ ( 责 任 单 位 : 省 财 政 厅 、 省 金 融 办 )
+        二、推进普惠金融。(责任单位:省金融办 省人民银行)
+    """)
+    assert record.title == "青海省金融改革若干措施"
+    assert [(task.heading, task.agencies) for task in record.tasks] == [
+        ("扩大信贷投放", ["省财政厅", "省金融办"]), (None, ["省金融办", "省人民银行"])]
+
+
 def test_one_bracketed_word_is_no_gloss(read):
     record = read("""
         某省2016年工作方案

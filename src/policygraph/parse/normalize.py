@@ -36,6 +36,17 @@ _MIN_TONELESS = 5
 _STRAY_MARK = re.compile(r"(?<=[^\s?|｜])\?(?=[ \t]*(?:[|｜]|$))", re.M)
 # `??一、让企业办事更省心`: the indent of full-width spaces a broken encoding left as `?`s.
 _STRAY_INDENT = re.compile(r"^[ \t]*\?+(?=[^\s?])", re.M)
+# A PDF's text layer that puts a space between every two characters (`青 海 省 人 民 政 府`):
+# a line where most Han characters stand apart like this is written without those spaces.
+_SPACED = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f\s])|(?<=[^\x00-\x7f\s]) (?=[^\x00-\x7f])"
+                     r"|(?<=[^\x00-\x7f]) (?=\d)|(?<=\d) (?=[^\x00-\x7f\s])")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_APART = re.compile(r"[\u4e00-\u9fff] (?=[\u4e00-\u9fff])")
+_MIN_SPACED_HAN = 10
+# The same text layer's comma and full stop: a font's GB2312 codes (A3AC, A3AE) taken for code
+# points, which fall among the Yi syllables; read as such where no other Yi syllable occurs.
+_PDF_MARKS = str.maketrans({"\ua3ac": "，", "\ua3ae": "。"})
+_YI = re.compile(r"[\ua000-\ua48f]")
 # Share of Han characters that t2s conversion changes above which a text counts as traditional.
 _TRADITIONAL_SHARE = 0.02
 _SAMPLE = 4000
@@ -43,15 +54,27 @@ _SAMPLE = 4000
 
 def normalize(text: str) -> str:
     """Text ready for reading: ASCII digits and spaces, no pinyin glosses, no stray `?` that a
-    broken encoding left at the end of a line or cell or for a line's indent, simplified
-    script."""
+    broken encoding left at the end of a line or cell or for a line's indent, no spaces a PDF's
+    text layer set between characters, simplified script."""
     text = text.translate(_TRANSLATE)
+    if {match[0] for match in _YI.finditer(text)} <= {"\ua3ac", "\ua3ae"}:
+        text = text.translate(_PDF_MARKS)
+    text = "\n".join(map(_closed_up, text.split("\n")))
     text = without_glosses(text)
     text = _STRAY_MARK.sub("", text)
     text = _STRAY_INDENT.sub("", text)
     if looks_traditional(text):
         text = convert_script(text)
     return text
+
+
+def _closed_up(line: str) -> str:
+    """A line of characters set apart by spaces, written without them; any other line as it
+    is."""
+    han = len(_HAN.findall(line))
+    if han < _MIN_SPACED_HAN or 2 * len(_HAN_APART.findall(line)) < han:
+        return line
+    return _SPACED.sub("", line)
 
 
 def glosses(text: str) -> list[re.Match[str]]:
