@@ -33,6 +33,8 @@ _WHEN = re.compile(r"(?:于|在)?(?:每[年季月周]|\d{4}年|\d{1,2}月|\d{1,2
 # The role a subject takes on, before the role word (`市经委作为全市招商牵头责任部门`).
 _AS_ROLE = re.compile(r"作为.*$")
 _DEPARTMENTS = re.compile(r"等(?:有关|相关)?(?:部门|单位)$")
+_WITH_DEPARTMENTS = re.compile(
+    r"^(?P<lead>[^,，。;；:：]{2,30}?)会同(?P<others>[^,，。;；:：]{2,200}?等(?:有关|相关)?(?:部门|单位))")
 # The units after 由: two characters at least, sixty at most, and no colon or bracket.
 _LEAST_NAME = 2
 _LONGEST_BY = 60
@@ -89,12 +91,25 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
                 assigned.extend((unit, "main" if index >= leading > 0 else role)
                                 for index, unit in enumerate(units))
                 continue
+            if together := _together_with(clause):
+                assigned.extend(together)
+                continue
             found = rules.subject_pattern.match(clause)
             subject = _ADVERB.sub("", _WHEN.sub("", _AS_ROLE.sub("", found[1]))) if found else ""
             if found and (units := prose_units(subject) or _listed_as_departments(subject)):
                 role = rules.role_words.get(found[2], "main")
                 assigned.extend((unit, role) for unit in units)
     return responsibility(assigned)
+
+
+def _together_with(clause: str) -> list[tuple[str, Role]]:
+    """`市教育局会同编制、财政、公安等单位发挥…`: the body that opens the clause leads the
+    departments it works with, however short their names."""
+    found = _WITH_DEPARTMENTS.match(clause)
+    if found is None or not (leads := prose_units(found["lead"])) \
+            or not (others := _listed_as_departments(found["others"])):
+        return []
+    return [*((unit, "lead") for unit in leads), *((unit, "main") for unit in others)]
 
 
 def opening_responsibility(text: str) -> Responsibility | None:
