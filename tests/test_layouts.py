@@ -559,3 +559,17 @@ def test_a_bracket_left_open_inside_a_title_closes_with_it(read):
         一、淘汰燃煤锅炉。完成10蒸吨以下燃煤锅炉淘汰。(责任单位:市环保局)
     """)
     assert units(record) == [(["一"], ["市环保局"], ["市环保局"])]
+
+
+def test_a_list_of_numerals_opening_a_line_is_no_section(read):
+    """`一、二、三组单位的…` lists groups by number; the section `三、` after it is the
+    outline's."""
+    record = read("""
+        某县2010年招商引资工作意见
+        一、目标任务
+        1.一组单位合同资金1800万元。
+        一、二、三组单位的实际进资中,工业项目分别为700万元、500万元。
+        二、突出工作重点
+        1、突出资源特色招商。(责任单位:各乡镇)
+    """)
+    assert units(record) == [(["二", "1"], ["各乡镇"], ["各乡镇"])]
