@@ -262,6 +262,8 @@ def test_a_covering_notices_own_requirements_are_no_tasks(read):
         牵头单位要切实担负起第一责任人的责任,各相关单位要全力支持。
         三、高度重视,抓好落地落实
         全区各级各部门要将156项目标任务抓早抓实抓细。
+        四、加强领导
+        各主要责任单位要切实加强组织领导。省政府各牵头部门要切实履行好牵头抓总的职责。
     """)
     assert record.tasks == []
     assert record.targets == []

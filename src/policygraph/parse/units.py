@@ -37,7 +37,7 @@ _COLLECTIVE_TAIL = re.compile(r"(?:[市州县区旗镇乡]{1,3}(?:[(（][^)）]{
 # What a clause calls its units, not a unit's name (`责任单位、协作单位要…`).
 _ROLE_NOUNS = frozenset({"责任单位", "牵头单位", "配合单位", "协作单位", "协办单位", "主办单位",
                          "责任部门", "牵头部门", "配合部门", "相关单位", "有关单位"})
-_SENTENCE_WORDS = re.compile(r"是|的|要|将|把|对|贯彻|落实")
+_SENTENCE_WORDS = re.compile(r"是|的|(?<![主重需只])要|将|把|对|贯彻|落实")
 _SHORT_NAME = 8
 _VERB = re.compile(r"[的了着要将把为在]|完成|推进|开展|建设")
 _BARE_SUFFIXES = frozenset({"单位", "部门", "机构", "企业"})
@@ -113,7 +113,8 @@ def is_body_name(text: str) -> bool:
         and not text.endswith(_VERBS_LIKE_BODIES) and not re.search(r"[的和及与、,，]", text)
 
 
-_WHOLE_AREA = re.compile(r"^全[省市县区州]")  # `全区各级各部门`
+# `全区各级各部门`, `省政府各牵头部门`: the whole of a level, or every body of its government.
+_WHOLE_AREA = re.compile(r"^(?:全[省市县区州]|[省市县区州](?:政府|委)?(?=各))")
 
 
 def addresses_everyone(unit: str) -> bool:
