@@ -130,6 +130,8 @@ def test_prose_without_units_names_nobody():
     assert responsibility_in_prose("全市将服务业发展纳入考核。") is None
     assert responsibility_in_prose("高标准配备幼儿自主游戏所需器械及设施。") is None
     assert responsibility_in_prose("按季度对各镇(街道)和行业主管部门的工作进行督查。") is None
+    assert responsibility_in_prose("办公室主任由经开区招商(商务)局负责人兼任。") is None
+    assert responsibility_in_prose("办公室主任由县招商局负责人兼任。") is None
 
 
 def test_a_clause_covers_the_items_below_it(read):

@@ -62,12 +62,14 @@ def _rules() -> _Rules:
         by_sentence=re.compile(
             r"由(?P<units>[^。;；]{2,200}?)(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责|承办)?"),
         # 由A(会同B)牵头… : the verbs that take the units between 由 and them.
-        by_verb=re.compile(r"牵头|负责|主办|承办|对|组织|统筹|统一|共同|具体|联合|协调"),
+        by_verb=re.compile(r"(?:牵头|负责|主办|承办|对|组织|统筹|统一|共同|具体|联合|协调)(?!人)"),
         # A、B牵头 / A负责… / A要… / A务必… / A根据… at the start of a clause.
-        # (not `所需`, `所要`: `…游戏所需器械` names no body called `…所`)
+        # (not `所需`, `所要`: `…游戏所需器械` names no body called `…所`; not `牵头部门`, a
+        # role's name, or `负责人`, a person)
         subject_pattern=re.compile(
             rf"^([^,，。;；:：]{{2,80}}?)"
-            rf"((?:{roles})(?!部门|单位)|(?<!所)(?:务必|必须|(?<![主重只需])要|应|须|需)|将|根据|依据|按照)"),
+            rf"((?:{roles})(?!部门|单位|人)"
+            rf"|(?<!所)(?:务必|必须|(?<![主重只需])要|应|须|需)|将|根据|依据|按照)"),
     )
 
 
