@@ -20,7 +20,9 @@ SEPARATORS = "、,，;； \t\n"
 _LIST_SEPARATORS = "、,，;；\n"
 TRIM = "。.,，;；:： \t\n"
 _CONJUNCTION = re.compile(r"及|和|与|以及")
-_ALWAYS_JOINS = re.compile(r"会同|联合|协同")
+# Words that join two units wherever they stand, `会` being `会同` cut short after a body's name
+# (`宣传处会办公室`; not `委会`, which ends `管委会`, nor `会议`).
+_ALWAYS_JOINS = re.compile(r"会同|联合|协同|(?<=[处局厅科股室])会(?=[\u4e00-\u9fff]{2})(?!议)")
 # Suffixes that only a body's name ends with: a heading ending so is a unit, not a topic.
 _BODY_SUFFIXES = ("厅", "局", "委", "办", "委员会", "管委会", "政府", "办公室", "中心", "公司")
 # Verbs that end as bodies' names do (`企业开办`, `一网通办`).
