@@ -41,6 +41,8 @@ _ROLE_NOUNS = frozenset({"责任单位", "牵头单位", "配合单位", "协作
                          "责任部门", "牵头部门", "配合部门", "相关单位", "有关单位"})
 _SENTENCE_WORDS = re.compile(r"是|的|(?<![主重需只])要|将|把|对|贯彻|落实")
 _SHORT_NAME = 8
+# `各级、各部门要…`: a word saying of the list's next name that it holds at every level.
+_EVERY_LEVEL = frozenset({"各级", "全市各级", "全省各级", "全县各级", "全区各级"})
 _VERB = re.compile(r"[的了着要将把为在]|完成|推进|开展|建设")
 _BARE_SUFFIXES = frozenset({"单位", "部门", "机构", "企业"})
 # Bodies named without their division, which a collective's each takes (`各县党委和人民政府`).
@@ -218,6 +220,8 @@ def prose_units(phrase: str) -> list[str]:
     division's (`武汉市、宜昌市应…`: the divisions' governments)."""
     units: list[str] = []
     for piece in join_collectives(split_top_level(_ALWAYS_JOINS.sub("、", phrase), "、")):
+        if clean_unit(piece) in _EVERY_LEVEL:
+            continue
         parts = [clean_unit(part) for part in _conjoined(piece)]
         if not parts or not all((is_unit_name(part) or lookup_all(part))
                                 and part not in _ROLE_NOUNS for part in parts):
