@@ -79,6 +79,8 @@ def test_goals_of_an_unnumbered_preamble_and_of_a_tasks_heading(read_record):
     "深入实施15项重大工程。",
     "建成连云港墟沟港区5万吨级航道扩建工程。",
     "民族乡街道硬化项目共投资220万元。",
+    "截至2019年12月底,全市完成减少农村扶贫对象7.497万人,其中:西秀区完成6962人。",
+    "此项工作已完成。截至2019年底,全市建设安置点6个(西秀区1个、普定县1个)。",
 ])
 def test_progress_made_programmes_and_size_classes_are_not_targets(text):
     assert read(text) == []

@@ -19,6 +19,10 @@ from .brackets import top_level_groups
 from .rules import alternation, table
 
 _CLAUSE = re.compile(r"[,，。;；!！?？\n]")
+_SENTENCE_END = re.compile(r"[。;；!！?？\n]")
+# A sentence reporting where the work stands on a date (`截至2019年12月底,全市完成…`): its
+# figures are progress made, however many clauses on.
+_AS_OF = re.compile(r"\s*(?:此项工作已完成[。,，]?)?(?:截至|截止)(?:到)?\s*\d{4}\s*年")
 _ASIDE = 10  # the longest bracket, brackets included, read as an aside
 # The end of a list right before its count: `等`, perhaps with the class named (`等灌区`).
 _AFTER_LIST = re.compile(r"等[\u4e00-\u9fff]{0,3}$")
@@ -75,7 +79,12 @@ def is_commitment(text: str, start: int, end: int, unit: str, bound: bool,
                 or _rules().parameter.search(text, _clause_start(text, start), start) is not None
                 or _pays(text, start, unit) or _in_brackets(text, start)
                 or _in_project_list(text, end) or _funds(text, start)
-                or _rules().milestone.search(text, _clause_start(text, start), start) is not None)
+                or _rules().milestone.search(text, _clause_start(text, start), start) is not None
+                or _AS_OF.match(text, _sentence_start(text, start)) is not None)
+
+
+def _sentence_start(text: str, position: int) -> int:
+    return max((found.end() for found in _SENTENCE_END.finditer(text, 0, position)), default=0)
 
 
 def _funds(text: str, start: int) -> bool:
