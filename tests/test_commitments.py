@@ -81,9 +81,14 @@ def test_goals_of_an_unnumbered_preamble_and_of_a_tasks_heading(read_record):
     "民族乡街道硬化项目共投资220万元。",
     "截至2019年12月底,全市完成减少农村扶贫对象7.497万人,其中:西秀区完成6962人。",
     "此项工作已完成。截至2019年底,全市建设安置点6个(西秀区1个、普定县1个)。",
+    "目前进度:今年共争取建\n设项目16个,资金1275.25万元,建设面积5590平方米。",
 ])
 def test_progress_made_programmes_and_size_classes_are_not_targets(text):
     assert read(text) == []
+
+
+def test_a_goal_labelled_beside_the_progress_labelled_after_it():
+    assert read("目标任务:对8所中小学校进行校舍改造。目前进度:已改造3所。") == [(8, "所", "=")]
 
 
 def test_compound_and_counted_units_of_the_genre():
