@@ -280,3 +280,16 @@ def test_a_notice_that_is_the_plan_keeps_the_tasks_it_gives_bodies(read):
         新建供水管网10公里。(责任单位:县水利局)
     """)
     assert [task.path for task in record.tasks] == [["一"], ["二"]]
+
+
+def test_marks_a_mirror_inserts_against_copying_are_page_noise(read):
+    record = read("""
+        天津市持续深入打好污染防治攻坚战@@三年行动方案
+        一、主要目标
+        到2025年,细颗粒物@@(PM2.5)年@@均浓度控制在@@37微克@@/立方米以@@内@@。
+        二、重点任务
+        (一)淘汰老旧车辆。(责任单位:市生态@@环境局)
+    """)
+    assert record.title == "天津市持续深入打好污染防治攻坚战三年行动方案"
+    assert [(t.value, t.unit, t.comparator) for t in record.targets] == [(37, "微克/立方米", "<=")]
+    assert record.tasks[0].agencies == ["市生态环境局"]

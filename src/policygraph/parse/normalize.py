@@ -31,6 +31,7 @@ _GLOSS = re.compile(
 )
 _TONELESS = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[aeiouü])[a-zü]{1,6}[)）]")
 _MIN_TONELESS = 5
+_COPY_GUARD = re.compile(r"@{2,}")
 # `杭州市余杭区人民政府办公室?`, `1? | 未来科技城…`: a character the page's encoding lost, left
 # as `?` after the last character of a line or a table cell.
 _STRAY_MARK = re.compile(r"(?<=[^\s?|｜])\?(?=[ \t]*(?:[|｜]|$))", re.M)
@@ -78,14 +79,16 @@ def _closed_up(line: str) -> str:
 
 
 def glosses(text: str) -> list[re.Match[str]]:
-    """The pinyin glosses a mirror site inserted after characters (`發(fā)展`, `貫(guan)徹`)."""
+    """What a mirror site inserted between a page's characters: pinyin glosses (`發(fā)展`,
+    `貫(guan)徹`) and marks that guard against copying (`细颗粒物@@(PM2.5)年@@均浓度`)."""
     toneless = list(_TONELESS.finditer(text))
-    return sorted([*_GLOSS.finditer(text), *(toneless if len(toneless) >= _MIN_TONELESS else [])],
+    return sorted([*_GLOSS.finditer(text), *_COPY_GUARD.finditer(text),
+                   *(toneless if len(toneless) >= _MIN_TONELESS else [])],
                   key=lambda found: found.start())
 
 
 def without_glosses(text: str) -> str:
-    """The text without its pinyin glosses."""
+    """The text without its pinyin glosses and copy-guard marks."""
     kept, start = [], 0
     for found in glosses(text):
         if found.start() >= start:
