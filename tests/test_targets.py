@@ -45,6 +45,8 @@ def read(text: str) -> list[tuple[float, float | None, str, str]]:
      [(6, None, "座", "="), (1.57, None, "万公顷", "=")]),
     ("全年上稿8篇,开展专项整治行动4次以上。", [(8, None, "篇", "="), (4, None, "次", ">=")]),
     ("互联网出省总带宽达到3600Gbps。", [(3600, None, "Gbps", "=")]),
+    ("确保完成省政府下达的“空气质量优良率达到82%以上,PM2.5年均浓度下降10%”的目标任务。",
+     [(82, None, "%", ">="), (10, None, "%", "=")]),
 ])
 def test_targets(text, expected):
     assert read(text) == expected

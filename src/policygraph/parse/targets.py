@@ -32,6 +32,8 @@ _RESPECTIVELY = "分别"
 # A goal sentence runs on over its `;`-separated figures (`目标是:A增长9%;B增长12%`).
 _GOAL_SENTENCES = re.compile(r"[。!！?？\n]")
 _MASK = "\u25a1"
+# Clause marks, which a quoted passage holds and a quoted name does not.
+_CLAUSES = re.compile(r"[,，;；]")
 # `城镇新增就业人数(人) | 1300 | 元坝镇280 白果乡15 …`: a goal, its unit, its total and its
 # share for each place, in cells of a table's row.
 _BREAKDOWN = re.compile(
@@ -139,10 +141,13 @@ def _breakdowns(text: str) -> list[str]:
 
 
 def _mask_quotes(text: str) -> str:
-    """Quoted names and titles blanked out (same length), so their numbers are not read."""
+    """Quoted names and titles blanked out (same length), so their numbers are not read; a
+    quoted passage of several clauses (`下达的“优良率达到82%以上,PM2.5下降10%”的目标`) states
+    goals and is read."""
     chars = list(text)
     for group in top_level_groups(text):
-        if group.opener in "“《\"":
+        if group.opener in "“《\"" and (group.opener == "《"
+                                         or not _CLAUSES.search(group.content(text))):
             chars[group.start + 1 : group.end - 1] = _MASK * (group.end - group.start - 2)
     return "".join(chars)
 
