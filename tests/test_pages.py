@@ -264,6 +264,8 @@ def test_a_covering_notices_own_requirements_are_no_tasks(read):
         全区各级各部门要将156项目标任务抓早抓实抓细。
         四、加强领导
         各主要责任单位要切实加强组织领导。省政府各牵头部门要切实履行好牵头抓总的职责。
+        五、加强调度
+        省直各牵头部门要加强对各市的指导,每季度向领导小组办公室报送进展。
     """)
     assert record.tasks == []
     assert record.targets == []

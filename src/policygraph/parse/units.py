@@ -117,8 +117,9 @@ def is_body_name(text: str) -> bool:
         and not text.endswith(_VERBS_LIKE_BODIES) and not re.search(r"[的和及与、,，]", text)
 
 
-# `全区各级各部门`, `省政府各牵头部门`: the whole of a level, or every body of its government.
-_WHOLE_AREA = re.compile(r"^(?:全[省市县区州]|[省市县区州](?:政府|委)?(?=各))")
+# `全区各级各部门`, `省政府各牵头部门`, `省直各牵头部门`: the whole of a level, or every body
+# of its government.
+_WHOLE_AREA = re.compile(r"^(?:全[省市县区州]|[省市县区州](?:政府|委|直)?(?=各))")
 
 
 def addresses_everyone(unit: str) -> bool:
