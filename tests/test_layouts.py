@@ -573,3 +573,15 @@ def test_a_list_of_numerals_opening_a_line_is_no_section(read):
         1、突出资源特色招商。(责任单位:各乡镇)
     """)
     assert units(record) == [(["二", "1"], ["各乡镇"], ["各乡镇"])]
+
+
+def test_a_section_line_run_on_into_its_first_bracketed_sub_item(read):
+    record = read("""
+        某县2020年项目实施方案
+        一、实施内容(一)建设规模。2020年,建立2个基地。
+        (二)建设内容。基地要有标识牌。
+        二、实施程序(一)项目申报。各乡镇按照实施内容,组织申报。
+        (二)项目审核。县农业农村局成立专家组进行评审。
+    """)
+    assert [task.path for task in record.tasks] == [
+        ["一", "(一)"], ["一", "(二)"], ["二", "(一)"], ["二", "(二)"]]

@@ -36,7 +36,11 @@ _SENTENCE_BREAK = re.compile(r"[。;；:：)）〕]")
 # A section's first arabic sub-item glued to the words before it (`…快速发展1、学前…`, or
 # `3、` where the numbering runs on across sections).
 _GLUED_FIRST = re.compile(r"(?<=[\u4e00-\u9fff])(\d{1,2})([、.．])(?=[\u4e00-\u9fff])")
+# … or its first `(一)` sub-item (`一、实施内容(一)建设规模。`).
+_GLUED_FIRST_PAREN = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([一二三四五六七八九])[)）]"
+                                r"(?=[\u4e00-\u9fff])")
 _GLUED_REACH = 60
+_CHINESE_NUMERALS = "一二三四五六七八九十"
 _LOOKAHEAD_LINES = 30
 _CIRCLED = "circled"
 # Labels of the second, third … item numbered like the one before it.
@@ -240,18 +244,31 @@ def _split_glued_first_items(blocks: list[str | Grid]) -> list[str | Grid]:
     the next (`2、推进…`), is cut before the first."""
     out: list[str | Grid] = []
     for index, block in enumerate(blocks):
-        if not isinstance(block, str) or (glued := _GLUED_FIRST.search(block[:_GLUED_REACH])) \
-                is None or (marker := match_marker(block)) is None \
-                or marker.style.family == "arabic":
+        if not isinstance(block, str) or (found := _glued_first(block)) is None:
             out.append(block)
             continue
-        second = f"{int(glued[1]) + 1}{glued[2]}"
+        glued, second = found
         if any(isinstance(later, str) and later.startswith(second)
                for later in blocks[index + 1 : index + 1 + _LOOKAHEAD_LINES]):
             out += [block[: glued.start()], block[glued.start():]]
         else:
             out.append(block)
     return out
+
+
+def _glued_first(block: str) -> tuple[re.Match[str], tuple[str, ...]] | None:
+    """The first sub-item glued into a section's line (`…发展1、学前…`, `…内容(一)建设…`),
+    with the ways its next sibling's line may open."""
+    marker = match_marker(block)
+    if marker is None:
+        return None
+    head = block[:_GLUED_REACH]
+    if marker.style.family != "arabic" and (glued := _GLUED_FIRST.search(head)):
+        return glued, (f"{int(glued[1]) + 1}{glued[2]}",)
+    if marker.style.family == "chinese" and (glued := _GLUED_FIRST_PAREN.search(head)):
+        following = _CHINESE_NUMERALS[_CHINESE_NUMERALS.index(glued[1]) + 1]
+        return glued, (f"({following})", f"（{following}）")
+    return None
 
 
 def _split_siblings(block: str) -> list[str]:
