@@ -585,3 +585,18 @@ def test_a_section_line_run_on_into_its_first_bracketed_sub_item(read):
     """)
     assert [task.path for task in record.tasks] == [
         ["一", "(一)"], ["一", "(二)"], ["二", "(一)"], ["二", "(二)"]]
+
+
+def test_a_sentence_the_pages_end_cut_after_the_names_of_its_units(read):
+    """`各市、` (or `办实事工作部门为市实事办、`) ending the page: the units the cut sentence
+    opens with, whatever it went on to ask of them."""
+    record = read("""
+        某省重大项目开工工作方案
+        三、工作要求
+        (一)加强组织领导。各市、区直各有关部门务必认真做好组织实施工作。
+        (二)落实工作分工。办实事工作部门为市实事办、
+    """)
+    assert units(record) == [
+        (["三", "(一)"], ["各市", "区直各有关部门"], ["各市"]),
+        (["三", "(二)"], ["市实事办"], ["市实事办"]),
+    ]

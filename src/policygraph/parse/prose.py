@@ -30,6 +30,8 @@ _ADVERB = re.compile(r"(?:也|都|均|亦|还|密切|积极|主动|认真|全力
 # When, between a subject and its verb (`各部门每月10日前要…`, `各县于6月底前须…`).
 _WHEN = re.compile(r"(?:于|在)?(?:每[年季月周]|\d{4}年|\d{1,2}月|\d{1,2}日|[上中下]旬|底)+"
                    r"(?:前|以前|内)?$")
+# What a sentence says its units are (`办实事工作部门为市实事办、…`), before their names.
+_NAMED_AS = re.compile(r"^[^,，。;；]*?为(?=[省市县区州])")
 # The role a subject takes on, before the role word (`市经委作为全市招商牵头责任部门`).
 _AS_ROLE = re.compile(r"作为.*$")
 _DEPARTMENTS = re.compile(r"等(?:有关|相关)?(?:部门|单位)$")
@@ -63,13 +65,14 @@ def _rules() -> _Rules:
             r"由(?P<units>[^。;；]{2,200}?)(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责|承办)?"),
         # 由A(会同B)牵头… : the verbs that take the units between 由 and them.
         by_verb=re.compile(r"(?:牵头|负责|主办|承办|对|组织|统筹|统一|共同|具体|联合|协调)(?!人)"),
-        # A、B牵头 / A负责… / A要… / A务必… / A根据… at the start of a clause.
+        # A、B牵头 / A负责… / A要… / A务必… / A根据… at the start of a clause, or `A、` where
+        # the page's end cut the sentence after its units.
         # (not `所需`, `所要`: `…游戏所需器械` names no body called `…所`; not `牵头部门`, a
         # role's name, or `负责人`, a person)
         subject_pattern=re.compile(
             rf"^([^,，。;；:：]{{2,80}}?)"
             rf"((?:{roles})(?!部门|单位|人)"
-            rf"|(?<!所)(?:务必|必须|(?<![主重只需])要|应|须|需)|将|根据|依据|按照)"),
+            rf"|(?<!所)(?:务必|必须|(?<![主重只需])要|应|须|需)|将|根据|依据|按照|、$)"),
     )
 
 
@@ -97,11 +100,20 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
                 assigned.extend(together)
                 continue
             found = rules.subject_pattern.match(clause)
-            subject = _ADVERB.sub("", _WHEN.sub("", _AS_ROLE.sub("", found[1]))) if found else ""
+            subject = _subject(found[1]) if found else ""
             if found and (units := prose_units(subject) or _listed_as_departments(subject)):
                 role = rules.role_words.get(found[2], "main")
                 assigned.extend((unit, role) for unit in units)
     return responsibility(assigned)
+
+
+def _subject(words: str) -> str:
+    """The units' names among the words before a clause's verb: without what the sentence says
+    they are (`办实事工作部门为…`), the role they take on (`作为…牵头部门`), when (`每月10日前`)
+    or how (`也`, `密切`)."""
+    for pattern in (_NAMED_AS, _AS_ROLE, _WHEN, _ADVERB):
+        words = pattern.sub("", words)
+    return words
 
 
 def _together_with(clause: str) -> list[tuple[str, Role]]:
