@@ -3,8 +3,9 @@
 Both splits are held to floors just under what they scored when last measured, so that no
 change makes extraction worse: `develop`, which rules are written against (held to the
 genre's bar of 0.95 for units and leads), and `fresh`, gathered and annotated before the
-rules were changed for it (its figures are below the genre's bar: see the README). The gold records themselves are checked
-against their documents, so that a slip in them cannot hide a fault.
+rules were changed for it (its figures are below the genre's bar: see the README). The gold
+records themselves are checked against their documents, so that a slip in them cannot hide
+a fault.
 """
 
 from __future__ import annotations

@@ -600,3 +600,19 @@ def test_a_sentence_the_pages_end_cut_after_the_names_of_its_units(read):
         (["三", "(一)"], ["各市", "区直各有关部门"], ["各市"]),
         (["三", "(二)"], ["市实事办"], ["市实事办"]),
     ]
+
+
+def test_a_heading_ending_like_a_body_and_departments_named_by_their_fields(read):
+    """`统筹规划布局` ends like a bureau and is none; a list that `等有关部门` closes names
+    departments by their fields, verbs among them (`建设`); a cited notice's issuers after
+    `认真贯彻落实` are no units."""
+    record = read("""
+        某县2006年新农村建设工作意见
+        一、加强规划
+        1、统筹规划布局。县农委、规划、建设、交通等有关部门都要做好全县新农村建设专项规划。
+        2、保障农资供应。认真贯彻落实省农业农村厅、省交通运输厅、省公安厅
+    """)
+    assert units(record) == [
+        (["一", "1"], ["县农委", "规划", "建设", "交通"], ["县农委"]),
+        (["一", "2"], [], []),
+    ]

@@ -175,8 +175,9 @@ def _abbreviated(phrase: str) -> list[str]:
 
 
 def _listed_as_departments(phrase: str) -> list[str]:
-    """`县经贸、统计、工商、税务等部门`: a list that `等部门` closes names units, however short."""
+    """`县经贸、统计、工商、税务等部门`: a list that `等部门` closes names units, however short,
+    and whatever words their short names are (`规划、建设、交通等有关部门`)."""
     if not _DEPARTMENTS.search(phrase):
         return []
     units = listed_units(phrase)
-    return units if is_short_list(units) else []
+    return units if is_short_list(units, verbs=False) else []

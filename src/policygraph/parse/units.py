@@ -25,9 +25,10 @@ _CONJUNCTION = re.compile(r"及|和|与|以及")
 _ALWAYS_JOINS = re.compile(r"会同|联合|协同|(?<=[处局厅科股室])会(?=[\u4e00-\u9fff]{2})(?!议)")
 # Suffixes that only a body's name ends with: a heading ending so is a unit, not a topic.
 _BODY_SUFFIXES = ("厅", "局", "委", "办", "委员会", "管委会", "政府", "办公室", "中心", "公司")
-# Verbs that end as bodies' names do (`企业开办`, `一网通办`).
+# Verbs and nouns that end as bodies' names do (`企业开办`, `一网通办`, `统筹规划布局`).
 _VERBS_LIKE_BODIES = ("开办", "举办", "创办", "代办", "帮办", "兴办", "申办", "通办", "快办",
-                      "好办", "网办", "督办", "交办", "承办", "联办", "合办", "包办", "速办")
+                      "好办", "网办", "督办", "交办", "承办", "联办", "合办", "包办", "速办",
+                      "布局", "格局", "开局", "大局", "全局", "新局", "变局", "破局")
 # `各市(县)、区政府`, `各州、市人民政府`, `各市州、县市区政府`: a collective whose 、 joins
 # levels of one name, not two units.
 _COLLECTIVE_HEAD = re.compile(r"(?:各|相关|有关)(?:[^、]{1,6}[)）〕]|[省市州县区旗镇乡]{1,2}|园区)")
@@ -41,6 +42,8 @@ _ROLE_NOUNS = frozenset({"责任单位", "牵头单位", "配合单位", "协作
                          "责任部门", "牵头部门", "配合部门", "相关单位", "有关单位"})
 _SENTENCE_WORDS = re.compile(r"是|的|(?<![主重需只])要|将|把|对|贯彻|落实")
 _SHORT_NAME = 8
+# Words of what is to be done, which no body's name holds (`认真贯彻落实省农业农村厅`).
+_ACTION = re.compile(r"贯彻|落实|认真|切实|加强|加快")
 # `各级、各部门要…`: a word saying of the list's next name that it holds at every level.
 _EVERY_LEVEL = frozenset({"各级", "全市各级", "全省各级", "全县各级", "全区各级"})
 _VERB = re.compile(r"[的了着要将把为在]|完成|推进|开展|建设")
@@ -93,7 +96,7 @@ def is_unit_name(name: str) -> bool:
         return False
     if name.startswith(rules.collective):
         return not _SENTENCE_WORDS.search(name)  # `各市(州)人民政府是贯彻…` is a sentence
-    return name.endswith(rules.suffixes)
+    return name.endswith(rules.suffixes) and not _ACTION.search(name)
 
 
 def without_aside(name: str) -> str:
@@ -102,11 +105,12 @@ def without_aside(name: str) -> str:
     return _NAME_ASIDE.sub("", name)
 
 
-def is_short_list(units: list[str]) -> bool:
+def is_short_list(units: list[str], verbs: bool = True) -> bool:
     """Two or more bodies named short, as a list of units may name all but its first
-    (`县经贸、统计、工商`, `水利、电力部门`): each a few characters and no verb."""
-    return len(units) >= 2 and all(len(unit) <= _SHORT_NAME and not _VERB.search(unit)
-                                   for unit in units)
+    (`县经贸、统计、工商`, `水利、电力部门`): each a few characters and (`verbs`: unless what
+    closes the list says they are departments) no verb."""
+    return len(units) >= 2 and all(len(unit) <= _SHORT_NAME
+                                   and not (verbs and _VERB.search(unit)) for unit in units)
 
 
 def is_body_name(text: str) -> bool:
