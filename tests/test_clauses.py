@@ -134,6 +134,7 @@ def test_prose_without_units_names_nobody():
     assert responsibility_in_prose("按季度对各镇(街道)和行业主管部门的工作进行督查。") is None
     assert responsibility_in_prose("办公室主任由经开区招商(商务)局负责人兼任。") is None
     assert responsibility_in_prose("办公室主任由县招商局负责人兼任。") is None
+    assert responsibility_in_prose("推进政府及其部门应急预案精编化。") is None
 
 
 def test_a_clause_covers_the_items_below_it(read):
