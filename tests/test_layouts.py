@@ -616,3 +616,15 @@ def test_a_heading_ending_like_a_body_and_departments_named_by_their_fields(read
         (["一", "1"], ["县农委", "规划", "建设", "交通"], ["县农委"]),
         (["一", "2"], [], []),
     ]
+
+
+def test_bodies_a_sentence_asks_something_of_are_no_glued_units_cell(read):
+    """`A、B等重点产业园区应进一步…`: prose naming who does the work, read as such, not as a
+    table's units' cell glued after the row's sentence."""
+    record = read("""
+        某省生态环境保护实施方案
+        一、促进产业绿色发展
+        1.优化园区布局。各类产业园区应完善基础设施。洋浦经济开发区、东方工业园区等重点产业园区应进一步优化规划布局,按需完成集中供
+    """)
+    assert units(record) == [
+        (["一", "1"], ["各类产业园区", "洋浦经济开发区", "东方工业园区"], ["各类产业园区"])]

@@ -40,6 +40,8 @@ _LEVELS = "省市县区州"
 _AFTER_DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:底|前|中旬|上旬|下旬)?"
                          r"(?P<units>[^\d。;；:：!！?？()（）]{2,60})$")
 # A row's units' cell glued after the last sentence of its other cells, at the text's end.
+# What a sentence asks of its subject (`A、B等园区应进一步…`), which no glued units' cell says.
+_MODAL = re.compile(r"(?<![主重需只])要|应(?![急用])|须|务必|进一步")
 # `由` bringing in the units of a sentence (`此项活动由A负责`), not `自由` in a name.
 _BY = re.compile(r"(?<!自)由")
 _AFTER_SENTENCE = re.compile(r"。(?P<units>[^\d。;；:：!！?？]{2,120})$")
@@ -300,8 +302,9 @@ def _units_after_a_sentence(text: str) -> Reading | None:
     other cells' last sentence (`…引导市民参与。市委宣传部、市城管委,各区(市)县政府`): at least
     two units that close the text, which a sentence of prose never ends in."""
     found = _AFTER_SENTENCE.search(text)
-    if found is not None and (_BY.search(found["units"]) or _ends_with_role(found["units"])):
-        return None  # a sentence of prose naming who does the work (`此项活动由A、B负责组织`)
+    if found is not None and (_BY.search(found["units"]) or _MODAL.search(found["units"])
+                              or _ends_with_role(found["units"])):
+        return None  # a sentence of prose naming who does the work (`此项活动由A负责`, `A应…`)
     return _closing_units(text, found, least=2)
 
 
