@@ -295,3 +295,13 @@ def test_marks_a_mirror_inserts_against_copying_are_page_noise(read):
     assert record.title == "天津市持续深入打好污染防治攻坚战三年行动方案"
     assert [(t.value, t.unit, t.comparator) for t in record.targets] == [(37, "微克/立方米", "<=")]
     assert record.tasks[0].agencies == ["市生态环境局"]
+
+
+def test_a_translation_the_page_appends_holds_no_items(read):
+    record = read("""
+        某省计划纲要报批程序的通知
+        一、地区计划纲要由同级政府公布并组织实施。(责任单位:省计委)
+        Municipalities and all state organs of the province:
+        1. The outline of the regional plans is published by the government at the same level.
+    """)
+    assert [task.path for task in record.tasks] == [["一"]]

@@ -49,10 +49,21 @@ def noise_rules() -> NoiseRules:
     )
 
 
+# A line of another language and no Han character: a translation the page appends
+# (`Municipalities and all state organs: 1. The outline…`), whose numbers are no items'.
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_WORD = re.compile(r"[A-Za-z]{3,}")
+_FOREIGN_WORDS = 4
+
+
+def _foreign(line: str) -> bool:
+    return _HAN.search(line) is None and len(_WORD.findall(line)) >= _FOREIGN_WORDS
+
+
 def is_noise(line: str) -> bool:
     """Whether a whole line is page furniture rather than document text."""
     rules = noise_rules()
-    if rules.line_start.match(line):
+    if rules.line_start.match(line) or _foreign(line):
         return True
     return len(line) <= rules.short_line and rules.anywhere.search(line) is not None
 
