@@ -305,3 +305,13 @@ def test_a_translation_the_page_appends_holds_no_items(read):
         1. The outline of the regional plans is published by the government at the same level.
     """)
     assert [task.path for task in record.tasks] == [["一"]]
+
+
+def test_a_one_line_notice_whose_first_section_follows_its_as_follows(read):
+    line = ("各市、州人民政府,省政府各厅委:经省政府同意,现就计划纲要报批程序通知如下:"
+            "一、地区计划纲要由同级政府公布并组织实施。(责任单位:省计委) "
+            "二、专项规划由省政府办公厅批转下发。(责任单位:省政府办公厅) "
+            "三、行业规划批转下发。(责任单位:省计委)")
+    record = read("某省人民政府办公厅关于计划纲要报批程序的通知\n" + line)
+    assert [(task.path, task.agencies) for task in record.tasks] == [
+        (["一"], ["省计委"]), (["二"], ["省政府办公厅"]), (["三"], ["省计委"])]

@@ -18,9 +18,10 @@ from .rules import table
 # paragraphs) worth splitting at its numbering markers.
 _LONG_LINE = 200
 _MANY_MARKERS = 3
-# Where an item may start in a collapsed line: after white space, or a bracketed marker right
-# after a sentence's end (`…改革。(1)全面落实…`).
-_CUT_BEFORE = re.compile(r"\s+|(?<=[。;；])")
+# Where an item may start in a collapsed line: after white space, a bracketed marker right
+# after a sentence's end (`…改革。(1)全面落实…`), or the first section after the notice's
+# `如下:` (`…通知如下:一、地区计划纲要…`).
+_CUT_BEFORE = re.compile(r"\s+|(?<=[。;；])|(?<=如下[:：])(?=一、)")
 _NEXT_SUB_ITEM = re.compile(r"(?<=[。;；])[(（](?:[2-9]|[1-9]\d)[)）]")
 
 
