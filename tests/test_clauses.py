@@ -104,6 +104,8 @@ def test_brackets_in_the_text_are_not_a_clause():
      ["各市"]),
     ("各县必须按期完成。", ["各县"], ["各县"]),
     ("各县区根据目标管理体系,制定责任目标。", ["各县区"], ["各县区"]),
+    ("农业局抽调专人办公,负责全县甘薯基地规划。", ["农业局"], ["农业局"]),
+    ("县人民政府办公室抽调专人,负责督查。", ["县人民政府办公室"], ["县人民政府办公室"]),
     ("优化园区布局。各类产业园区应完善基础设施。洋浦经济开发区、东方工业园区等重点产业园区应进一步"
      "优化规划布局,按需完成集中供", ["各类产业园区", "洋浦经济开发区", "东方工业园区"],
      ["各类产业园区"]),
@@ -138,6 +140,7 @@ def test_prose_without_units_names_nobody():
     assert responsibility_in_prose("办公室主任由经开区招商(商务)局负责人兼任。") is None
     assert responsibility_in_prose("办公室主任由县招商局负责人兼任。") is None
     assert responsibility_in_prose("推进政府及其部门应急预案精编化。") is None
+    assert responsibility_in_prose("建立市生活垃圾分类推进联席会议制度,负责协调指导。") is None
 
 
 def test_a_clause_covers_the_items_below_it(read):

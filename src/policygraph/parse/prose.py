@@ -21,6 +21,7 @@ from .units import (
     is_unit_name,
     listed_units,
     prose_units,
+    unit_rules,
     without_aside,
 )
 
@@ -40,6 +41,10 @@ _WITH_DEPARTMENTS = re.compile(
 # The units after 由: two characters at least, sixty at most, and no colon or bracket.
 _LEAST_NAME = 2
 _LONGEST_BY = 60
+# A body's name opening a sentence: three characters at least (`农业局`), twenty at most.
+_LEAST_BODY = 3
+_LONGEST_BODY = 20
+_OPENING_ROLE = re.compile(r"(?:牵头负责|具体负责|负责|牵头)(?!人|同志)")
 _NOT_IN_NAMES = re.compile(r"[:：()（）]")
 
 
@@ -81,6 +86,8 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
     rules = _rules()
     assigned: list[tuple[str, Role]] = []
     for sentence in _SENTENCES.split(text):
+        if opening := _subject_of_a_later_role(sentence):
+            assigned.append(opening)
         whole = rules.by_sentence.fullmatch(sentence.strip())
         if whole and (units := listed_units(whole["units"])) and _mostly_units(units):
             # `由A承办,B、C配合`: each group takes the role its word gives.
@@ -105,6 +112,29 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
                 role = rules.role_words.get(found[2], "main")
                 assigned.extend((unit, role) for unit in units)
     return responsibility(assigned)
+
+
+def _subject_of_a_later_role(sentence: str) -> tuple[str, Role] | None:
+    """`农业局抽调专人办公,负责全县基地规划`: a clause opening with its role word (`负责`,
+    `牵头`) whose subject is the body that opens the sentence."""
+    clauses = [clause.strip() for clause in re.split(r"[,，]", sentence)]
+    role = next((_rules().role_words[found[0]] for clause in clauses[1:]
+                 if (found := _OPENING_ROLE.match(clause))), None)
+    body = _opening_body(clauses[0]) if role else None
+    return (body, role) if body and role else None
+
+
+def _opening_body(clause: str) -> str | None:
+    """The body's name a clause opens with: the shortest opening that names a body, run on
+    through a suffix that completes it (`县人民政府` + `办公室`)."""
+    suffixes = unit_rules().suffixes
+    for end in range(_LEAST_BODY, min(len(clause), _LONGEST_BODY) + 1):
+        name = clause[:end]
+        if is_unit_name(name) and not name.startswith(unit_rules().collective):
+            rest = clause[end:]
+            longer = next((suffix for suffix in suffixes if rest.startswith(suffix)), "")
+            return name + longer
+    return None
 
 
 def _subject(words: str) -> str:
