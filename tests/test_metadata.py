@@ -428,3 +428,15 @@ def test_portal_fields_naming_the_issuer_however_the_row_sets_them_out(read, fie
 def test_a_title_line_above_a_date_is_no_signer(read):
     record = read("2020年临沂市政府工作报告责任分工-市交通运输局\n2020-07-08\n" + ITEMS)
     assert record.issuer != "2020年临沂市政府工作报告责任分工-市交通运输局"
+
+
+def test_a_headline_in_title_marks_is_the_pages_title(read):
+    record = read("""
+        《某市人民政府办公厅关于建立政府工作落实情况报告制度的通知》
+        浏览量: 时间:2018-11-13
+        《某市人民政府办公厅关于建立政府工作落实情况报告制度的通知》
+        各区(市)县政府,市政府各部门:
+        一、报告内容。重要工作、重大项目的落实情况。
+    """)
+    assert (record.title, record.issuer) == (
+        "某市人民政府办公厅关于建立政府工作落实情况报告制度的通知", "某市人民政府办公厅")

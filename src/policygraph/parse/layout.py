@@ -61,6 +61,14 @@ def _foreign(line: str) -> bool:
     return _HAN.search(line) is None and len(_WORD.findall(line)) >= _FOREIGN_WORDS
 
 
+# A page's headline in title marks (`《成都市人民政府办公厅关于…的通知》`) among its first lines:
+# the title line itself, not a document it cites (a headline that sends out a plan, `关于印发…`,
+# is read as the wrapper it is).
+_QUOTED_HEADLINE = re.compile(
+    r"^《((?:(?!印发)[^《》]){6,80}(?:通知|方案|意见|要点|计划|办法|决定|清单))》$")
+_HEADLINE_LINES = 3
+
+
 def is_noise(line: str) -> bool:
     """Whether a whole line is page furniture rather than document text."""
     rules = noise_rules()
@@ -78,6 +86,8 @@ def content_lines(text: str) -> list[str]:
         if rules.tail_start.match(raw):
             break
         line = rules.list_bullet.sub("", rules.inline_tail.sub("", raw).strip())
+        if sum(1 for earlier in kept if earlier) < _HEADLINE_LINES:
+            line = _QUOTED_HEADLINE.sub(r"\1", line)
         kept.append("" if is_noise(line) else line)
     return kept
 
