@@ -1,0 +1,99 @@
+"""Units a plan names in its sentences rather than in a clause: hosts and helpers after 由, a
+bracket of units closing each sentence, a sentence the page cut after its units, departments
+named by their fields, bodies a sentence asks something of."""
+
+from __future__ import annotations
+
+from policygraph.parse import Record
+
+
+def units(record: Record) -> list[tuple[list[str], list[str], list[str]]]:
+    return [(task.path, task.agencies, task.lead) for task in record.tasks]
+
+
+def test_a_sentence_after_the_item_names_who_hosts_it_and_who_helps(read):
+    """`此项活动由A、B主办,C协助…`: the hosts lead, the helpers support, and a list the page's
+    end cut after `由…负责组织,` is no glued units' cell."""
+    record = read("""
+        某市2007年春节期间活动安排
+        一、团拜活动
+        (一)2月15日9时,在会议中心举办春节团拜会。
+        此项活动由省委办公厅、省政府办公厅主办,市委办公厅、市政府办公厅协助做好有关工作。
+        (二)2月15日10时,召开迎新春团拜会。
+        此项活动由市委办公厅、市政府办公厅、市委统战部负责组织,市委老干
+    """)
+    assert units(record) == [
+        (["一", "(一)"], ["省委办公厅", "省政府办公厅", "市委办公厅", "市政府办公厅"],
+         ["省委办公厅", "省政府办公厅"]),
+        (["一", "(二)"], ["市委办公厅", "市政府办公厅", "市委统战部"],
+         ["市委办公厅", "市政府办公厅", "市委统战部"]),
+    ]
+
+
+def test_sentences_closing_with_units_that_no_role_word_tells_apart(read):
+    """`…(A、B)。…(C)。`: every sentence's units, the first leading, as in one clause that
+    names no roles; an aside closing a sentence (`工业企业(场所)。`) names no unit."""
+    record = read("""
+        某市2008年民生工程目标
+        一、扶贫解困工程。启动建设57个扶贫新村(市扶贫开发办、市以工代赈办)。完成库区新村帮扶7个(剑阁县政府)。救助特困群众350户(市惠民帮扶中心)。
+        二、环境整治工程。排查整治工业企业(场所)。基本完成全市整治任务(市环保局)。
+    """)
+    assert units(record) == [
+        (["一"], ["市扶贫开发办", "市以工代赈办", "剑阁县政府", "市惠民帮扶中心"],
+         ["市扶贫开发办"]),
+        (["二"], ["市环保局"], ["市环保局"]),
+    ]
+
+
+def test_a_bracket_left_open_inside_a_title_closes_with_it(read):
+    """`《X印发的〈关于…的通知》`: the page's unclosed inner bracket ends with the title's, so
+    that the clause after it is still read."""
+    record = read("""
+        某市2018年度大气污染防治实施计划
+        根据《盟领导小组办公室印发的〈关于报送实施计划的通知》精神,制定本计划。
+        一、淘汰燃煤锅炉。完成10蒸吨以下燃煤锅炉淘汰。(责任单位:市环保局)
+    """)
+    assert units(record) == [(["一"], ["市环保局"], ["市环保局"])]
+
+
+def test_a_sentence_the_pages_end_cut_after_the_names_of_its_units(read):
+    """`各市、` (or `办实事工作部门为市实事办、`) ending the page: the units the cut sentence
+    opens with, whatever it went on to ask of them."""
+    record = read("""
+        某省重大项目开工工作方案
+        三、工作要求
+        (一)加强组织领导。各市、区直各有关部门务必认真做好组织实施工作。
+        (二)落实工作分工。办实事工作部门为市实事办、
+    """)
+    assert units(record) == [
+        (["三", "(一)"], ["各市", "区直各有关部门"], ["各市"]),
+        (["三", "(二)"], ["市实事办"], ["市实事办"]),
+    ]
+
+
+def test_a_heading_ending_like_a_body_and_departments_named_by_their_fields(read):
+    """`统筹规划布局` ends like a bureau and is none; a list that `等有关部门` closes names
+    departments by their fields, verbs among them (`建设`); a cited notice's issuers after
+    `认真贯彻落实` are no units."""
+    record = read("""
+        某县2006年新农村建设工作意见
+        一、加强规划
+        1、统筹规划布局。县农委、规划、建设、交通等有关部门都要做好全县新农村建设专项规划。
+        2、保障农资供应。认真贯彻落实省农业农村厅、省交通运输厅、省公安厅
+    """)
+    assert units(record) == [
+        (["一", "1"], ["县农委", "规划", "建设", "交通"], ["县农委"]),
+        (["一", "2"], [], []),
+    ]
+
+
+def test_bodies_a_sentence_asks_something_of_are_no_glued_units_cell(read):
+    """`A、B等重点产业园区应进一步…`: prose naming who does the work, read as such, not as a
+    table's units' cell glued after the row's sentence."""
+    record = read("""
+        某省生态环境保护实施方案
+        一、促进产业绿色发展
+        1.优化园区布局。各类产业园区应完善基础设施。洋浦经济开发区、东方工业园区等重点产业园区应进一步优化规划布局,按需完成集中供
+    """)
+    assert units(record) == [
+        (["一", "1"], ["各类产业园区", "洋浦经济开发区", "东方工业园区"], ["各类产业园区"])]
