@@ -94,3 +94,15 @@ def test_a_goal_labelled_beside_the_progress_labelled_after_it():
 def test_compound_and_counted_units_of_the_genre():
     assert read("街道硬化达5397米,开展胃肠癌联合筛查1万例以上,粮食产量500亿斤左右。") == [
         (5397, "米", "="), (1, "万例", ">="), (500, "亿斤", "~")]
+
+
+def test_a_preamble_paragraph_that_announces_its_goals_before_stating_them(read_record):
+    record = read_record("""
+        某区2023年政府工作报告重点任务分解
+        2023年经济社会发展的主要预期目标是:2023年是承上启下之年。全年地区生产总值增长5%左右;城镇登记失业率控制在4%以内。
+        2022年,全区地区生产总值达到300亿元。
+        一、重点任务
+        1.推进产业园建设。
+    """)
+    assert [(t.path, t.value, t.unit, t.comparator) for t in record.targets] == [
+        ([], 5, "%", "~"), ([], 4, "%", "<=")]

@@ -32,6 +32,7 @@ _RESPECTIVELY = "分别"
 # A goal sentence runs on over its `;`-separated figures (`目标是:A增长9%;B增长12%`).
 _GOAL_SENTENCES = re.compile(r"[。!！?？\n]")
 _MASK = "\u25a1"
+_ANNOUNCES_GOALS = re.compile(r"目标[是为]?[:：]")
 # Clause marks, which a quoted passage holds and a quoted name does not.
 _CLAUSES = re.compile(r"[,，;；]")
 # `城镇新增就业人数(人) | 1300 | 元坝镇280 白果乡15 …`: a goal, its unit, its total and its
@@ -115,9 +116,21 @@ def find_goal_targets(text: str, default_year: int | None,
     """Targets of a preamble before the first numbered item (path `[]`): only its sentences
     that set goals (`到2025年…`, `力争…`), not those telling what was achieved, unless the
     page is `goals_only` (a plan whose title names it a list of goals, `全年工作目标`)."""
-    goals = "。".join(sentence for sentence in _GOAL_SENTENCES.split(text)
-                     if goals_only or _rules().goal_cue.search(sentence))
+    goals = "。".join(sentence for paragraph in text.split("\n")
+                     for sentence in _goal_sentences(paragraph, goals_only))
     return find_targets(goals, [], default_year) if goals else []
+
+
+def _goal_sentences(paragraph: str, goals_only: bool) -> list[str]:
+    """A paragraph's sentences that set goals: those with a cue, and all those after the
+    paragraph announces its goals (`主要预期目标是:…。全年地区生产总值增长5%左右`)."""
+    kept: list[str] = []
+    announced = False
+    for sentence in _GOAL_SENTENCES.split(paragraph):
+        if goals_only or announced or _rules().goal_cue.search(sentence):
+            kept.append(sentence)
+        announced = announced or _ANNOUNCES_GOALS.search(sentence) is not None
+    return kept
 
 
 def find_breakdown_targets(text: str, default_year: int | None) -> list[Target]:
