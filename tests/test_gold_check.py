@@ -60,6 +60,12 @@ def test_slips_are_named():
     assert "label '（一）'" not in problems  # full-width brackets fold to the ASCII label
 
 
+def test_an_articles_label_is_a_numbering_label():
+    record = json.loads(json.dumps(GOOD))
+    record["tasks"][0]["path"] = ["第二章", "第十二条"]
+    assert not any("path label" in problem for problem in _problems(record))
+
+
 def test_cli_check_names_the_file_and_fails(tmp_path: Path, capsys):
     raw, gold = tmp_path / "raw", tmp_path / "gold"
     raw.mkdir()

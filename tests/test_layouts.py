@@ -540,3 +540,14 @@ def test_a_section_line_run_on_into_its_first_bracketed_sub_item(read):
     """)
     assert [task.path for task in record.tasks] == [
         ["一", "(一)"], ["一", "(二)"], ["二", "(一)"], ["二", "(二)"]]
+
+
+def test_articles_under_chapters(read):
+    record = read("""
+        某县2019年全民健身实施办法
+        第二章 工作任务
+        第二条 建设全民健身中心。(牵头责任单位:县文体局)
+        第三条 推进体育设施开放。(牵头责任单位:县教育局)
+    """)
+    assert units(record) == [(["第二章", "第二条"], ["县文体局"], ["县文体局"]),
+                             (["第二章", "第三条"], ["县教育局"], ["县教育局"])]

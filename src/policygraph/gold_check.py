@@ -25,7 +25,7 @@ KINDS = {"task", "safeguard"}
 COMPARATORS = {">=", ">", "<=", "<", "~", "="}
 _LABEL = re.compile(
     r"(?:[一二三四五六七八九十]{1,3}|\([一二三四五六七八九十]{1,3}\)|\d{1,3}|\(\d{1,3}\)"
-    r"|[①-⑳]|第[一二三四五六七八九十]{1,3}(?:部分|章|节|篇)|\d{1,3}\.\d{1,3})"
+    r"|[①-⑳]|第[一二三四五六七八九十百]{1,4}(?:部分|章|节|篇|条)|\d{1,3}\.\d{1,3})"
     r"(?:bis|ter|quater|quinquies)?")
 _DATE = re.compile(r"(?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?")
 # A task's text is checked a phrase at a time: a table row's cell may run over lines that
