@@ -545,6 +545,8 @@ def test_a_section_line_run_on_into_its_first_bracketed_sub_item(read):
 def test_articles_under_chapters(read):
     record = read("""
         某县2019年全民健身实施办法
+        第一章 总  则
+        第一条 为提升全民健身水平,制定本办法。
         第二章 工作任务
         第二条 建设全民健身中心。(牵头责任单位:县文体局)
         第三条 推进体育设施开放。(牵头责任单位:县教育局)
