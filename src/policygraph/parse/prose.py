@@ -116,12 +116,14 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
 
 def _subject_of_a_later_role(sentence: str) -> tuple[str, Role] | None:
     """`农业局抽调专人办公,负责全县基地规划`: a clause opening with its role word (`负责`,
-    `牵头`) whose subject is the body that opens the sentence."""
+    `牵头`) whose subject is the body that opens the sentence, responsible for it."""
     clauses = [clause.strip() for clause in re.split(r"[,，]", sentence)]
-    role = next((_rules().role_words[found[0]] for clause in clauses[1:]
-                 if (found := _OPENING_ROLE.match(clause))), None)
-    body = _opening_body(clauses[0]) if role else None
-    return (body, role) if body and role else None
+    if not any(_OPENING_ROLE.match(clause) for clause in clauses[1:]):
+        return None
+    # (responsible, whichever word: the sentence's later clauses tell what it does, not
+    # whom it leads)
+    body = _opening_body(clauses[0])
+    return (body, "main") if body else None
 
 
 def _opening_body(clause: str) -> str | None:
