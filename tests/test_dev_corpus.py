@@ -1,9 +1,10 @@
 """Extraction of the development corpus of real plans scored against its gold records.
 
 Both splits are held to floors just under what they scored when last measured, so that no
-change makes extraction worse: `develop`, which rules are written against (held to the
-genre's bar of 0.95 for units and leads), and `fresh`, gathered and annotated before the
-rules were changed for it (its figures are below the genre's bar: see the README). The gold
+change makes extraction worse: `develop`, which rules are written against (its lead
+accuracy just under the genre's bar of 0.95 since the last fresh split joined it), and
+`fresh`, gathered and annotated before the rules were changed for it (its figures are below
+the genre's bar: see the README). The gold
 records themselves are checked against their documents, so that a slip in them cannot hide
 a fault.
 """
@@ -26,10 +27,10 @@ from policygraph.parse import extract
 CORPUS = Path(__file__).parent.parent / "data" / "dev"
 SPLITS = ("develop", "fresh")
 FLOORS = {
-    "develop": {"task_f1": 0.96, "agency_f1": 0.95, "lead_acc": 0.95, "target_f1": 0.92,
-                "meta_acc": 0.90},
-    "fresh": {"task_f1": 0.90, "agency_f1": 0.73, "lead_acc": 0.76, "target_f1": 0.82,
-              "meta_acc": 0.84},
+    "develop": {"task_f1": 0.96, "agency_f1": 0.95, "lead_acc": 0.94, "target_f1": 0.91,
+                "meta_acc": 0.89},
+    "fresh": {"task_f1": 0.91, "agency_f1": 0.76, "lead_acc": 0.65, "target_f1": 0.78,
+              "meta_acc": 0.87},
 }
 KEYS = sorted(FLOORS["develop"])
 
