@@ -16,6 +16,7 @@ from .clauses import Responsibility, Role, parse_clause, responsibility
 from .rules import alternation, table
 from .units import (
     TRIM,
+    clean_unit,
     is_body_name,
     is_short_list,
     is_unit_name,
@@ -36,6 +37,8 @@ _NAMED_AS = re.compile(r"^[^,，。;；]*?为(?=[省市县区州])")
 # The role a subject takes on, before the role word (`市经委作为全市招商牵头责任部门`).
 _AS_ROLE = re.compile(r"作为.*$")
 _DEPARTMENTS = re.compile(r"等(?:有关|相关)?(?:部门|单位)$")
+# A division or a collective of divisions (`南庄镇`, `各街道办事处`, `各乡镇`).
+_DIVISION = re.compile(r"(?:各)?[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|街道办事处|区|县|市|园区|开发区)")
 _WITH_DEPARTMENTS = re.compile(
     r"^(?P<lead>[^,，。;；:：]{2,30}?)会同(?P<others>[^,，。;；:：]{2,200}?等(?:有关|相关)?(?:部门|单位))")
 # The units after 由: two characters at least, sixty at most, and no colon or bracket.
@@ -168,6 +171,8 @@ def opening_responsibility(text: str) -> Responsibility | None:
     first = _SENTENCES.split(text.strip(), maxsplit=1)[0]
     if (body := body_heading(first)) is not None:
         return responsibility([(body, "main")])
+    if (bodies := _bodies_heading(first)) is not None:
+        return responsibility([(body, "main") for body in bodies])
     if not _rules().role_pattern.search(first):
         return None
     return responsibility_in_prose(first)
@@ -178,6 +183,16 @@ def body_heading(heading: str) -> str | None:
     the same office it gives in brackets (`综合办公室(党群工作部、监察室)`)."""
     name = without_aside(heading.strip(TRIM))
     return name if is_body_name(name) else None
+
+
+def _bodies_heading(heading: str) -> list[str] | None:
+    """The bodies a whole heading lists (`(五)南庄镇、各街道办事处` over their duties), the
+    first leading: a list of names each of which is a body's or a division's."""
+    names = [clean_unit(name) for name in re.split(r"[、,，]", heading.strip(TRIM))]
+    if len(names) < 2 or not all(is_body_name(name) or _DIVISION.fullmatch(name)
+                                 for name in names):
+        return None
+    return names
 
 
 def _units_after_by(clause: str) -> tuple[str, list[str], str] | None:
