@@ -53,7 +53,7 @@ _BARE_BODIES = frozenset({"人民政府", "政府", "党委", "党工委", "管�
 # A bracketed note closing a unit's name: `市卫生健康委(列第一位为牵头单位,下同)`.
 _BRACKETED = re.compile(r"[(（〔]([^()（）〔〕]*)[)）〕]$")
 _CLOSING_BRACKET = re.compile(r"[)）〕]")
-_LEADING_VERB = re.compile(r"^[由请](?=..)")
+_LEADING_VERB = re.compile(r"^(?:[由请]|尤其是|特别是|其中)(?=..)")
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 # A level's prefix left alone at a line's end where the page broke a name (`市` / `住房城乡建委`).
 _BROKEN_PREFIX = re.compile(r"(?<![\u4e00-\u9fff])([省市县区州])[ \t]*\n\s*")
