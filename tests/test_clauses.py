@@ -118,6 +118,10 @@ def test_brackets_in_the_text_are_not_a_clause():
     ("各区(市)县政府、市政府各部门每月10日前要报送工作情况。", ["各区(市)县政府", "市政府各部门"],
      ["各区(市)县政府"]),
     ("各县于6月底前须完成。", ["各县"], ["各县"]),
+    ("宣传动员阶段。环保、建设、园林、执法等部门共同做好宣传动员工作。",
+     ["环保", "建设", "园林", "执法"], ["环保"]),
+    ("组织、人事、民政等部门牵头,做好安置工作。", ["组织", "人事", "民政"],
+     ["组织", "人事", "民政"]),
     ("特别是各县市区教育行政部门要加强督导。", ["各县市区教育行政部门"], ["各县市区教育行政部门"]),
     ("加强检查督促。各级、各有关部门要把综合开发列入议事日程。", ["各有关部门"], ["各有关部门"]),
     ("市经委作为全市招商牵头责任部门,要组织协调好各项工作;人事部门要做好考核。",
@@ -145,6 +149,7 @@ def test_prose_without_units_names_nobody():
     assert responsibility_in_prose("推进政府及其部门应急预案精编化。") is None
     assert responsibility_in_prose("建立市生活垃圾分类推进联席会议制度,负责协调指导。") is None
     assert responsibility_in_prose("发挥农业农村部门牵头作用。") is None
+    assert responsibility_in_prose("在环境保护、国土资源、农牧等部门的指导下开展工作。") is None
 
 
 def test_a_clause_covers_the_items_below_it(read):

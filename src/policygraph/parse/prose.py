@@ -39,6 +39,8 @@ _AS_ROLE = re.compile(r"作为.*$")
 _DEPARTMENTS = re.compile(r"等(?:有关|相关)?(?:部门|单位)$")
 # A division or a collective of divisions (`南庄镇`, `各街道办事处`, `各乡镇`).
 _DIVISION = re.compile(r"(?:各)?[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|街道办事处|区|县|市|园区|开发区)")
+_OPENING_DEPARTMENTS = re.compile(
+    r"^(?![在对为向与将把经])([^,，。;；:：]{2,80}?等(?:有关|相关)?(?:部门|单位))(?!负责人)")
 _WITH_DEPARTMENTS = re.compile(
     r"^(?P<lead>[^,，。;；:：]{2,30}?)会同(?P<others>[^,，。;；:：]{2,200}?等(?:有关|相关)?(?:部门|单位))")
 # The units after 由: two characters at least, sixty at most, and no colon or bracket.
@@ -114,6 +116,8 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
             if found and (units := prose_units(subject) or _listed_as_departments(subject)):
                 role = rules.role_words.get(found[2], "main")
                 assigned.extend((unit, role) for unit in units)
+            else:
+                assigned.extend(_departments_opening(clause))
     return responsibility(assigned)
 
 
@@ -149,6 +153,16 @@ def _subject(words: str) -> str:
     for pattern in (_NAMED_AS, _AS_ROLE, _WHEN, _ADVERB):
         words = pattern.sub("", words)
     return words
+
+
+def _departments_opening(clause: str) -> list[tuple[str, Role]]:
+    """`环保、建设、园林等部门共同做好…`: a clause opening with a list `等部门` closes, its
+    subject whatever verb follows."""
+    found = _OPENING_DEPARTMENTS.match(clause)
+    if found is None:
+        return []
+    units = prose_units(found[1]) or _listed_as_departments(found[1])
+    return [(unit, "main") for unit in units]
 
 
 def _together_with(clause: str) -> list[tuple[str, Role]]:
