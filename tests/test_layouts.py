@@ -570,3 +570,21 @@ def test_a_section_headed_by_a_list_of_bodies_leads_its_items(read):
         (["四", "(二)", "1"], ["南庄镇", "各街道办事处"], ["南庄镇"]),
         (["四", "(二)", "2"], ["南庄镇", "各街道办事处"], ["南庄镇"]),
     ]
+
+
+def test_groups_of_a_task_force_head_their_duties(read):
+    """`1、综合协调组。` over its members and duties: the group leads; a heading ending in
+    `重组` (restructuring) names no group."""
+    record = read("""
+        某县2022年冬季清洁取暖工作方案
+        一、工作专班
+        1、综合协调组。
+        职责:负责资料收集,协调各小组日常事务。
+        2、业务一组。
+        职责:负责项目前期对接工作。
+        二、重点任务
+        1、深化国有企业改革重组。推进混合所有制改革。
+    """)
+    assert units(record) == [(["一", "1"], ["综合协调组"], ["综合协调组"]),
+                             (["一", "2"], ["业务一组"], ["业务一组"]),
+                             (["二", "1"], [], [])]
