@@ -97,3 +97,15 @@ def test_bodies_a_sentence_asks_something_of_are_no_glued_units_cell(read):
     """)
     assert units(record) == [
         (["一", "1"], ["各类产业园区", "洋浦经济开发区", "东方工业园区"], ["各类产业园区"])]
+
+
+def test_a_preamble_naming_who_takes_on_the_list_below_it(read):
+    """`2022年,区政府要…,主要承担以下工作:` before the numbered items: the body takes on each."""
+    record = read("""
+        某市2022年度食品安全工作责任清单
+        2022年,区政府要全面实施食品安全法,完成年度重点工作安排的主要任务,主要承担以下工作:
+        1.落实食品安全党政同责要求和属地管理责任。
+        2.落实食品安全部门监管责任。(责任单位:区市场监管局)
+    """)
+    assert units(record) == [(["1"], ["区政府"], ["区政府"]),
+                             (["2"], ["区市场监管局"], ["区市场监管局"])]

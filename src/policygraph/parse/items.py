@@ -32,6 +32,8 @@ from .units import is_unit_name
 # A leaf whose whole text is this short may be a section's name (`三、总体要求(略)`).
 _NAME = 20
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# The end of a sentence announcing the list of what its subject takes on (`主要承担以下工作:`).
+_ANNOUNCES_LIST = re.compile(r"(?:承担|负责|做好|抓好)(?:以下|下列|如下)(?:工作|任务|职责)[:：]$")
 # A body's name opening an item before a colon (`县住建局:…`).
 _BODY_OPENING = re.compile(r"^([^:：,，。;；、\s]{2,20})[:：]")
 # No body's name is this short (`市科` is what the page's end left of `市科技局`).
@@ -163,6 +165,15 @@ def _read(item: Item) -> _Reading:
     return _Reading(titled, clause, _figures(item, titled))
 
 
+def _owner_of_the_list(item: Item) -> Responsibility | None:
+    """`2022年,区政府要…,主要承担以下工作:` closing an item's own text (or the preamble)
+    before its numbered items: the body that takes on all of them."""
+    text = "\n".join(block for block in item.blocks if block).rstrip()
+    if not _ANNOUNCES_LIST.search(text):
+        return None
+    return responsibility_in_prose(text.rsplit("\n", 1)[-1])
+
+
 def _body_opening(text: str) -> tuple[Responsibility | None, Titled] | None:
     """`1、县住建局:向县委报告…` in a division of duties: the body named before the colon is
     the item's unit, and the text after it the task."""
@@ -226,8 +237,11 @@ def _inherited(item: Item, readings: dict[Item, _Reading]) -> Responsibility | N
     """The clause of the nearest enclosing item that has one, else of the section banner."""
     lineage = list(item.ancestors())
     for ancestor in lineage[1:]:
-        clause = readings[ancestor].clause
+        clause = readings[ancestor].clause or _owner_of_the_list(ancestor)
         if clause is not None:
             return clause
+    root = lineage[-1].parent
+    if root is not None and (owner := _owner_of_the_list(root)) is not None:
+        return owner
     banner = lineage[-1].banner
     return read_responsibility(banner).responsibility if banner else None
