@@ -29,6 +29,8 @@ ITEM = "推进服务业重大项目建设,加快形成新增长点。"
     ("(省商务厅牵头,省财政厅、省税务局配合)",
      ["省商务厅", "省财政厅", "省税务局"], ["省商务厅"]),
     ("(宣传处会办公室)", ["宣传处", "办公室"], ["宣传处"]),
+    ("(区建管委负责,各街道(镇)配合、管道燃气企业实施)",
+     ["区建管委", "各街道(镇)", "管道燃气企业"], ["区建管委"]),
     ("(责任单位:各市县政府,洋浦经济开发区管委会;指导督办单位:省质监局)",
      ["各市县政府", "洋浦经济开发区管委会", "省质监局"], ["各市县政府", "洋浦经济开发区管委会"]),
     ("(市生态环境局、市工信局牵头督导,市公安局、市水务局配合)",
@@ -149,6 +151,7 @@ def test_prose_without_units_names_nobody():
     assert responsibility_in_prose("推进政府及其部门应急预案精编化。") is None
     assert responsibility_in_prose("建立市生活垃圾分类推进联席会议制度,负责协调指导。") is None
     assert responsibility_in_prose("发挥农业农村部门牵头作用。") is None
+    assert responsibility_in_prose("规划在11个乡镇实施。") is None
     assert responsibility_in_prose("在环境保护、国土资源、农牧等部门的指导下开展工作。") is None
 
 

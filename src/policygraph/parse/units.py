@@ -44,8 +44,10 @@ _ROLE_NOUNS = frozenset({"责任单位", "牵头单位", "配合单位", "协作
                          "责任部门", "牵头部门", "配合部门", "相关单位", "有关单位"})
 _SENTENCE_WORDS = re.compile(r"是|的|(?<![主重需只])要|将|把|对|贯彻|落实")
 _SHORT_NAME = 8
-# Words of what is to be done, which no body's name holds (`认真贯彻落实省农业农村厅`).
-_ACTION = re.compile(r"贯彻|落实|认真|切实|加强|加快|建立|设立|成立|组建|发挥")
+# Words of what is to be done, and counts, which no body's name holds (`认真贯彻落实省农业农村厅`,
+# `规划在11个乡镇`; but `省直19个责任单位`).
+_ACTION = re.compile(r"贯彻|落实|认真|切实|加强|加快|建立|设立|成立|组建|发挥"
+                     r"|\d+\s*[个家项所](?!责任|成员|部门|单位)")
 # `各级、各部门要…`: a word saying of the list's next name that it holds at every level.
 _EVERY_LEVEL = frozenset({"各级", "全市各级", "全省各级", "全县各级", "全区各级"})
 _VERB = re.compile(r"[的了着要将把为在]|完成|推进|开展|建设")
