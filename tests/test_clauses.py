@@ -152,6 +152,7 @@ def test_prose_without_units_names_nobody():
     assert responsibility_in_prose("建立市生活垃圾分类推进联席会议制度,负责协调指导。") is None
     assert responsibility_in_prose("发挥农业农村部门牵头作用。") is None
     assert responsibility_in_prose("规划在11个乡镇实施。") is None
+    assert responsibility_in_prose("成立领导小组,各街办、财政局、发改委等部门为成员。") is None
     assert responsibility_in_prose("在环境保护、国土资源、农牧等部门的指导下开展工作。") is None
 
 

@@ -40,7 +40,8 @@ _DEPARTMENTS = re.compile(r"等(?:有关|相关)?(?:部门|单位)$")
 # A division or a collective of divisions (`南庄镇`, `各街道办事处`, `各乡镇`).
 _DIVISION = re.compile(r"(?:各)?[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|街道办事处|区|县|市|园区|开发区)")
 _OPENING_DEPARTMENTS = re.compile(
-    r"^(?![在对为向与将把经])([^,，。;；:：]{2,80}?等(?:有关|相关)?(?:部门|单位))(?!负责人)")
+    r"^(?![在对为向与将把经])([^,，。;；:：]{2,80}?等(?:有关|相关)?(?:部门|单位))"
+    r"(?!负责人|为成员|为组员|组成)")
 _WITH_DEPARTMENTS = re.compile(
     r"^(?P<lead>[^,，。;；:：]{2,30}?)会同(?P<others>[^,，。;；:：]{2,200}?等(?:有关|相关)?(?:部门|单位))")
 # The units after 由: two characters at least, sixty at most, and no colon or bracket.
@@ -157,7 +158,7 @@ def _subject(words: str) -> str:
 
 def _departments_opening(clause: str) -> list[tuple[str, Role]]:
     """`环保、建设、园林等部门共同做好…`: a clause opening with a list `等部门` closes, its
-    subject whatever verb follows."""
+    subject whatever verb follows (but not a leading group's members, `…等部门为成员`)."""
     found = _OPENING_DEPARTMENTS.match(clause)
     if found is None:
         return []
