@@ -1,8 +1,8 @@
 """Extraction of the development corpus of real plans scored against its gold records.
 
 Both splits are held to floors just under what they scored when last measured, so that no
-change makes extraction worse: `develop`, which rules are written against (its lead
-accuracy just under the genre's bar of 0.95 since the last fresh split joined it), and
+change makes extraction worse: `develop`, which rules are written against (its units and
+leads under the genre's bar of 0.95 since the last fresh splits joined it), and
 `fresh`, gathered and annotated before the rules were changed for it (its figures are below
 the genre's bar: see the README). The gold
 records themselves are checked against their documents, so that a slip in them cannot hide
@@ -27,10 +27,10 @@ from policygraph.parse import extract
 CORPUS = Path(__file__).parent.parent / "data" / "dev"
 SPLITS = ("develop", "fresh")
 FLOORS = {
-    "develop": {"task_f1": 0.96, "agency_f1": 0.95, "lead_acc": 0.94, "target_f1": 0.91,
+    "develop": {"task_f1": 0.95, "agency_f1": 0.94, "lead_acc": 0.91, "target_f1": 0.90,
                 "meta_acc": 0.89},
-    "fresh": {"task_f1": 0.91, "agency_f1": 0.76, "lead_acc": 0.65, "target_f1": 0.78,
-              "meta_acc": 0.87},
+    "fresh": {"task_f1": 0.86, "agency_f1": 0.63, "lead_acc": 0.47, "target_f1": 0.81,
+              "meta_acc": 0.81},
 }
 KEYS = sorted(FLOORS["develop"])
 
