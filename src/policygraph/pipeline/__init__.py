@@ -23,17 +23,13 @@ from ..build import VOCABULARY_FILES, EntityTable, Iris, titles
 from ..corpus import DOCUMENT_SUFFIXES, documents
 from ..resources import resource
 from ..store import STORE_FORMAT, GraphStore
-from ..validate import SHAPES_FILE, Report
+from ..validate import SHAPES_FILE
 from .pool import WorkerDied, chunked, run_chunks
 from .work import ChunkRead, extract_chunk, rdf_chunk, write_shared, write_titles
 
 
 class BuildError(Exception):
-    """A build that was not published; the message names the file or the shapes that failed."""
-
-    def __init__(self, message: str, report: Report | None = None) -> None:
-        super().__init__(message)
-        self.report = report
+    """A build that was not published; the message names the files that failed and why."""
 
 
 @dataclass(frozen=True)
@@ -99,18 +95,19 @@ def _build(files: list[Path], notes: ChunkRead, store: GraphStore, base: str,
                              + "\n".join(notes.failed))
         manifest.update(failed=notes.failed, warnings=notes.warnings)
         write_titles(spool, titles(read, Iris(base)))
-        entities, violations, quads = EntityTable(), [], 0
+        entities, quads, left_out = EntityTable(), 0, []
         for part in run_chunks(rdf_chunk, chunked([one.index for one in read]), (spool, base),
                                jobs, progress, "rdf+shacl"):
             build.load(part.part)
             part.part.unlink()
             entities.merge(part.entities)
-            violations += part.violations
+            left_out += part.failed
             quads += part.quads
-        if violations:
-            report = Report(False, sorted(violations))
-            raise BuildError("the data does not conform to the shapes; the previous graph "
-                             "stays live\n" + report.text(), report)
+        if len(left_out) == len(read):
+            raise BuildError("no document conforms to the shapes; the previous graph stays "
+                             "live\n" + "\n".join(left_out))
+        notes.failed += left_out
+        manifest.update(failed=notes.failed)
         shared = spool / "shared.nq"
         quads += write_shared(entities, base, shared)
         build.load(shared)

@@ -5,7 +5,8 @@ implements another of the build links to it): `extract_chunk` reads documents an
 titles, leaving each record in the spool directory; `rdf_chunk` turns records into RDF,
 validates the documents' graphs with the shared entities they name against the shapes, and
 writes the graphs as N-Quads for the store to bulk-load. Records and statements never travel
-back to the parent process; only titles, entity tables and violations do.
+back to the parent process; only titles, entity tables and the messages of documents left out
+do.
 """
 
 from __future__ import annotations
@@ -20,12 +21,17 @@ from pyoxigraph import NamedNode, Quad
 
 from ..build import EntityTable, Iris, document_rdf, shared_rdf, vocabulary_quads
 from ..build.entities import describe
+from ..build.terms import T_PG, T_RDF
 from ..parse import DocumentError, extract
-from ..validate import Violation, validate
+from ..validate import Report, Violation, validate
+from ..vocab import ELI
 
 _NQUADS = pyoxigraph.RdfFormat.N_QUADS
 _NTRIPLES = pyoxigraph.RdfFormat.N_TRIPLES
 _TITLES = "titles.pickle"
+# What a document of the build is to a shape that checks a link to it (as its own graph says,
+# which another chunk validates).
+_LEGAL_RESOURCE = NamedNode(str(ELI.LegalResource))
 
 
 @dataclass(frozen=True)
@@ -40,12 +46,12 @@ class Extracted:
 @dataclass
 class ChunkRdf:
     """What a chunk of documents became: the N-Quads file of their graphs, the shared entities
-    they name, and the statements that break a shape."""
+    they name, and a message naming each document left out for breaking a shape."""
 
     part: Path
     quads: int = 0
     entities: EntityTable = field(default_factory=EntityTable)
-    violations: list[Violation] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -85,24 +91,59 @@ def _titles(spool: Path) -> dict[str, str]:
     return titles
 
 
+@dataclass(frozen=True)
+class _Graph:
+    """One document's statements and the shared entities they name."""
+
+    source: str
+    quads: list[Quad]
+    entities: EntityTable
+
+
 def rdf_chunk(indices: list[int], spool: Path, base: str) -> ChunkRdf:
     """The graphs of a chunk of documents under the base IRI `base`, in one N-Quads file,
     validated together with the shared entities they name (one validation per chunk: the
-    ontology is read once for all of them)."""
+    ontology is read once for all of them). Where the chunk breaks a shape, each document is
+    validated alone, and one that breaks a shape is left out with the report's text: one odd
+    document never keeps the others out."""
     iris = Iris(base)
     chunk = ChunkRdf(spool / f"part-{indices[0]:06d}.nq")
-    checked: list[Quad] = []
+    graphs = []
+    for index in indices:
+        record = pickle.loads(_record_file(spool, index).read_bytes())
+        quads, entities = document_rdf(record, iris, _titles(spool))
+        graphs.append(_Graph(record.source, quads, entities))
+    documents = frozenset(_titles(spool).values())
+    if _violations(graphs, iris, documents):
+        kept = []
+        for graph in graphs:
+            if violations := _violations([graph], iris, documents):
+                text = Report(False, sorted(violations)).text().replace("\n", "\n    ")
+                chunk.failed.append(f"{graph.source}: breaks the shapes and is left out: {text}")
+            else:
+                kept.append(graph)
+        graphs = kept
     with chunk.part.open("wb") as out:
-        for index in indices:
-            record = pickle.loads(_record_file(spool, index).read_bytes())
-            quads, entities = document_rdf(record, iris, _titles(spool))
-            pyoxigraph.serialize(quads, out, format=_NQUADS)
-            checked += quads
-            chunk.quads += len(quads)
-            chunk.entities.merge(entities)
-    checked += describe(chunk.entities, iris, NamedNode(iris.entities_graph()))
-    chunk.violations = validate(_ntriples(checked), _vocabulary_ntriples()).violations
+        for graph in graphs:
+            pyoxigraph.serialize(graph.quads, out, format=_NQUADS)
+            chunk.quads += len(graph.quads)
+            chunk.entities.merge(graph.entities)
     return chunk
+
+
+def _violations(graphs: list[_Graph], iris: Iris, documents: frozenset[str]) -> list[Violation]:
+    """What breaks a shape in these documents' graphs with the shared entities they name. The
+    build's other documents a graph links to (a plan it implements) are documents, as their
+    own graphs say."""
+    checked = [quad for graph in graphs for quad in graph.quads]
+    entities = EntityTable()
+    for graph in graphs:
+        entities.merge(graph.entities)
+    checked += describe(entities, iris, NamedNode(iris.entities_graph()))
+    checked += [Quad(quad.object, T_RDF.type, _LEGAL_RESOURCE, quad.graph_name)
+                for quad in checked if quad.predicate == T_PG.implements
+                and isinstance(quad.object, NamedNode) and quad.object.value in documents]
+    return validate(_ntriples(checked), _vocabulary_ntriples()).violations
 
 
 def write_shared(entities: EntityTable, base: str, path: Path) -> int:
