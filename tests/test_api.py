@@ -119,6 +119,7 @@ def test_query_contents(server):
     assert [item["order"] for item in outline] == sorted(item["order"] for item in outline)
     assert {"section", "task"} <= {item["kind"] for item in outline} <= {
         "section", "task", "safeguard"}
+    assert len({item["item"] for item in outline}) == len(outline)  # one row, one kind each
     assert outline[0]["depth"] == 1 and max(item["depth"] for item in outline) == 4
     percent = items(server, "/api/queries/targets", unit="%", year=2021, limit=1000)
     assert percent and all(t["unit"] == "%" and t["year"] == 2021 for t in percent)

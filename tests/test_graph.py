@@ -61,6 +61,21 @@ def test_store_conforms_to_the_shapes(capsys, store_dir):
     assert out.startswith("conforms")
 
 
+@pytest.mark.parametrize(("narrower", "broader"), [
+    ("pg:SafeguardTask", "pg:Task"), ("pg:UnresolvedAgency", "pg:Agency"),
+    ("pg:Agency", "pg:ResponsibleUnit"), ("pg:CollectiveUnit", "pg:ResponsibleUnit")])
+def test_instances_of_a_subclass_carry_its_superclass(capsys, store_dir, narrower, broader):
+    """A query needs no reasoner: `?t a pg:Task` finds the safeguard tasks too."""
+    question = (f"SELECT (COUNT(?x) AS ?n) WHERE {{ ?x a {narrower} . "
+                f"FILTER NOT EXISTS {{ ?x a {broader} }} }}")
+    status, out, _ = run(capsys, "query", question, "--format", "csv",
+                         "--store", str(store_dir))
+    assert status == 0 and out.split() == ["n", "0"]
+    status, out, _ = run(capsys, "query", f"SELECT (COUNT(?x) AS ?n) WHERE {{ ?x a {narrower} }}",
+                         "--format", "csv", "--store", str(store_dir))
+    assert int(out.split()[1]) > 0
+
+
 def test_one_named_graph_per_document_and_the_ontology(store_dir):
     store = GraphStore(store_dir).open()
     graphs = {graph.value.rsplit("/", 1)[-1] for graph in store.named_graphs()}

@@ -21,11 +21,12 @@ from rdflib import Dataset, Graph
 from ..parse import Record
 from ..resources import resource
 from ..vocab import bind_prefixes
+from .classes import ONTOLOGY_FILE
 from .document import DocumentGraph
 from .entities import Entities, EntityTable, describe
 from .iris import DEFAULT_BASE, Iris
 
-VOCABULARY_FILES = ("ontology/policygraph.ttl", "ontology/agency-functions.ttl")
+VOCABULARY_FILES = (ONTOLOGY_FILE, "ontology/agency-functions.ttl")
 
 __all__ = ["DEFAULT_BASE", "VOCABULARY_FILES", "EntityTable", "Iris", "Titled", "build_dataset",
            "data_graph", "document_rdf", "shared_rdf", "titles", "vocabulary",

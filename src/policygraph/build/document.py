@@ -14,6 +14,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from ..parse import Record, Target, Task
 from ..parse.record import Span
 from ..parse.regions import Region, lookup
+from .classes import with_superclasses
 from .entities import Entities
 from .iris import Iris
 from .mentions import find_mentions
@@ -107,7 +108,8 @@ class DocumentGraph:
     def _part(self, node: NamedNode, kind: NamedNode, path: list[str], order: int,
               parents: dict[tuple[str, ...], NamedNode]) -> None:
         """Statements every section and task has: its place in the document's outline."""
-        self.add(node, T_RDF.type, kind)
+        for type_ in with_superclasses(kind):
+            self.add(node, T_RDF.type, type_)
         self.add(node, T_PG.inDocument, self.node)
         self.add(node, T_PG.partOf, parents.get(tuple(path[:-1]), self.node))
         self.add(node, T_PG.order, integer(order))

@@ -17,6 +17,7 @@ from pyoxigraph import NamedNode, Quad
 
 from ..parse.regions import Region, lookup
 from .agencies import Unit, functions, resolve_unit
+from .classes import with_superclasses
 from .iris import Iris
 from .mentions import MentionKind, mention_key
 from .terms import T_DCTERMS, T_PG, T_PGF, T_RDF, T_RDFS, T_SKOS, chinese, string
@@ -126,7 +127,8 @@ def _with_parents(region: Region | None) -> Iterator[Region]:
 
 
 def _labelled(node: NamedNode, kind: NamedNode, label: str, graph: NamedNode) -> Iterator[Quad]:
-    yield Quad(node, T_RDF.type, kind, graph)
+    for type_ in with_superclasses(kind):
+        yield Quad(node, T_RDF.type, type_, graph)
     yield Quad(node, T_SKOS.prefLabel, chinese(label), graph)
     yield Quad(node, T_RDFS.label, chinese(label), graph)
 
