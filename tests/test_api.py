@@ -157,7 +157,7 @@ def test_one_task_with_agencies_targets_mentions_and_source(server):
     task = get(server, "/api/task", iri=iri).json()
     assert task["task"] == iri and task["path"] == "三 (一) 1 (1)"
     assert [(a["label"], a["role"]) for a in task["agencies"]] == [
-        ("嘉兴市发展和改革", "lead"), ("嘉兴市交通运输", "support")]
+        ("嘉兴市发展改革委", "lead"), ("嘉兴市交通运输局", "support")]  # bodies as written
     assert [(t["value"], t["unit"], t["comparator"]) for t in task["targets"]] == [(5, "家", ">=")]
     assert "嘉兴现代物流园" in {m["label"] for m in task["mentions"]}
     text = read_document(ROOT / "data" / "raw" / "001_9d293a04fdf91622.txt")

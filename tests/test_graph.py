@@ -212,3 +212,15 @@ def test_readme_example_query_runs_as_shown(capsys, store_dir, number):
                            "--store", str(store_dir))
     assert status == 0, err
     assert len(out.strip().splitlines()) > 1, out
+
+
+def test_an_agencys_label_is_its_bodys_name_as_the_plans_write_it(capsys, store_dir):
+    """`嘉兴市发展改革委` (the plans' `市发展改革委` with its division in full), never the
+    function's stem `嘉兴市发展和改革`; a name that names its place itself stays as written."""
+    question = ("PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+                "SELECT ?label WHERE { ?agency a pg:Agency ; skos:prefLabel ?label }")
+    status, out, _ = run(capsys, "query", question, "--format", "csv", "--store", str(store_dir))
+    labels = set(out.split()[1:])
+    assert status == 0 and "嘉兴市发展改革委" in labels and "德清县发改局" in labels
+    assert "人行嘉兴市中心支行" in labels
+    assert not labels & {"嘉兴市发展和改革", "德清县发展和改革"}

@@ -10,13 +10,14 @@ and 市发展改革委 alike and still see how each plan wrote it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode, Quad
 
 from ..parse.regions import Region, lookup
-from .agencies import Unit, functions, resolve_unit
+from .agencies import Unit, resolve_unit
 from .classes import with_superclasses
 from .iris import Iris
 from .mentions import MentionKind, mention_key
@@ -24,6 +25,10 @@ from .terms import T_DCTERMS, T_PG, T_PGF, T_RDF, T_RDFS, T_SKOS, chinese, strin
 
 _UNKNOWN_REGION = "unknown"
 _MENTION_CLASSES = {"platform": T_PG.Platform, "project": T_PG.Project}
+# The level a unit's name opens with in place of its division's name (`市发改委`).
+_LEVEL_CHARACTERS = "省市县区州"
+# The characters of a division's name that name it without its level (`嘉兴` of 嘉兴市).
+_SHORT_PLACE = 2
 
 
 @dataclass
@@ -32,7 +37,8 @@ class EntityTable:
 
     regions: set[str] = field(default_factory=set)  # division codes
     units: dict[str, Unit] = field(default_factory=dict)
-    names: dict[str, set[str]] = field(default_factory=dict)  # units and mentions, as written
+    # units and mentions, as written, with how many times the documents write each
+    names: dict[str, Counter[str]] = field(default_factory=dict)
     mentions: dict[str, MentionKind] = field(default_factory=dict)
     indicators: dict[str, str] = field(default_factory=dict)
     cited: dict[str, str] = field(default_factory=dict)  # IRI → title
@@ -42,7 +48,7 @@ class EntityTable:
         self.regions |= other.regions
         self.units.update(other.units)
         for node, names in other.names.items():
-            self.names.setdefault(node, set()).update(names)
+            self.names.setdefault(node, Counter()).update(names)
         self.mentions.update(other.mentions)
         self.indicators.update(other.indicators)
         self.cited.update(other.cited)
@@ -73,14 +79,14 @@ class Entities:
         self.table.units.setdefault(node, unit)
         if unit.region is not None:
             self.table.regions.add(unit.region.code)
-        self.table.names.setdefault(node, set()).add(name)
+        self.table.names.setdefault(node, Counter())[name] += 1
         return NamedNode(node)
 
     def mention(self, name: str, kind: MentionKind) -> NamedNode:
         """A platform or project; two mentions with the same key are one entity."""
         node = self.iris.mention(kind, mention_key(name))
         self.table.mentions[node] = kind
-        self.table.names.setdefault(node, set()).add(name)
+        self.table.names.setdefault(node, Counter())[name] += 1
         return NamedNode(node)
 
     def indicator(self, wording: str) -> NamedNode:
@@ -142,12 +148,23 @@ def _region(region: Region, iris: Iris, graph: NamedNode) -> Iterator[Quad]:
         yield Quad(node, T_PG.withinRegion, NamedNode(iris.region(region.parent.code)), graph)
 
 
-def _unit(node: NamedNode, unit: Unit, names: set[str], iris: Iris,
+def _body_label(names: Counter[str], region_name: str) -> str:
+    """An agency's name as the plans write it most (the fuller on a tie), with its division in
+    full: `市发改委` of 嘉兴市 is `嘉兴市发改委`, never the function's stem `嘉兴市发展和改革`."""
+    written = min(names, key=lambda name: (-names[name], -len(name), name))
+    if not region_name or region_name[:_SHORT_PLACE] in written:
+        return written  # (a name that names its place itself: `人行嘉兴市中心支行`)
+    if written[:1] in _LEVEL_CHARACTERS and region_name.endswith(written[:1]):
+        return region_name + written[1:]
+    return region_name + written
+
+
+def _unit(node: NamedNode, unit: Unit, names: Counter[str], iris: Iris,
           graph: NamedNode) -> Iterator[Quad]:
     region_name = unit.region.name if unit.region else ""
     if unit.kind == "agency" and unit.function:
         yield Quad(node, T_PG.function, T_PGF[unit.function], graph)
-        kind, label = T_PG.Agency, f"{region_name}{functions().labels[unit.function]}"
+        kind, label = T_PG.Agency, _body_label(names, region_name)
     else:
         kind = T_PG.CollectiveUnit if unit.kind == "collective" else T_PG.UnresolvedAgency
         label = unit.name if not region_name or unit.name.startswith(region_name) \
