@@ -290,3 +290,10 @@ def test_a_document_numbered_in_circled_numerals_has_its_outline_in_order(circle
         places = [int(n) for n in re.findall(r"第(\d+)项任务", outline)]
         assert places == list(range(1, 13))
         assert client.get(path_of(document)).status_code == 200  # the connection lives on
+
+
+def test_search_finds_an_agency_by_any_name_of_its_function(server):
+    """`发改委` is no part of 嘉兴's `市发展改革委` as the plans write it, but names its
+    function."""
+    agencies = section(get(server, "/search", q="发改委").text, "Agencies")
+    assert "嘉兴市发展改革委" in html.unescape(agencies)
