@@ -12,9 +12,9 @@ import re
 from itertools import pairwise
 
 from .cell_rows import UNIT_COLUMNS, Column, align, looks_like_units
+from .normalize import HAN
 from .table_rows import (
     BARE_NUMBER,
-    HAN,
     ITEM_START,
     LABEL_CELL,
     MAX_HEADING,

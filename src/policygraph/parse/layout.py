@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .normalize import HAN
 from .rules import table
 
 # A line this long, or holding this many markers after spaces, is a collapsed page (or run of
@@ -52,13 +53,12 @@ def noise_rules() -> NoiseRules:
 
 # A line of another language and no Han character: a translation the page appends
 # (`Municipalities and all state organs: 1. The outline…`), whose numbers are no items'.
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _FOREIGN_WORDS = 4
 
 
 def _foreign(line: str) -> bool:
-    return _HAN.search(line) is None and len(_WORD.findall(line)) >= _FOREIGN_WORDS
+    return HAN.search(line) is None and len(_WORD.findall(line)) >= _FOREIGN_WORDS
 
 
 # A page's headline in title marks (`《成都市人民政府办公厅关于…的通知》`) among its first lines:

@@ -41,7 +41,8 @@ _STRAY_INDENT = re.compile(r"^[ \t]*\?+(?=[^\s?])", re.M)
 # a line where most Han characters stand apart like this is written without those spaces.
 _SPACED = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f\s])|(?<=[^\x00-\x7f\s]) (?=[^\x00-\x7f])"
                      r"|(?<=[^\x00-\x7f]) (?=\d)|(?<=\d) (?=[^\x00-\x7f\s])")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+# A Han character.
+HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_APART = re.compile(r"[\u4e00-\u9fff] (?=[\u4e00-\u9fff])")
 _MIN_SPACED_HAN = 10
 # The same text layer's comma and full stop: a font's GB2312 codes (A3AC, A3AE) taken for code
@@ -72,7 +73,7 @@ def normalize(text: str) -> str:
 def _closed_up(line: str) -> str:
     """A line of characters set apart by spaces, written without them; any other line as it
     is."""
-    han = len(_HAN.findall(line))
+    han = len(HAN.findall(line))
     if han < _MIN_SPACED_HAN or 2 * len(_HAN_APART.findall(line)) < han:
         return line
     return _SPACED.sub("", line)

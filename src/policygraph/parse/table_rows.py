@@ -16,10 +16,10 @@ from functools import cache
 
 from .cell_rows import Column, looks_like_units
 from .clauses import Role
+from .normalize import HAN
 from .rules import table
 
 BARE_NUMBER = re.compile(r"\d{1,3}")
-HAN = re.compile(r"[\u4e00-\u9fff]")
 # A row's number in a cell of its own (`1`, `1.`, `(1)`), or opening its task's cell.
 ROW_NUMBER = re.compile(r"\d{1,3}\*?[.．、]?|[(（]\d{1,3}[)）]")
 LABEL_CELL = re.compile(r"(?:\d{1,3}\*?[.．、]?|[(（]\d{1,3}[)）]"
