@@ -20,13 +20,13 @@ from .rules import alternation, table
 
 _CLAUSE = re.compile(r"[,，。;；!！?？\n]")
 _SENTENCE_END = re.compile(r"[。;；!！?？\n]")
-# A sentence reporting where the work stands on a date (`截至2019年12月底,全市完成…`): its
-# figures are progress made, however many clauses on.
 # An item's labelled parts (`目标任务:…`, `目前进度:…`), and those that report progress.
 _PROGRESS_LABELS = frozenset({"目前进度", "进展情况", "完成情况", "工作进展", "推进情况",
                               "进度情况"})
 _ROW_LABEL = re.compile(
     rf"(?P<label>目标任务|工作目标|年度目标|{alternation(sorted(_PROGRESS_LABELS))})\s*[:：]")
+# A sentence reporting where the work stands on a date (`截至2019年12月底,全市完成…`): its
+# figures are progress made, however many clauses on.
 _AS_OF = re.compile(r"\s*(?:此项工作已完成[。,，]?)?(?:截至|截止)(?:到)?\s*\d{4}\s*年")
 _ASIDE = 10  # the longest bracket, brackets included, read as an aside
 # The end of a list right before its count: `等`, perhaps with the class named (`等灌区`).
@@ -85,7 +85,7 @@ def is_commitment(text: str, start: int, end: int, unit: str, bound: bool,
                 or _pays(text, start, unit) or _in_brackets(text, start)
                 or _in_project_list(text, end) or _funds(text, start)
                 or _rules().milestone.search(text, _clause_start(text, start), start) is not None
-                or _AS_OF.match(text, _sentence_start(text, start)) is not None
+                or _AS_OF.match(text, _clause_start(text, start, _SENTENCE_END)) is not None
                 or _under_progress_label(text, start))
 
 
@@ -94,10 +94,6 @@ def _under_progress_label(text: str, start: int) -> bool:
     before the next label of the item, reports where the work stands."""
     labels = list(_ROW_LABEL.finditer(text, 0, start))
     return bool(labels) and labels[-1]["label"] in _PROGRESS_LABELS
-
-
-def _sentence_start(text: str, position: int) -> int:
-    return max((found.end() for found in _SENTENCE_END.finditer(text, 0, position)), default=0)
 
 
 def _funds(text: str, start: int) -> bool:
@@ -112,8 +108,9 @@ def _brought_about(text: str, start: int, unit: str) -> bool:
     return unit in _rules().classifiers and text[:start].endswith(_rules().count_verbs)
 
 
-def _clause_start(text: str, position: int) -> int:
-    return max((found.end() for found in _CLAUSE.finditer(text, 0, position)), default=0)
+def _clause_start(text: str, position: int, ends: re.Pattern[str] = _CLAUSE) -> int:
+    """Where the clause (or, by `ends`, the sentence) holding `position` starts."""
+    return max((found.end() for found in ends.finditer(text, 0, position)), default=0)
 
 
 def _counts_a_list(text: str, start: int) -> bool:
