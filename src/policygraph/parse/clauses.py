@@ -21,6 +21,7 @@ from .brackets import Group, depth_map, top_level_groups
 from .regions import lookup_all
 from .rules import alternation, table
 from .units import (
+    MODAL,
     TRIM,
     is_short_list,
     is_unit_name,
@@ -39,11 +40,11 @@ _LEVELS = "省市县区州"
 # A row's dates glued to the units' cell after them, at the text's very end.
 _AFTER_DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:底|前|中旬|上旬|下旬)?"
                          r"(?P<units>[^\d。;；:：!！?？()（）]{2,60})$")
-# A row's units' cell glued after the last sentence of its other cells, at the text's end.
 # What a sentence asks of its subject (`A、B等园区应进一步…`), which no glued units' cell says.
-_MODAL = re.compile(r"(?<![主重需只])要|应(?![急用])|须|务必|进一步")
+_MODAL = re.compile(rf"{MODAL}|进一步")
 # `由` bringing in the units of a sentence (`此项活动由A负责`), not `自由` in a name.
 _BY = re.compile(r"(?<!自)由")
+# A row's units' cell glued after the last sentence of its other cells, at the text's end.
 _AFTER_SENTENCE = re.compile(r"。(?P<units>[^\d。;；:：!！?？]{2,120})$")
 # A body's other name in brackets after its name.
 _ALIAS = re.compile(r"[(（][^()（）]+[)）]$")

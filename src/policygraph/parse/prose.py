@@ -15,6 +15,7 @@ from functools import cache
 from .clauses import Responsibility, Role, parse_clause, responsibility
 from .rules import alternation, table
 from .units import (
+    MODAL,
     TRIM,
     clean_unit,
     is_body_name,
@@ -83,7 +84,7 @@ def _rules() -> _Rules:
         subject_pattern=re.compile(
             rf"^([^,，。;；:：]{{2,80}}?)"
             rf"((?:{roles})(?!部门|单位|人)"
-            rf"|(?<!所)(?:务必|必须|(?<![主重只需])要|应(?![急用])|须|需)|将|根据|依据|按照|、$)"),
+            rf"|(?<!所)(?:{MODAL}|需)|将|根据|依据|按照|、$)"),
     )
 
 

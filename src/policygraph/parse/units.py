@@ -42,7 +42,12 @@ _COLLECTIVE_TAIL = re.compile(r"(?:[市州县区旗镇乡]{1,3}(?:[(（][^)）]{
 # What a clause calls its units, not a unit's name (`责任单位、协作单位要…`).
 _ROLE_NOUNS = frozenset({"责任单位", "牵头单位", "配合单位", "协作单位", "协办单位", "主办单位",
                          "责任部门", "牵头部门", "配合部门", "相关单位", "有关单位"})
-_SENTENCE_WORDS = re.compile(r"是|的|(?<![主重需只])要|将|把|对|贯彻|落实")
+# 要 asking something of a sentence's subject, not the 要 of 主要, 重要, 需要 or 只要.
+_WANTS = r"(?<![主重需只])要"
+# A modal verb asking something of a sentence's subject (`各县要…`, `务必`, `须`); not the 应 of
+# 应急 or 应用.
+MODAL = rf"务必|必须|{_WANTS}|应(?![急用])|须"
+_SENTENCE_WORDS = re.compile(rf"是|的|{_WANTS}|将|把|对|贯彻|落实")
 _SHORT_NAME = 8
 # Words of what is to be done, and counts, which no body's name holds (`认真贯彻落实省农业农村厅`,
 # `规划在11个乡镇`; but `省直19个责任单位`).
