@@ -85,10 +85,15 @@ def parse_number(text: str, numerals: str) -> int:
     return enclosed_to_int(text, _ENCLOSED_FIRST[numerals])
 
 
+def chinese_numeral(value: int) -> str:
+    """`3` → `三`, for the numbers of an outline's first ten items."""
+    return _CHINESE_OF[value - 1]
+
+
 def written_form(text: str, numerals: str) -> str:
     """A marker's number as it reads in a path: `㈠` reads `一`, `⑴` reads `1`."""
     if numerals == "enclosed":
-        return _CHINESE_OF[enclosed_to_int(text, "㈠") - 1]
+        return chinese_numeral(enclosed_to_int(text, "㈠"))
     if numerals == "parenthesized":
         return str(enclosed_to_int(text, "⑴"))
     return text

@@ -21,7 +21,7 @@ from functools import cache
 from .clauses import is_clause_line, read_responsibility
 from .grid import split_grids
 from .layout import split_long_line
-from .numerals import parse_number, written_form
+from .numerals import chinese_numeral, chinese_to_int, parse_number, written_form
 from .rules import table
 from .table_rows import Grid, Row
 
@@ -40,7 +40,6 @@ _GLUED_FIRST = re.compile(r"(?<=[\u4e00-\u9fff])(\d{1,2})([、.．])(?=[\u4e00-\
 _GLUED_FIRST_PAREN = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([一二三四五六七八九])[)）]"
                                 r"(?=[\u4e00-\u9fff])")
 _GLUED_REACH = 60
-_CHINESE_NUMERALS = "一二三四五六七八九十"
 _LOOKAHEAD_LINES = 30
 _CIRCLED = "circled"
 # Labels of the second, third … item numbered like the one before it.
@@ -266,7 +265,7 @@ def _glued_first(block: str) -> tuple[re.Match[str], tuple[str, ...]] | None:
     if marker.style.family != "arabic" and (glued := _GLUED_FIRST.search(head)):
         return glued, (f"{int(glued[1]) + 1}{glued[2]}",)
     if marker.style.family == "chinese" and (glued := _GLUED_FIRST_PAREN.search(head)):
-        following = _CHINESE_NUMERALS[_CHINESE_NUMERALS.index(glued[1]) + 1]
+        following = chinese_numeral(chinese_to_int(glued[1]) + 1)
         return glued, (f"({following})", f"（{following}）")
     return None
 
