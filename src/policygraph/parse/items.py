@@ -45,6 +45,8 @@ class _Reading:
     titled: Titled
     clause: Responsibility | None
     figures: str  # the text its targets are read from
+    # the body its text says takes on the items below it (`…,主要承担以下工作:`)
+    owner: Responsibility | None = None
 
 
 @dataclass(slots=True)
@@ -59,7 +61,8 @@ class Items:
 def read_items(root: Item, default_year: int | None, goals_only: bool = False) -> Items:
     """Sections, tasks and targets of a document's outline (`goals_only`: of a plan that
     names itself a list of goals, whose unnumbered text sets goals throughout)."""
-    readings: dict[Item, _Reading] = {}
+    # (the root's reading: only what its preamble says of the items below)
+    readings = {root: _Reading(Titled(None, ""), None, "", _owner_of_the_list(root))}
     found = Items([], [], [])
     tasks = found.tasks
     figures: dict[Item, list[Target]] = {root: find_goal_targets("\n".join(root.blocks),
@@ -162,7 +165,8 @@ def _read(item: Item) -> _Reading:
         clause = responsibility([(body, "main")])
     elif clause is None and not titled.heading and (opening := _body_opening(titled.body)):
         clause, titled = opening
-    return _Reading(titled, clause, _figures(item, titled))
+    owner = _owner_of_the_list(item) if item.children else None
+    return _Reading(titled, clause, _figures(item, titled), owner)
 
 
 def _owner_of_the_list(item: Item) -> Responsibility | None:
@@ -234,14 +238,13 @@ def _responsibility(item: Item, reading: _Reading,
 
 
 def _inherited(item: Item, readings: dict[Item, _Reading]) -> Responsibility | None:
-    """The clause of the nearest enclosing item that has one, else of the section banner."""
+    """The clause (or the list's owner) of the nearest enclosing item that has one, up to the
+    preamble, else of the section banner."""
     lineage = list(item.ancestors())
-    for ancestor in lineage[1:]:
-        clause = readings[ancestor].clause or _owner_of_the_list(ancestor)
+    root = lineage[-1].parent
+    for ancestor in [*lineage[1:], *([root] if root is not None else [])]:
+        clause = readings[ancestor].clause or readings[ancestor].owner
         if clause is not None:
             return clause
-    root = lineage[-1].parent
-    if root is not None and (owner := _owner_of_the_list(root)) is not None:
-        return owner
     banner = lineage[-1].banner
     return read_responsibility(banner).responsibility if banner else None
