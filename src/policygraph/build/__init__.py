@@ -21,12 +21,10 @@ from rdflib import Dataset, Graph
 from ..parse import Record
 from ..resources import resource
 from ..vocab import bind_prefixes
-from .classes import ONTOLOGY_FILE
 from .document import DocumentGraph
 from .entities import Entities, EntityTable, describe
 from .iris import DEFAULT_BASE, Iris
-
-VOCABULARY_FILES = (ONTOLOGY_FILE, "ontology/agency-functions.ttl")
+from .ontology import VOCABULARY_FILES, vocabulary_triples
 
 __all__ = ["DEFAULT_BASE", "VOCABULARY_FILES", "EntityTable", "Iris", "Titled", "build_dataset",
            "data_graph", "document_rdf", "shared_rdf", "titles", "vocabulary",
@@ -69,16 +67,10 @@ def shared_rdf(table: EntityTable, iris: Iris) -> Iterator[Quad]:
 def vocabulary_quads(graph: NamedNode | None = None) -> list[Quad]:
     """The ontology and the agency-function vocabulary, in `graph` (the default graph if
     None)."""
-    quads = _vocabulary_triples()
+    quads = vocabulary_triples()
     if graph is None:
         return quads
     return [Quad(quad.subject, quad.predicate, quad.object, graph) for quad in quads]
-
-
-@cache
-def _vocabulary_triples() -> list[Quad]:
-    return [quad for name in VOCABULARY_FILES
-            for quad in pyoxigraph.parse(path=resource(name), format=pyoxigraph.RdfFormat.TURTLE)]
 
 
 def build_dataset(records: Sequence[Record], base: str = DEFAULT_BASE) -> Dataset:

@@ -14,10 +14,10 @@ from pyoxigraph import Literal, NamedNode, Quad
 from ..parse import Record, Target, Task
 from ..parse.record import Span
 from ..parse.regions import Region, lookup
-from .classes import with_superclasses
 from .entities import Entities
 from .iris import Iris
 from .mentions import find_mentions
+from .ontology import with_superclasses
 from .terms import T_DCTERMS, T_OA, T_PG, T_RDF, T_XSD, decimal, integer, string, text, typed, year
 
 # Characters of context kept on each side of a quote, as Web Annotation's prefix and suffix.

@@ -18,9 +18,9 @@ from pyoxigraph import NamedNode, Quad
 
 from ..parse.regions import Region, lookup
 from .agencies import Unit, resolve_unit
-from .classes import with_superclasses
 from .iris import Iris
 from .mentions import MentionKind, mention_key
+from .ontology import with_superclasses
 from .terms import T_DCTERMS, T_PG, T_PGF, T_RDF, T_RDFS, T_SKOS, chinese, string
 
 _UNKNOWN_REGION = "unknown"

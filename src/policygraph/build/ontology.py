@@ -1,4 +1,5 @@
-"""The classes an instance of a class of ours belongs to, stated with it.
+"""The vocabulary files, read once per process, and the classes an instance of a class of ours
+belongs to, stated with it.
 
 A researcher's query asks for `?t a pg:Task` and expects every safeguard task among the
 answers, and a triple store that imports the data may not reason over the ontology. So each
@@ -12,13 +13,20 @@ from __future__ import annotations
 from functools import cache
 
 import pyoxigraph
-from pyoxigraph import NamedNode
+from pyoxigraph import NamedNode, Quad
 
 from ..resources import resource
 from ..vocab import PG
 from .terms import T_RDFS
 
-ONTOLOGY_FILE = "ontology/policygraph.ttl"
+VOCABULARY_FILES = ("ontology/policygraph.ttl", "ontology/agency-functions.ttl")
+
+
+@cache
+def vocabulary_triples() -> list[Quad]:
+    """The ontology and the agency-function vocabulary, in the default graph."""
+    return [quad for name in VOCABULARY_FILES
+            for quad in pyoxigraph.parse(path=resource(name), format=pyoxigraph.RdfFormat.TURTLE)]
 
 
 def with_superclasses(kind: NamedNode) -> tuple[NamedNode, ...]:
@@ -29,10 +37,9 @@ def with_superclasses(kind: NamedNode) -> tuple[NamedNode, ...]:
 @cache
 def _ancestors() -> dict[str, tuple[NamedNode, ...]]:
     parents: dict[str, list[str]] = {}
-    for quad in pyoxigraph.parse(path=resource(ONTOLOGY_FILE),
-                                 format=pyoxigraph.RdfFormat.TURTLE):
+    for quad in vocabulary_triples():
         if quad.predicate == T_RDFS.subClassOf and isinstance(quad.object, NamedNode) \
-                and quad.subject.value.startswith(str(PG)) \
+                and isinstance(quad.subject, NamedNode) and quad.subject.value.startswith(str(PG)) \
                 and quad.object.value.startswith(str(PG)):
             parents.setdefault(quad.subject.value, []).append(quad.object.value)
     return {kind: tuple(NamedNode(iri) for iri in _closure(kind, parents)) for kind in parents}
