@@ -93,7 +93,6 @@ def _build(files: list[Path], notes: ChunkRead, store: GraphStore, base: str,
         if not read:
             raise BuildError("no document could be read; the previous graph stays live\n"
                              + "\n".join(notes.failed))
-        manifest.update(failed=notes.failed, warnings=notes.warnings)
         write_titles(spool, titles(read, Iris(base)))
         entities, quads, left_out = EntityTable(), 0, []
         for part in run_chunks(rdf_chunk, chunked([one.index for one in read]), (spool, base),
@@ -107,7 +106,7 @@ def _build(files: list[Path], notes: ChunkRead, store: GraphStore, base: str,
             raise BuildError("no document conforms to the shapes; the previous graph stays "
                              "live\n" + "\n".join(left_out))
         notes.failed += left_out
-        manifest.update(failed=notes.failed)
+        manifest.update(failed=notes.failed, warnings=notes.warnings)
         shared = spool / "shared.nq"
         quads += write_shared(entities, base, shared)
         build.load(shared)
