@@ -37,14 +37,16 @@ _WHEN = re.compile(r"(?:于|在)?(?:每[年季月周]|\d{4}年|\d{1,2}月|\d{1,2
 _NAMED_AS = re.compile(r"^[^,，。;；]*?为(?=[省市县区州])")
 # The role a subject takes on, before the role word (`市经委作为全市招商牵头责任部门`).
 _AS_ROLE = re.compile(r"作为.*$")
-_DEPARTMENTS = re.compile(r"等(?:有关|相关)?(?:部门|单位)$")
+# `等部门`, `等有关单位`: what closes a list of departments named short.
+_DEPARTMENTS_TAIL = r"等(?:有关|相关)?(?:部门|单位)"
+_DEPARTMENTS = re.compile(rf"{_DEPARTMENTS_TAIL}$")
 # A division or a collective of divisions (`南庄镇`, `各街道办事处`, `各乡镇`).
 _DIVISION = re.compile(r"(?:各)?[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|街道办事处|区|县|市|园区|开发区)")
 _OPENING_DEPARTMENTS = re.compile(
-    r"^(?![在对为向与将把经])([^,，。;；:：]{2,80}?等(?:有关|相关)?(?:部门|单位))"
+    rf"^(?![在对为向与将把经])([^,，。;；:：]{{2,80}}?{_DEPARTMENTS_TAIL})"
     r"(?!负责人|为成员|为组员|组成)")
 _WITH_DEPARTMENTS = re.compile(
-    r"^(?P<lead>[^,，。;；:：]{2,30}?)会同(?P<others>[^,，。;；:：]{2,200}?等(?:有关|相关)?(?:部门|单位))")
+    rf"^(?P<lead>[^,，。;；:：]{{2,30}}?)会同(?P<others>[^,，。;；:：]{{2,200}}?{_DEPARTMENTS_TAIL})")
 # The units after 由: two characters at least, sixty at most, and no colon or bracket.
 _LEAST_NAME = 2
 _LONGEST_BY = 60
