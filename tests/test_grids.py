@@ -527,3 +527,16 @@ def test_a_goal_broken_down_by_place_in_one_cell(read):
     assert sorted((t.value, t.unit) for t in record.targets) == [
         (15, "人"), (40, "人"), (280, "人"), (1300, "人")]
     assert any(t.indicator.startswith("白果乡城镇新增就业人数") for t in record.targets)
+
+
+def test_a_units_column_headed_by_whom_it_falls_to(read):
+    """`负责单位` names the units as `责任单位` does; the row's pipes open and close it."""
+    record = read(TITLE + """
+        | 序号 | 工作任务 | 负责单位 | 时间进度 |
+        | 1 | 推动成立县旅游发展委员会。 | 县文旅局、县委编办。 | 8月份前完成 |
+        | 2 | 夯实旅游统计基础。 | 县统计局。 | 持续实施 |
+    """)
+    assert rows(record) == [
+        (["1"], "推动成立县旅游发展委员会。", ["县文旅局", "县委编办"], ["县文旅局"]),
+        (["2"], "夯实旅游统计基础。", ["县统计局"], ["县统计局"]),
+    ]

@@ -97,6 +97,9 @@ def _rules() -> _Rules:
     data = table("clauses")
     labels: dict[str, Role] = data["labels"]
     role_words: dict[str, Role] = data["role_words"]
+    # Words that close a group only at the end of a clause's list (`各乡(街道)落实`), never
+    # in a sentence (`各部门任务落实`): a unit's role, not the sentence's verb.
+    closing_words: dict[str, Role] = {**role_words, **data["closing_words"]}
     # Labels naming a leader or a person in charge (`牵头负责领导:`, `县级责任人:`) are people's;
     # a label the table does not list names units by its role word (`牵头督查单位:`).
     names = alternation(list(labels)) + r"|[\u4e00-\u9fff]{0,6}?(?:领导|责任人|负责人)" \
@@ -112,9 +115,9 @@ def _rules() -> _Rules:
         bracketed_label=re.compile(
             rf"(?<![\u4e00-\u9fff）)〕])[【\[［〔(（]\s*({names})\s*[】\]］〕)）]\s*[:：]?"),
         clause_line=re.compile(rf"\s*(?:[省市县区]直)?(?:{names})\s*[:：]"),
-        role_words=role_words,
+        role_words=closing_words,
         # `A牵头`, `A等分别牵头`, and `A(牵头)`: a role word closing a unit or a group.
-        role_suffix=re.compile(rf"(?:(?:等|分别|共同)?({alternation(list(role_words))})"
+        role_suffix=re.compile(rf"(?:(?:等|分别|共同)?({alternation(list(closing_words))})"
                                rf"|[(（〔]({alternation(list(role_words))})(?:单位|部门)?[)）〕])$"),
         role_word=re.compile(alternation(list(role_words))),
         # A body's name closed by a role word (`…省国资委牵头。…`): a clause, wherever it ends.

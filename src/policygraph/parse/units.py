@@ -17,7 +17,7 @@ from .regions import lookup_all
 from .rules import table
 
 SEPARATORS = "、,，;； \t\n"
-_LIST_SEPARATORS = "、,，;；\n"
+_LIST_SEPARATORS = "、,，;；"
 TRIM = "。.,，;；:： \t\n"
 _CONJUNCTION = re.compile(r"及|和|与|以及")
 # Words that join two units wherever they stand, `会` being `会同` cut short after a body's name
@@ -189,7 +189,7 @@ def split_list(segment: str) -> list[str]:
     pieces: list[str] = []
     segment = _BROKEN_PREFIX.sub(r"\1", segment)
     for piece in split_top_level(segment, _LIST_SEPARATORS):
-        words = split_top_level(piece, " \t")
+        words = split_top_level(piece, " \t\n")
         joined = words[:1]
         for word in words[1:]:
             after_unit = is_unit_name(clean_unit(joined[-1]))
@@ -249,6 +249,8 @@ def _conjoined(piece: str) -> list[str]:
     if is_unit_name(clean_unit(piece)) and not _CONJUNCTION.search(piece):
         return [piece]
     parts = [part for part in _CONJUNCTION.split(piece) if part.strip(TRIM)]
+    if not parts:
+        return [piece]  # punctuation alone, which names nothing
     if any(clean_unit(part) in _BARE_SUFFIXES for part in parts):
         return [piece]  # `省有关部门和单位`: one collective, not a unit named 单位
     if parts[0].startswith(unit_rules().collective) \
