@@ -140,6 +140,10 @@ def test_brackets_in_the_text_are_not_a_clause():
      ["区直主管部门", "各市人民政府"], ["区直主管部门", "各市人民政府"]),
     ("由省经贸委负责,省农业厅配合,加快基地建设。省检验检疫局负责,省农业厅配合,强化监管。",
      ["省经贸委", "省农业厅", "省检验检疫局"], ["省经贸委"]),
+    # An item naming no unit otherwise that opens with a body acting.
+    ("河长办开展综合协调、督导考核等。", ["河长办"], ["河长办"]),
+    ("各村主要以走访形式宣传政策,在摸清底数的基础上上门落实。", ["各村"], ["各村"]),
+    ("县农业农村局成立专家组进行评审。", ["县农业农村局"], ["县农业农村局"]),
 ])
 def test_units_named_in_prose(text, agencies, lead):
     found = responsibility_in_prose(text)
@@ -158,6 +162,10 @@ def test_prose_without_units_names_nobody():
     assert responsibility_in_prose("建立市生活垃圾分类推进联席会议制度,负责协调指导。") is None
     assert responsibility_in_prose("发挥农业农村部门牵头作用。") is None
     assert responsibility_in_prose("规划在11个乡镇实施。") is None
+    assert responsibility_in_prose("指导全市各级安监部门开展执法。") is None
+    assert responsibility_in_prose("配合区体育局做好健身器材试点工作。") is None
+    assert responsibility_in_prose("科学技术普及和科技下乡以农民为对象。") is None
+    assert responsibility_in_prose("各级河长开展巡河。") is None
     assert responsibility_in_prose("成立领导小组,各街办、财政局、发改委等部门为成员。") is None
     assert responsibility_in_prose("在环境保护、国土资源、农牧等部门的指导下开展工作。") is None
 

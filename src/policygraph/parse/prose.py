@@ -55,6 +55,15 @@ _LEAST_BODY = 3
 _LONGEST_BODY = 20
 _OPENING_ROLE = re.compile(r"(?:牵头负责|具体负责|负责|牵头)(?!人|同志)")
 _NOT_IN_NAMES = re.compile(r"[:：()（）]")
+# Verbs only an acting body opens with (`河长办开展…`, `经开区管委会成立…`, `各村以组为单位…`):
+# a clause whose subject is a unit names it, as a modal verb after it does.
+_AGENT_VERBS = (r"(?:成立|开展|组织|落实|结合|抽调|制定|建立|做好|加强|会同|联合|统筹|督促|"
+                r"指导|协调|及时|定期|切实|认真|每年|每月|以(?!上|下|内|外|及|来|后|前)|抓好|"
+                r"(?<!所)在(?![^,，。]{0,20}(?:中|下|内|上)[,，]))")
+# What opens a task, not a body acting (`指导各级安监部门…`, `配合区体育局做好…`).
+_OPENING_TASK = re.compile(r"^(?:指导|配合|协助|支持|鼓励|引导|推动|推进|督促|进一步|加快|优化|"
+                           r"完善|提升|深化|全面|积极|加强|做好|落实|开展|组织|建立|实施|继续|"
+                           r"在|围绕|按照|通过|利用|依托|坚持|结合)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +73,7 @@ class _Rules:
     by_verb: re.Pattern[str]
     by_sentence: re.Pattern[str]
     subject_pattern: re.Pattern[str]
+    opening_subject: re.Pattern[str]
 
 
 @cache
@@ -87,6 +97,7 @@ def _rules() -> _Rules:
             rf"^([^,，。;；:：]{{2,80}}?)"
             rf"((?:{roles})(?!部门|单位|人)"
             rf"|(?<!所)(?:{MODAL}|需)|将|根据|依据|按照|、$)"),
+        opening_subject=re.compile(rf"^([^,，。;；:：]{{2,40}}?){_AGENT_VERBS}"),
     )
 
 
@@ -122,7 +133,22 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
                 assigned.extend((unit, role) for unit in units)
             else:
                 assigned.extend(_departments_opening(clause))
-    return responsibility(assigned)
+    return responsibility(assigned or _opening_subject(text))
+
+
+def _opening_subject(text: str) -> list[tuple[str, Role]]:
+    """`河长办开展…`, `各村以组为单位…`: an item that names no unit otherwise but opens with
+    units acting, the subject of its first clause."""
+    found = _rules().opening_subject.match(text.strip())
+    if found is None or _OPENING_TASK.match(found[1]):
+        return []
+    units = prose_units(_subject(found[1]).removesuffix("主要"))
+    # (a body's or a division's name, or a collective: not a thing a name's suffix ends,
+    # `科技下乡`)
+    if not all(is_body_name(unit) or _DIVISION.fullmatch(unit)
+               or unit.startswith(unit_rules().collective) for unit in units):
+        return []
+    return [(unit, "main") for unit in units]
 
 
 def _subject_of_a_later_role(sentence: str) -> tuple[str, Role] | None:
