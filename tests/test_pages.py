@@ -144,11 +144,13 @@ def test_pinyin_glosses_do_not_end_up_in_names(read):
     record = read("""
         某县服务业工作要点
         一、重点工作
-        (一)加强管理(lǐ)。完善管理(lǐ)制度。(责任单位:县发(fā)改局、县市场监管(guǎn)局)
+        (一)加强管理(lǐ)。完善管理(lǐ)和(hé / huò)监督制度。
+        (责任单位:县发(fā)改局、县市场监管(guǎn)局)
     """)
     (task,) = record.tasks
     assert task.agencies == ["县发改局", "县市场监管局"]
     assert task.heading == "加强管理"
+    assert task.text == "完善管理和监督制度。"
 
 
 def test_glosses_without_tone_marks_on_a_page_that_glosses_throughout(read):

@@ -22,12 +22,14 @@ _WIDTH = {**{chr(0xFF10 + i): str(i) for i in range(10)},
           "\ufe59": "（", "\ufe5a": "）", "\ufe5d": "〔", "\ufe5e": "〕"}
 _TRANSLATE = str.maketrans(_WIDTH)
 
-# A gloss is a bracketed pinyin syllable with a tone mark, right after a Han character; a
-# page that glosses without tone marks (`貫(guan)徹`) does so many times over, which tells its
-# glosses from a bracketed word (`(app)`).
+# A gloss is a bracketed pinyin syllable with a tone mark, right after a Han character, or
+# the readings of a character read several ways (`和(hé / huò)`); a page that glosses without
+# tone marks (`貫(guan)徹`) does so many times over, which tells its glosses from a bracketed
+# word (`(app)`).
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_SYLLABLE = rf"[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*"
 _GLOSS = re.compile(
-    rf"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*\s*[)）]"
+    rf"(?<=[\u4e00-\u9fff])[(（]\s*{_SYLLABLE}(?:\s*[/／、,，]\s*{_SYLLABLE})*\s*[)）]"
 )
 _TONELESS = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[aeiouü])[a-zü]{1,6}[)）]")
 _MIN_TONELESS = 5
