@@ -588,3 +588,21 @@ def test_groups_of_a_task_force_head_their_duties(read):
     assert units(record) == [(["一", "1"], ["综合协调组"], ["综合协调组"]),
                              (["一", "2"], ["业务一组"], ["业务一组"]),
                              (["二", "1"], [], [])]
+
+
+def test_a_label_lines_list_runs_on_over_the_next_line(read):
+    """A units' list the page went on with on a line of its own, and a name it broke in two."""
+    record = read("""
+        某县2018年水污染防治工作方案
+        1.开展黑臭水体整治。
+        牵头单位:县住建局
+        配合单位:县发改委、县农业局
+        各乡镇(街道)、县建管办
+        2.推进园区污水处理。
+        责任单位:县园区党工
+        委、县环保局
+    """)
+    assert units(record) == [
+        (["1"], ["县住建局", "县发改委", "县农业局", "各乡镇(街道)", "县建管办"], ["县住建局"]),
+        (["2"], ["县园区党工委", "县环保局"], ["县园区党工委"]),
+    ]

@@ -171,7 +171,9 @@ def _label_block(text: str) -> Reading | None:
         if not line:
             continue
         if parts and not _rules().clause_line.match(line):
-            parts[-1] += line.strip()  # a name the page broke over lines (`园区党工` / `委`)
+            # the list runs on, or a name the page broke over lines (`园区党工` / `委`):
+            # its units tell which
+            parts[-1] += "\n" + line.strip()
         else:
             parts.append(line.strip())
     block = "；".join(part.rstrip("。.") for part in parts)

@@ -34,10 +34,10 @@ _VERBS_LIKE_BODIES = ("开办", "举办", "创办", "代办", "帮办", "兴办"
 # `各市(县)、区政府`, `各州、市人民政府`, `各市州、县市区政府`: a collective whose 、 joins
 # levels of one name, not two units.
 _COLLECTIVE_HEAD = re.compile(r"(?:各|相关|有关)(?:[^、]{1,6}[)）〕]|[省市州县区旗镇乡]{1,2}|园区)")
-_COLLECTIVE_LEVEL = re.compile(r"[省市州县区旗镇乡]")
+_COLLECTIVE_LEVEL = re.compile(r"(?:特|新|林)?[省市州县区旗镇乡]")
 _COLLECTIVE_TAIL = re.compile(r"(?:[市州县区旗镇乡]{1,3}(?:[(（][^)）]{1,6}[)）])?(人民)?政府"
                               r"(?:[(（][^)）]{1,6}[)）])?"
-                              r"|[市州县区旗镇乡](?:[(（][^)）]{1,6}[)）])?)"
+                              r"|(?:特|新|林)?[市州县区旗镇乡](?:[(（][^)）]{1,6}[)）])?)"
                               r"(?=$|牵头|负责|配合|协助|参与|按|分别|共同|等|及|和|与)")
 # What a clause calls its units, not a unit's name (`责任单位、协作单位要…`).
 _ROLE_NOUNS = frozenset({"责任单位", "牵头单位", "配合单位", "协作单位", "协办单位", "主办单位",
