@@ -606,3 +606,13 @@ def test_a_label_lines_list_runs_on_over_the_next_line(read):
         (["1"], ["县住建局", "县发改委", "县农业局", "各乡镇(街道)", "县建管办"], ["县住建局"]),
         (["2"], ["县园区党工委", "县环保局"], ["县园区党工委"]),
     ]
+
+
+def test_a_clause_written_after_its_sentences_full_stop(read):
+    """`…成因排查。(A)落实…。(B)`: each sentence's units follow its full stop."""
+    record = read("""
+        某县2023年食品安全重点工作安排
+        (一)强化产地环境治理。深入开展成因排查。(县生态环境局)落实耕地分类管理制度。(县农业农村局)
+    """)
+    assert units(record) == [(["(一)"], ["县生态环境局", "县农业农村局"], ["县生态环境局"])]
+    assert record.tasks[0].text == "深入开展成因排查。落实耕地分类管理制度。"

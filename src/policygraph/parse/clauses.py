@@ -209,7 +209,7 @@ def _bracketed_clause(text: str) -> Reading | None:
                 or (not labelled and _names_the_unit_before(text, group.start)):
             continue  # (a labelled bracket is a clause after any name: `…示范区(牵头单位:X)`)
         marked = labelled or _ends_with_role(content) or rules.unit_role.search(content)
-        if not marked and group.end != tail and not _closes_sentence(text, group.end):
+        if not marked and group.end != tail and not _closes_sentence(text, group):
             continue  # most brackets are asides, and parsing each as a clause is costly
         assigned = parse_clause(content)
         if group.end != tail and not marked \
@@ -228,10 +228,12 @@ def _bracketed_clause(text: str) -> Reading | None:
     return Reading(_merge([assigned for _, assigned in found]), "".join(remaining).strip())
 
 
-def _closes_sentence(text: str, end: int) -> bool:
-    """Whether a bracket closes a sentence (`…57个扶贫新村(市扶贫开发办)。升钟库区…`), as a
-    clause of that sentence's units does."""
-    return text[end:end + 1] in ("。", ";", "；")
+def _closes_sentence(text: str, group: Group) -> bool:
+    """Whether a bracket closes a sentence (`…57个扶贫新村(市扶贫开发办)。升钟库区…`, or
+    after its full stop, `…成因排查。(县生态环境局)落实…`), as a clause of that sentence's
+    units does."""
+    return text[group.end:group.end + 1] in ("。", ";", "；") \
+        or text[group.start - 1:group.start] in ("。", ";", "；")
 
 
 def _merge(clauses: list[list[tuple[str, Role]]]) -> Responsibility | None:
