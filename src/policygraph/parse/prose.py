@@ -87,8 +87,10 @@ def _rules() -> _Rules:
         # left out, or cut off with the end of an excerpt).
         by_sentence=re.compile(
             r"由(?P<units>[^。;；]{2,200}?)(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责|承办)?"),
-        # 由A(会同B)牵头… : the verbs that take the units between 由 and them.
-        by_verb=re.compile(r"(?:牵头|负责|主办|承办|对|组织|统筹|统一|共同|具体|联合|协调)(?!人)"),
+        # 由A(会同B)牵头… : the verbs that take the units between 由 and them, or the way
+        # they act (`由县财政局按计划拨付`).
+        by_verb=re.compile(r"(?:牵头|负责|主办|承办|对|组织|统筹|统一|共同|具体|联合|协调"
+                           r"|按|根据|依据)(?!人)"),
         # A、B牵头 / A负责… / A要… / A务必… / A根据… at the start of a clause, or `A、` where
         # the page's end cut the sentence after its units.
         # (not `所需`, `所要`: `…游戏所需器械` names no body called `…所`; not `牵头部门`, a
