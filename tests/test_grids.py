@@ -540,3 +540,39 @@ def test_a_units_column_headed_by_whom_it_falls_to(read):
         (["1"], "推动成立县旅游发展委员会。", ["县文旅局", "县委编办"], ["县文旅局"]),
         (["2"], "夯实旅游统计基础。", ["县统计局"], ["县统计局"]),
     ]
+
+
+def test_a_table_of_goals_by_year_after_its_baseline(read):
+    """`2022年 | 2025年 | 2027年`: the earliest year is the baseline, the later ones targets of
+    their year; the units' columns after the figures hold no figures."""
+    record = read("""
+        某县健康行动计划主要目标责任清单
+        序号
+        指标名称
+        单位
+        2022年
+        2025年
+        2027年
+        牵头单位
+        责任单位
+        1
+        居民健康素养水平
+        %
+        21.6
+        ≥31.5
+        ≥33
+        县卫健局
+        各乡镇人民政府
+        2
+        总体癌症5年生存率
+        %
+        35
+        ≥38
+        ≥40
+        县卫健局
+        县医保局
+    """)
+    assert record.tasks == []
+    assert [(t.path, t.value, t.unit, t.comparator, t.year) for t in record.targets] == [
+        (["1"], 31.5, "%", ">=", 2025), (["1"], 33, "%", ">=", 2027),
+        (["2"], 38, "%", ">=", 2025), (["2"], 40, "%", ">=", 2027)]

@@ -444,9 +444,12 @@ def test_goal_sections_by_any_of_their_names_hold_no_tasks(read):
         (二)重点任务
         1.推进产业升级。(省发展改革委牵头)
         三、总体要求(略)
+        四、约束性指标分工安排
+        1.化学需氧量排放总量五年累计减少6%。(省环保厅牵头)
     """)
     assert [task.path for task in record.tasks] == [["二", "(二)", "1"]]
-    assert [(t.path, t.value) for t in record.targets] == [(["二", "(一)", "1"], 97)]
+    assert [(t.path, t.value) for t in record.targets] == [(["二", "(一)", "1"], 97),
+                                                           (["四", "1"], 6)]
 
 
 def test_an_indent_a_broken_encoding_left_as_question_marks(read):

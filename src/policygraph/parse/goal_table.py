@@ -1,10 +1,14 @@
-"""Tables of goals broken down by place, written one cell per line.
+"""Tables of goals broken down by place or by year, written one cell per line.
 
 A plan's 主要预期指标分解表 gives each indicator a row and each division a column (`序号 |
 指标名称 | 单位 | 苏州市 | 张家港 | 常熟 …`, then `1 | 地区生产总值 | 增幅(%) | 7左右 | 7以上 …`).
-Each figure is a target of its place. A row is a goal, not a task: its targets are read from
-one sentence a figure, `张家港地区生产总值增幅7%以上；`, which names the place and the unit
-the row's cells give apart.
+Each figure is a target of its place. A 主要目标责任清单 gives each year a column instead
+(`序号 | 指标名称 | 单位 | 2022年 | 2025年 | 2027年 | 牵头单位 | 责任单位`): the earliest year is
+the baseline the goals start from, each later one a target of its year; the units' columns
+after the figures name who answers for a goal, which a goal's record does not hold. A row is
+a goal, not a task: its targets are read from one sentence a figure,
+`张家港地区生产总值增幅7%以上；`, `人均预期寿命到2025年不低于79.2岁；`, which names the
+place or the year and the unit the row's cells give apart.
 """
 
 from __future__ import annotations
@@ -23,6 +27,10 @@ _FIGURE = re.compile(r"(?P<before>[≥≤><]?)\s*(?P<number>\d+(?:\.\d+)?)\s*(?P
 _UNIT_CELL = re.compile(r"(?P<measure>[^()（）]*)[(（](?P<unit>[^()（）]+)[)）]")
 _MIN_PLACES = 2
 _MAX_PLACE = 8
+# A year's column: `2025年`, `2025年目标值`.
+_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})年?(?:目标值?|预期值?)?")
+# Headings of the columns after the figures, before the first row (`牵头单位`, `责任单位`).
+_MAX_TRAILING = 4
 _PLACE_ENDINGS = ("园区", "开发区", "高新区", "新区", "区", "县", "市")
 
 
@@ -38,12 +46,19 @@ def goal_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
     has_unit = index is not None and bool(_UNIT.fullmatch(lines[index].strip()))
     if index is not None and has_unit:
         index = _next(lines, index + 1)
-    places: list[str] = []
-    while index is not None and _is_place(lines[index].strip()):
-        places.append(lines[index].strip())
+    columns: list[str] = []
+    while index is not None and (_is_place(lines[index].strip())
+                                 or _YEAR.fullmatch(lines[index].strip())):
+        columns.append(lines[index].strip())
         index = _next(lines, index + 1)
-    if index is None or len(places) < _MIN_PLACES:
+    if index is None or len(columns) < _MIN_PLACES:
         return None
+    years = [found["year"] for column in columns if (found := _YEAR.fullmatch(column))]
+    if years and len(years) < len(columns):
+        return None  # places and years mixed: no table of either
+    # (a year's figure is written `到2025年…`; the earliest year is the baseline: no target)
+    places = [None, *(f"到{year}年" for year in years[1:])] if years else columns
+    index = _after_trailing_headings(lines, index)
     rows: list[Row] = []
     while index is not None and BARE_NUMBER.fullmatch(lines[index].strip()) \
             and int(lines[index].strip()) == len(rows) + 1:
@@ -54,7 +69,17 @@ def goal_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
     return Grid(tuple(rows)), len(lines) if index is None else index
 
 
-def _row(lines: list[str], index: int, places: list[str],
+def _after_trailing_headings(lines: list[str], index: int | None) -> int | None:
+    """The first row's number after a few headings of columns that hold no figures."""
+    position = index
+    for _ in range(_MAX_TRAILING + 1):
+        if position is None or lines[position].strip() == "1":
+            return position
+        position = _next(lines, position + 1)
+    return index
+
+
+def _row(lines: list[str], index: int, places: list[str | None],
          has_unit: bool) -> tuple[Row, int | None]:
     label = lines[index].strip()
     cells: list[str] = []
@@ -66,10 +91,18 @@ def _row(lines: list[str], index: int, places: list[str],
     unit_cell = cells[1] if has_unit and len(cells) > 1 else ""
     found = _UNIT_CELL.fullmatch(unit_cell)
     measure, unit = (found["measure"], found["unit"]) if found else ("", unit_cell)
-    figures = [f"{place}{indicator}{measure}{_figure(cell, unit)}；"
+    figures = [_sentence(place, indicator + measure, _figure(cell, unit))
                for place, cell in zip(places, cells[1 + has_unit:], strict=False)
-               if _FIGURE.fullmatch(cell)]
+               if place is not None and _FIGURE.fullmatch(cell)]
     return Row(f"{label}、", indicator, notes=tuple(figures), goal=True), position
+
+
+def _sentence(column: str, indicator: str, figure: str) -> str:
+    """`张家港地区生产总值增幅7%以上；` for a place, `人均预期寿命到2025年不低于79.2岁；` for
+    a year."""
+    if column.startswith("到"):
+        return f"{indicator}{column}{figure}；"
+    return f"{column}{indicator}{figure}；"
 
 
 def _figure(cell: str, unit: str) -> str:
