@@ -31,14 +31,16 @@ _VERBS_LIKE_BODIES = ("开办", "举办", "创办", "代办", "帮办", "兴办"
                       "好办", "网办", "督办", "交办", "承办", "联办", "合办", "包办", "速办",
                       "布局", "格局", "开局", "大局", "全局", "新局", "变局", "破局",
                       "重组", "改组", "分组", "编组")
-# `各市(县)、区政府`, `各州、市人民政府`, `各市州、县市区政府`: a collective whose 、 joins
-# levels of one name, not two units.
-_COLLECTIVE_HEAD = re.compile(r"(?:各|相关|有关)(?:[^、]{1,6}[)）〕]|[省市州县区旗镇乡]{1,2}|园区)")
+# `各市(县)、区政府`, `各州、市人民政府`, `各市州、县市区政府`, `各市、县〔区〕`,
+# `市、县两级人民政府`: a collective whose 、 joins levels of one name, not two units.
+# `市、县两级人民政府`: levels that a body of each of them closes.
+_ASIDE = r"(?:[(（〔〈<][^)）〕〉>]{1,6}[)）〕〉>])?"
+_COLLECTIVE_HEAD = re.compile(r"(?:各|相关|有关)"
+                              r"(?:[^、]{1,6}[)）〕〉>]|[省市州县区旗镇乡]{1,2}|园区)|[省市州县]")
 _COLLECTIVE_LEVEL = re.compile(r"(?:特|新|林)?[省市州县区旗镇乡]")
-_COLLECTIVE_TAIL = re.compile(r"(?:[市州县区旗镇乡]{1,3}(?:[(（][^)）]{1,6}[)）])?(人民)?政府"
-                              r"(?:[(（][^)）]{1,6}[)）])?"
-                              r"|(?:特|新|林)?[市州县区旗镇乡](?:[(（][^)）]{1,6}[)）])?)"
-                              r"(?=$|牵头|负责|配合|协助|参与|按|分别|共同|等|及|和|与)")
+_COLLECTIVE_TAIL = re.compile(rf"(?:[市州县区旗镇乡]{{1,3}}{_ASIDE}(?:[两三四五]级)?(人民)?政府"
+                              rf"{_ASIDE}|(?:特|新|林)?[市州县区旗镇乡]{_ASIDE})"
+                              r"(?=$|牵头|负责|配合|协助|参与|落实|按|分别|共同|等|及|和|与)")
 # What a clause calls its units, not a unit's name (`责任单位、协作单位要…`).
 _ROLE_NOUNS = frozenset({"责任单位", "牵头单位", "配合单位", "协作单位", "协办单位", "主办单位",
                          "责任部门", "牵头部门", "配合部门", "相关单位", "有关单位"})
@@ -46,8 +48,10 @@ _ROLE_NOUNS = frozenset({"责任单位", "牵头单位", "配合单位", "协作
 _WANTS = r"(?<![主重需只])要"
 # A modal verb asking something of a sentence's subject (`各县要…`, `务必`, `须`); not the 应 of
 # 应急 or 应用.
-MODAL = rf"务必|必须|{_WANTS}|应(?![急用])|须"
-_SENTENCE_WORDS = re.compile(rf"是|的|{_WANTS}|将|把|对|贯彻|落实")
+# (not `相应`, `适应`, `供应`: words that hold 应 without it being a modal verb)
+MODAL = rf"务必|必须|{_WANTS}|(?<![相响适对供反效感])应(?![急用])|须"
+_SENTENCE_WORDS = re.compile(rf"是|的|{_WANTS}|将|把|对|贯彻|落实|制定|承担|开展|推进|完成"
+                             r"|加强|做好")
 _SHORT_NAME = 8
 # Words of what is to be done, and counts, which no body's name holds (`认真贯彻落实省农业农村厅`,
 # `规划在11个乡镇`; but `省直19个责任单位`).
