@@ -37,3 +37,24 @@ def test_words_after_an_items_last_sentence_are_no_units_cell(read):
         1.强化督查考核。年底前完成考核、通报
     """)
     assert units(record) == [(["1"], [], [])]
+
+
+def test_a_sharing_sites_chunks_joined_back_into_the_text_they_cut(read):
+    """`1、…` `2、…`: a sharing site's chunks, each cut off mid-word, are no items; the first
+    opens with the title glued to the first section."""
+    record = read("""
+        《某县2023年森林防火工作方案.docx》由会员分享,可在线阅读
+        1、某县2023年森林防火工作方案一、工作任务(一)加强宣传。各乡镇要采取多种形式开展森林防火宣传,张贴防火令,做到家喻户晓,确保群众知晓率达到
+        2、95%以上。(县林业局负责)(二)清理可燃物。在林地边缘大力开展可燃物清理。(各乡镇负责)
+    """)
+    assert units(record) == [(["一", "(一)"], ["县林业局"], ["县林业局"]),
+                             (["一", "(二)"], ["各乡镇"], ["各乡镇"])]
+    assert [(t.path, t.value) for t in record.targets] == [(["一", "(一)"], 95)]
+
+
+def test_a_glued_tables_header_and_its_first_row(read):
+    """`…分工表序号工作内容责任单位1加强…`: the first row's number glued to the header."""
+    record = read("""
+        某市重点任务责任分工表序号工作内容目标任务责任单位备注1加强宣传发动,引导市民参与。市委宣传部、市城管委
+    """)
+    assert units(record) == [(["1"], ["市委宣传部", "市城管委"], ["市委宣传部"])]

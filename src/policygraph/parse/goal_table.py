@@ -57,7 +57,8 @@ def goal_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
     if years and len(years) < len(columns):
         return None  # places and years mixed: no table of either
     # (a year's figure is written `到2025年…`; the earliest year is the baseline: no target)
-    places = [None, *(f"到{year}年" for year in years[1:])] if years else columns
+    places: list[str | None] = [None, *(f"到{year}年" for year in years[1:])] if years \
+        else list(columns)
     index = _after_trailing_headings(lines, index)
     rows: list[Row] = []
     while index is not None and BARE_NUMBER.fullmatch(lines[index].strip()) \

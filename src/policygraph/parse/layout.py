@@ -14,6 +14,7 @@ from functools import cache
 
 from .normalize import HAN
 from .rules import table
+from .sharing_sites import sharing_site_lines
 
 # A line this long, or holding this many markers after spaces, is a collapsed page (or run of
 # paragraphs) worth splitting at its numbering markers.
@@ -82,7 +83,7 @@ def content_lines(text: str) -> list[str]:
     lines kept as ''."""
     rules = noise_rules()
     kept: list[str] = []
-    for raw in text.split("\n"):
+    for raw in sharing_site_lines(text.split("\n")):
         if rules.tail_start.match(raw):
             break
         line = rules.list_bullet.sub("", rules.inline_tail.sub("", raw).strip())

@@ -250,9 +250,21 @@ def _split_glued_first_items(blocks: list[str | Grid]) -> list[str | Grid]:
         if any(isinstance(later, str) and later.startswith(second)
                for later in blocks[index + 1 : index + 1 + _LOOKAHEAD_LINES]):
             out += [block[: glued.start()], block[glued.start():]]
+        elif _runs_on_to(block, glued.end(), second):
+            out += [block[: glued.start()], *_split_siblings(block[glued.start():])]
         else:
             out.append(block)
     return out
+
+
+def _runs_on_to(block: str, start: int, openings: tuple[str, ...]) -> bool:
+    """Whether the block itself runs on into the next sibling after a sentence's end or a
+    clause's bracket (`(一)加强宣传。…(县林业局负责)(二)清理…`), as a page that ran the whole
+    section into one line does."""
+    return any(_SENTENCE_BREAK.fullmatch(block[found.start() - 1])
+               for opening in openings
+               for found in re.finditer(re.escape(opening), block)
+               if found.start() > start)
 
 
 def _glued_first(block: str) -> tuple[re.Match[str], tuple[str, ...]] | None:

@@ -91,6 +91,11 @@ def _columns() -> _Columns:
     return _Columns(kinds, words)
 
 
+def heading_names() -> list[str]:
+    """The column headings the tables list by name (`序号`, `工作内容`, `责任单位`, `备注`)."""
+    return list(_columns().kinds)
+
+
 def heading_column(cell: str) -> Column | None:
     """The column a heading names, if any."""
     return _columns().kind(cell)
