@@ -147,6 +147,9 @@ def test_brackets_in_the_text_are_not_a_clause():
      ["区直主管部门", "各市人民政府"], ["区直主管部门", "各市人民政府"]),
     ("由省经贸委负责,省农业厅配合,加快基地建设。省检验检疫局负责,省农业厅配合,强化监管。",
      ["省经贸委", "省农业厅", "省检验检疫局"], ["省经贸委"]),
+    ("各乡镇(街道)、相关部门(单位)要严格落实责任。", ["各乡镇(街道)", "相关部门(单位)"],
+     ["各乡镇(街道)"]),
+    ("街道(乡镇)负责本行政区域内的消防工作。", ["街道(乡镇)"], ["街道(乡镇)"]),
     # An item naming no unit otherwise that opens with a body acting.
     ("河长办开展综合协调、督导考核等。", ["河长办"], ["河长办"]),
     ("各村主要以走访形式宣传政策,在摸清底数的基础上上门落实。", ["各村"], ["各村"]),
@@ -174,6 +177,7 @@ def test_prose_without_units_names_nobody():
     assert responsibility_in_prose("科学技术普及和科技下乡以农民为对象。") is None
     assert responsibility_in_prose("各级河长开展巡河。") is None
     assert responsibility_in_prose("各职能部门分别承担相应的工作职责。") is None
+    assert responsibility_in_prose("除循环流化床锅炉以外的燃煤机组(含自备电厂)要完成改造。") is None
     assert responsibility_in_prose("成立领导小组,各街办、财政局、发改委等部门为成员。") is None
     assert responsibility_in_prose("在环境保护、国土资源、农牧等部门的指导下开展工作。") is None
 

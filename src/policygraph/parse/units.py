@@ -109,7 +109,8 @@ def is_unit_name(name: str) -> bool:
         return False
     if name.startswith(rules.collective):
         return not _SENTENCE_WORDS.search(name)  # `各市(州)人民政府是贯彻…` is a sentence
-    return name.endswith(rules.suffixes) and not _ACTION.search(name)
+    # (`…以外的燃煤机组`: a phrase with 的 describes things, it names no body)
+    return name.endswith(rules.suffixes) and not _ACTION.search(name) and "的" not in name
 
 
 def without_aside(name: str) -> str:
@@ -241,7 +242,9 @@ def prose_units(phrase: str) -> list[str]:
         if clean_unit(piece) in _EVERY_LEVEL:
             continue
         parts = [clean_unit(part) for part in _conjoined(piece)]
-        if not parts or not all((is_unit_name(part) or lookup_all(part))
+        # (a name closed by its other name or its kind, `街道(乡镇)`, `相关部门(单位)`, ends
+        # as a body's name does before the bracket)
+        if not parts or not all((is_unit_name(without_aside(part)) or lookup_all(part))
                                 and part not in _ROLE_NOUNS for part in parts):
             return []
         units.extend(parts)
