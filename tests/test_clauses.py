@@ -154,6 +154,8 @@ def test_brackets_in_the_text_are_not_a_clause():
     ("河长办开展综合协调、督导考核等。", ["河长办"], ["河长办"]),
     ("各村主要以走访形式宣传政策,在摸清底数的基础上上门落实。", ["各村"], ["各村"]),
     ("县农业农村局成立专家组进行评审。", ["县农业农村局"], ["县农业农村局"]),
+    ("区安委会成立火灾防控工作领导小组。领导小组各成员单位要按照职责抓好落实。",
+     ["区安委会", "领导小组各成员单位"], ["区安委会"]),
 ])
 def test_units_named_in_prose(text, agencies, lead):
     found = responsibility_in_prose(text)
@@ -178,6 +180,7 @@ def test_prose_without_units_names_nobody():
     assert responsibility_in_prose("各级河长开展巡河。") is None
     assert responsibility_in_prose("各职能部门分别承担相应的工作职责。") is None
     assert responsibility_in_prose("除循环流化床锅炉以外的燃煤机组(含自备电厂)要完成改造。") is None
+    assert responsibility_in_prose("市政府在《政府工作报告》中承诺十件实事。") is None
     assert responsibility_in_prose("成立领导小组,各街办、财政局、发改委等部门为成员。") is None
     assert responsibility_in_prose("在环境保护、国土资源、农牧等部门的指导下开展工作。") is None
 

@@ -59,7 +59,9 @@ _NOT_IN_NAMES = re.compile(r"[:：()（）]")
 # a clause whose subject is a unit names it, as a modal verb after it does.
 _AGENT_VERBS = (r"(?:成立|开展|组织|落实|结合|抽调|制定|建立|做好|加强|会同|联合|统筹|督促|"
                 r"指导|协调|及时|定期|切实|认真|每年|每月|以(?!上|下|内|外|及|来|后|前)|抓好|"
-                r"(?<!所)在(?![^,，。]{0,20}(?:中|下|内|上)[,，]))")
+                r"(?<!所)在(?!《|[^,，。]{0,20}(?:中|下|内|上)[,，]))")
+# What a subject holds no more than a name (`“河长制”由县水资源管理委员会…`).
+_NOT_A_SUBJECT = re.compile(r"[由“”\"《》]")
 # What opens a task, not a body acting (`指导各级安监部门…`, `配合区体育局做好…`).
 _OPENING_TASK = re.compile(r"^(?:指导|配合|协助|支持|鼓励|引导|推动|推进|督促|进一步|加快|优化|"
                            r"完善|提升|深化|全面|积极|加强|做好|落实|开展|组织|建立|实施|继续|"
@@ -135,14 +137,16 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
                 assigned.extend((unit, role) for unit in units)
             else:
                 assigned.extend(_departments_opening(clause))
-    return responsibility(assigned or _opening_subject(text))
+    opening = [pair for pair in _opening_subject(text)
+               if pair[0] not in {unit for unit, _ in assigned}]
+    return responsibility(opening + assigned)
 
 
 def _opening_subject(text: str) -> list[tuple[str, Role]]:
     """`河长办开展…`, `各村以组为单位…`: an item that names no unit otherwise but opens with
     units acting, the subject of its first clause."""
     found = _rules().opening_subject.match(text.strip())
-    if found is None or _OPENING_TASK.match(found[1]):
+    if found is None or _OPENING_TASK.match(found[1]) or _NOT_A_SUBJECT.search(found[1]):
         return []
     units = prose_units(_subject(found[1]).removesuffix("主要"))
     # (a body's or a division's name, or a collective: not a thing a name's suffix ends,
