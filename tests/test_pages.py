@@ -292,11 +292,11 @@ def test_marks_a_mirror_inserts_against_copying_are_page_noise(read):
         一、主要目标
         到2025年,细颗粒物@@(PM2.5)年@@均浓度控制在@@37微克@@/立方米以@@内@@。
         二、重点任务
-        (一)淘汰老旧车辆。(责任单位:市生态@@环境局)
+        (一)淘汰老旧车辆。(责任单位:市生态@@环境局、市工业和信·息化局)
     """)
     assert record.title == "天津市持续深入打好污染防治攻坚战三年行动方案"
     assert [(t.value, t.unit, t.comparator) for t in record.targets] == [(37, "微克/立方米", "<=")]
-    assert record.tasks[0].agencies == ["市生态环境局"]
+    assert record.tasks[0].agencies == ["市生态环境局", "市工业和信息化局"]
 
 
 def test_a_translation_the_page_appends_holds_no_items(read):

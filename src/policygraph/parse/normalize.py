@@ -33,7 +33,9 @@ _GLOSS = re.compile(
 )
 _TONELESS = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[aeiouü])[a-zü]{1,6}[)）]")
 _MIN_TONELESS = 5
-_COPY_GUARD = re.compile(r"@{2,}")
+# Marks a mirror inserts against copying: `@@` anywhere, a middle dot inside a word
+# (`工业和信·息化厅`).
+_COPY_GUARD = re.compile(r"@{2,}|(?<=[\u4e00-\u9fff])[·•](?=[\u4e00-\u9fff])")
 # `杭州市余杭区人民政府办公室?`, `1? | 未来科技城…`: a character the page's encoding lost, left
 # as `?` after the last character of a line or a table cell.
 _STRAY_MARK = re.compile(r"(?<=[^\s?|｜])\?(?=[ \t]*(?:[|｜]|$))", re.M)
