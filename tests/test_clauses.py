@@ -154,6 +154,9 @@ def test_brackets_in_the_text_are_not_a_clause():
     ("河长办开展综合协调、督导考核等。", ["河长办"], ["河长办"]),
     ("各村主要以走访形式宣传政策,在摸清底数的基础上上门落实。", ["各村"], ["各村"]),
     ("县农业农村局成立专家组进行评审。", ["县农业农村局"], ["县农业农村局"]),
+    ("为确保夜间经济工作顺利推进,经开区管委会成立领导小组。", ["经开区管委会"], ["经开区管委会"]),
+    ("局综合科结合日常工作,及时发布信息。", ["局综合科"], ["局综合科"]),
+    ("各辖区、各部门单位,组织开展消防安全检查。", ["各辖区", "各部门单位"], ["各辖区"]),
     ("区安委会成立火灾防控工作领导小组。领导小组各成员单位要按照职责抓好落实。",
      ["区安委会", "领导小组各成员单位"], ["区安委会"]),
 ])
@@ -181,6 +184,8 @@ def test_prose_without_units_names_nobody():
     assert responsibility_in_prose("各职能部门分别承担相应的工作职责。") is None
     assert responsibility_in_prose("除循环流化床锅炉以外的燃煤机组(含自备电厂)要完成改造。") is None
     assert responsibility_in_prose("市政府在《政府工作报告》中承诺十件实事。") is None
+    assert responsibility_in_prose("各县区根据2008年度目标管理体系,制定责任目标。").agencies \
+        == ["各县区"]
     assert responsibility_in_prose("成立领导小组,各街办、财政局、发改委等部门为成员。") is None
     assert responsibility_in_prose("在环境保护、国土资源、农牧等部门的指导下开展工作。") is None
 

@@ -60,8 +60,10 @@ _NOT_IN_NAMES = re.compile(r"[:：()（）]")
 _AGENT_VERBS = (r"(?:成立|开展|组织|落实|结合|抽调|制定|建立|做好|加强|会同|联合|统筹|督促|"
                 r"指导|协调|及时|定期|切实|认真|每年|每月|以(?!上|下|内|外|及|来|后|前)|抓好|"
                 r"(?<!所)在(?!《|[^,，。]{0,20}(?:中|下|内|上)[,，]))")
+# An office of a body (`局综合科`, `文化宣传股`, `基层处`, `农技站`).
+_OFFICES = ("科", "股", "处", "室", "站")
 # What a subject holds no more than a name (`“河长制”由县水资源管理委员会…`).
-_NOT_A_SUBJECT = re.compile(r"[由“”\"《》]")
+_NOT_A_SUBJECT = re.compile(r"[由“”\"《》\d]|根据|依据|按照|对照|围绕")
 # What opens a task, not a body acting (`指导各级安监部门…`, `配合区体育局做好…`).
 _OPENING_TASK = re.compile(r"^(?:指导|配合|协助|支持|鼓励|引导|推动|推进|督促|进一步|加快|优化|"
                            r"完善|提升|深化|全面|积极|加强|做好|落实|开展|组织|建立|实施|继续|"
@@ -101,7 +103,8 @@ def _rules() -> _Rules:
             rf"^([^,，。;；:：]{{2,80}}?)"
             rf"((?:{roles})(?!部门|单位|人)"
             rf"|(?<!所)(?:{MODAL}|需)|将|根据|依据|按照|、$)"),
-        opening_subject=re.compile(rf"^([^,，。;；:：]{{2,40}}?){_AGENT_VERBS}"),
+        opening_subject=re.compile(rf"^(?:为[^,，。;；]{{2,40}}[,，])?"
+                                   rf"([^,，。;；:：]{{2,40}}?)[,，]?{_AGENT_VERBS}"),
     )
 
 
@@ -137,21 +140,21 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
                 assigned.extend((unit, role) for unit in units)
             else:
                 assigned.extend(_departments_opening(clause))
-    opening = [pair for pair in _opening_subject(text)
-               if pair[0] not in {unit for unit, _ in assigned}]
-    return responsibility(opening + assigned)
+    acting = [pair for pair in _opening_subject(text)
+              if pair[0] not in {unit for unit, _ in assigned}]
+    return responsibility(acting + assigned)
 
 
 def _opening_subject(text: str) -> list[tuple[str, Role]]:
-    """`河长办开展…`, `各村以组为单位…`: an item that names no unit otherwise but opens with
-    units acting, the subject of its first clause."""
+    """`河长办开展…`, `各村以组为单位…`, `为确保…,经开区管委会成立…`: the units an item
+    opens with acting, the subject of its first clause (after what it is for)."""
     found = _rules().opening_subject.match(text.strip())
     if found is None or _OPENING_TASK.match(found[1]) or _NOT_A_SUBJECT.search(found[1]):
         return []
     units = prose_units(_subject(found[1]).removesuffix("主要"))
-    # (a body's or a division's name, or a collective: not a thing a name's suffix ends,
-    # `科技下乡`)
-    if not all(is_body_name(unit) or _DIVISION.fullmatch(unit)
+    # (a body's, an office's or a division's name, or a collective: not a thing a name's
+    # suffix ends, `科技下乡`)
+    if not all(is_body_name(unit) or unit.endswith(_OFFICES) or _DIVISION.fullmatch(unit)
                or unit.startswith(unit_rules().collective) for unit in units):
         return []
     return [(unit, "main") for unit in units]
