@@ -386,10 +386,36 @@ def test_an_opinion_that_is_the_plan_names_its_issuer_in_its_title(read):
 @pytest.mark.parametrize("title", [
     "2020 年全市脱贫攻坚工作要点", "经济技术开发区 推进夜间经济发展实施方案",
     "2022年区政府民生实事项目进展情况表(截至9月底)", "2023年《政府工作报告》重点工作任务完成情况",
+    "某省建设宜居宜业和美乡村五年行动方案 (2024—2028年)",
 ])
 def test_title_lines_with_a_space_or_the_date_of_their_progress(read, title):
     record = read(f"首页 >> 政务公开 >> 文件\n{title}\n" + ITEMS)
     assert record.title == title
+
+
+def test_a_spaced_title_the_preamble_runs_on_from(read):
+    record = read("某省 2023 年数字政府建设工作要点 为深入贯彻党的二十大精神,制定本要点。\n"
+                  + ITEMS)
+    assert record.title == "某省 2023 年数字政府建设工作要点"
+
+
+def test_the_file_a_sharing_site_names_gives_the_title(read):
+    record = read("""
+        《县教育局2024年工作要点.docx》由会员分享,可在线阅读,更多相关请在文库上搜索。
+        1、县教育局2024年工作要点1.全面坚持党对教育工作的领导。加快推动党的组织全覆盖,积极发展党员,持续
+        2、开展党员教育。(县教育局负责)2.推进学前教育普惠发展。(县教育局负责)
+    """)
+    assert record.title == "县教育局2024年工作要点"
+    assert [task.path for task in record.tasks] == [["1"], ["2"]]
+
+
+def test_a_portals_name_field_gives_the_title_of_a_page_without_a_title_line(read):
+    record = read("""
+        索 引 号: | CJZ024/2021-000007 | 信息分类: | |
+        名 称: | 2021年某州全面实施河湖长制工作要点 |
+        2021年,全州河湖长制工作将坚持生态优先。
+    """ + ITEMS)
+    assert record.title == "2021年某州全面实施河湖长制工作要点"
 
 
 def test_a_division_named_in_full_once_and_short_after(read):

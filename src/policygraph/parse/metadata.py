@@ -36,6 +36,9 @@ _NOTICE_NUMBER = re.compile(rf"(?:的通知|意见|决定|方案|计划|要点)(
                             rf"\s*[(（]?\s*({_DOC_NUMBER})"
                             rf"|(?:^|\s)({_DOC_NUMBER})"
                             rf"(?=\s|$|[)）—–\-]|[\u4e00-\u9fff]{{0,20}}关于)", re.M)
+# A portal's field naming the document (`名 称: | 2021年昌吉州…工作要点 |`), for a page whose
+# text shows no title line.
+_TITLE_LABELS = r"(?:名\s*称|(?<!原)标\s*题|文件名称)"
 _ISSUED_LABELS = (r"成文日期", r"发文日期", r"印发日期", r"签发日期", r"发文时间")
 _POSTED_LABELS = (r"发布日期", r"发布时间", r"公开日期", r"颁布日期", r"生成日期",
                   r"(?<![发文成])时间", r"(?<![发文成布])日期")
@@ -99,7 +102,8 @@ def read_metadata(page: str, content: str) -> Metadata:
     `content` the document's own lines joined (noise removed)."""
     fields = _fields(page)
     frame = read_frame(content)
-    meta = Metadata(title=frame.title, body_start=frame.body_start, plan_shown=frame.shown)
+    meta = Metadata(title=frame.title or _field(fields, _TITLE_LABELS),
+                    body_start=frame.body_start, plan_shown=frame.shown)
     notice = content[: meta.body_start]
     signature = _signature(notice) or _signature(content[meta.body_start :], last=True)
     meta.issuer = (signature[0] if signature and signature[0] else None) \
@@ -294,7 +298,7 @@ def _field(fields: str, label: str, issuer: bool = False) -> str | None:
     """A header field's value: after its label and a colon (or two, where a pipe-separated
     row kept its own), or only white space in a row of fields (`发布机构  临沂市交通运输局`);
     an issuer's value must end as a body's name does."""
-    found = re.search(rf"{label}\s*(?:[:：]+|\s)\s*([^\s:：]+)", fields)
+    found = re.search(rf"{label}\s*(?:[:：]+|\s)[\s|｜]*([^\s:：|｜]+)", fields)
     if not found or (issuer and not _ISSUER_SUFFIX.search(without_aside(found[1]))):
         return None
     return found[1]

@@ -39,6 +39,8 @@ _NOTICE = re.compile(rf"(?m)^\s*(?:【[^】\n]{{1,20}}】)?{_ISSUER}\s*"
                      r"的(?:通知|(?:若干)?[\u4e00-\u9fff]{0,4}?意见|决定)(?:[(（](?:试行|暂行)[)）])?)")
 _BODY_LINE = re.compile(rf"(?:{_BODY}[ \t\u3000]+)*{_BODY}")
 _QUOTED = re.compile(r"印发\s*《([^》]{4,80})》")
+# A document-sharing site names the file it serves: `《X.docx》由会员分享,可在线阅读`.
+_SHARED_FILE = re.compile(r"《(?P<title>[^《》\n]{4,80}?)\.(?:docx?|pdf|wps|txt)》")
 _MIN_TITLE = 8
 # The first line of a title the page broke after the plan it carries out
 # (`市五届人大一次会议审定的《政府工作报告》` over `重点目标任务责任分工方案`).
@@ -78,7 +80,7 @@ def _title_line(spaced: bool = False) -> re.Pattern[str]:
     suffix = "|".join(table("genres")["title_suffixes"])
     char = r"(?:[^\s。,，;；:：|｜>]| (?=[^\s。,，;；:：|｜>]))" if spaced else r"[^\s。,，;；:：]"
     return re.compile(
-        rf"\s*(?P<title>{char}{{{_MIN_TITLE - 2},80}}?(?:{suffix})(?:[(（]\s*\d{{4}}\s*"
+        rf"\s*(?P<title>{char}{{{_MIN_TITLE - 2},80}}?(?:{suffix})(?: ?[(（]\s*\d{{4}}\s*"
         rf"(?:[—–\-~至]\s*\d{{4}}\s*)?年?度?\s*[)）])?(?:[(（](?:试行|暂行|修订)[)）])?"
         rf"(?:{_TITLE_ASIDE.pattern})?)"
         rf"(?:{_PART.pattern})?\s*")
@@ -108,10 +110,12 @@ def read_frame(content: str) -> Frame:
             and _title_line_end(content, listed.shown, listed.end) is None:
         listed = None
     shown = listed.shown if listed else None
+    shared = _SHARED_FILE.search(content)
     candidates = [title for title in (
         wrapped, sent[0] if len(sent) == 1 else None,
         *((shown, line) if listed and listed.headed else (line, shown)),
-        _joint(notice["issuer"]) + _squeeze(notice["title"]) if notice else None) if title]
+        _joint(notice["issuer"]) + _squeeze(notice["title"]) if notice else None,
+        shared["title"] if shared else None) if title]
     floor = max(after if wrapper else 0, listed.end if listed else 0)
     for title in candidates:
         own = _own_line(content, title, floor)
@@ -227,7 +231,7 @@ def _title_from_line(content: str) -> str | None:
             head = lines[index - 1].strip() if index else ""
             return head + found["title"] if _BROKEN_TITLE_HEAD.fullmatch(head) else found["title"]
     for line in lines:
-        found = _title_line().match(line)
+        found = _title_line(spaced=True).match(line)
         if found and found.end() < len(line) and line[found.end() - 1].isspace() \
                 and match_marker(line.strip()) is None:
             return found["title"]
