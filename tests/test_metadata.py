@@ -393,6 +393,21 @@ def test_title_lines_with_a_space_or_the_date_of_their_progress(read, title):
     assert record.title == title
 
 
+@pytest.mark.parametrize(("head", "title"), [
+    ("某省人民政府办公厅关于\n贯彻落实国务院办公厅2016年政务公开\n工作要点的实施方案",
+     "某省人民政府办公厅关于贯彻落实国务院办公厅2016年政务公开工作要点的实施方案"),
+    ("某县打造“吉事即办”政务服务品牌\n争创政务服务示范县行动方案",
+     "某县打造“吉事即办”政务服务品牌争创政务服务示范县行动方案"),
+    ("某县人民政府办公室\n2020年政务公开工作要点", "2020年政务公开工作要点"),
+    ("政府信息公开\n2019年第二季度重点工作任务落实情况表", "2019年第二季度重点工作任务落实情况表"),
+])
+def test_a_title_the_page_broke_over_lines(read, head, title):
+    """The lines above a title's last that go on with it, not a letterhead or a portal's
+    column above it."""
+    record = read("某府办发〔2016〕23号\n" + head + "\n各市人民政府:\n" + ITEMS)
+    assert record.title == title
+
+
 def test_a_spaced_title_the_preamble_runs_on_from(read):
     record = read("某省 2023 年数字政府建设工作要点 为深入贯彻党的二十大精神,制定本要点。\n"
                   + ITEMS)

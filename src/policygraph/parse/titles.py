@@ -42,6 +42,12 @@ _QUOTED = re.compile(r"印发\s*《([^》]{4,80})》")
 # A document-sharing site names the file it serves: `《X.docx》由会员分享,可在线阅读`.
 _SHARED_FILE = re.compile(r"《(?P<title>[^《》\n]{4,80}?)\.(?:docx?|pdf|wps|txt)》")
 _MIN_TITLE = 8
+# A title's earlier lines: at most two, each short, with no sentence's or a number's marks.
+_TITLE_HEAD_LINES = 2
+_LONGEST_HEAD = 40
+# (nor a page's furniture: a breadcrumb, an aside, an attachment's label, a news headline)
+_NOT_TITLE_HEAD = re.compile(r"[。,，;；:：|｜〔〕\[\]()（）>\s]|号$|^\d|日$|^附件|小编|了解"
+                             r"|^(?:政府)?信息公开$|^政务公开$|^通知公告$|首页$|专栏$|栏目$")
 # The first line of a title the page broke after the plan it carries out
 # (`市五届人大一次会议审定的《政府工作报告》` over `重点目标任务责任分工方案`).
 _BROKEN_TITLE_HEAD = re.compile(r"[^\s。,，;；:：]{0,30}《[^《》]{2,40}》")
@@ -229,13 +235,31 @@ def _title_from_line(content: str) -> str | None:
         found = _title_line(spaced=True).fullmatch(line)
         if found and match_marker(line.strip()) is None:
             head = lines[index - 1].strip() if index else ""
-            return head + found["title"] if _BROKEN_TITLE_HEAD.fullmatch(head) else found["title"]
+            if _BROKEN_TITLE_HEAD.fullmatch(head):
+                return head + found["title"]
+            return "".join(_title_head(lines[:index])) + found["title"]
     for line in lines:
         found = _title_line(spaced=True).match(line)
         if found and found.end() < len(line) and line[found.end() - 1].isspace() \
                 and match_marker(line.strip()) is None:
             return found["title"]
     return None
+
+
+def _title_head(before: list[str]) -> list[str]:
+    """The first lines of a title the page broke over lines (`辽宁省人民政府办公厅关于` /
+    `贯彻落实国务院办公厅2016年政务公开` / `工作要点的实施方案`): short lines just above its
+    last, with no sentence's marks, that are neither a document number nor a letterhead's
+    body alone."""
+    head: list[str] = []
+    for line in reversed(before[-_TITLE_HEAD_LINES:]):
+        line = line.strip()
+        if not line or len(line) > _LONGEST_HEAD or _NOT_TITLE_HEAD.search(line) \
+                or match_marker(line) is not None \
+                or (_BODY_LINE.fullmatch(line) and not line.endswith("关于")):
+            break
+        head.insert(0, line)
+    return head
 
 
 def _title_line_end(content: str, title: str, after: int) -> int | None:
