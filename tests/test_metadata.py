@@ -481,3 +481,15 @@ def test_a_headline_in_title_marks_is_the_pages_title(read):
     """)
     assert (record.title, record.issuer) == (
         "某市人民政府办公厅关于建立政府工作落实情况报告制度的通知", "某市人民政府办公厅")
+
+
+@pytest.mark.parametrize(("title", "issuer"), [
+    ("县教育局2024年工作要点", "县教育局"),
+    ("区安委会办公室关于开展2018年今冬明春火灾防控工作的实施方案", "区安委会办公室"),
+    ("市政府2011年重点工作分解落实方案", None),
+])
+def test_a_departments_plan_names_its_issuer_in_its_title(read, title, issuer):
+    """Where nothing else on the page names the issuer, the department a title opens with;
+    a government planning its own year does not issue by its title."""
+    record = read(f"{title}\n" + ITEMS)
+    assert record.issuer == issuer

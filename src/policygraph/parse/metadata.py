@@ -53,6 +53,10 @@ _OWN_AREA = re.compile(r"结合([^,，。;；、\s]{2,12}?)(?:的)?实际")
 _SEAL = re.compile(r"[(（](?:代|章|盖章|印)[)）]$")
 _AFTER_TITLE = 40
 _JOINT_SIGNERS = 8
+# A title opening with its issuer: the body, then 关于, a year or the work it plans.
+_TITLE_ISSUER = re.compile(r"(?P<issuer>[^\s,，。:：《》“”]{2,30}?)"
+                           r"(?=关于|(?:19|20)\d{2}年|[^\s\d,，。]{0,8}工作(?:要点|计划|方案))")
+_DEPARTMENT_SUFFIX = re.compile(r"(办公室|办公厅|委员会|管委会|厅|局|委|办|中心)$")
 _ISSUER_SUFFIX = re.compile(
     r"(办公室|办公厅|人民政府|政府|领导小组|小组|委员会|管委会|厅|局|委|办|部|中心|开发区|高新区"
     r"|新区|园区)$"
@@ -109,7 +113,8 @@ def read_metadata(page: str, content: str) -> Metadata:
     meta.issuer = (signature[0] if signature and signature[0] else None) \
         or frame.wrapper_issuer or notice_issuer(content) or _letterhead(content) \
         or _field(fields, _ISSUER_LABELS, issuer=True) \
-        or _prose_issuer(content, meta.title) or _field(fields, _SOURCE_LABELS, issuer=True)
+        or _prose_issuer(content, meta.title) or _field(fields, _SOURCE_LABELS, issuer=True) \
+        or _title_issuer(meta.title)
     posted = _labelled_date(fields, _POSTED_LABELS)
     meta.issued = (_labelled_date(fields, _ISSUED_LABELS[:-1])
                    or (_signed_day(signature[1], posted) if signature else None)
@@ -302,6 +307,17 @@ def _field(fields: str, label: str, issuer: bool = False) -> str | None:
     if not found or (issuer and not _ISSUER_SUFFIX.search(without_aside(found[1]))):
         return None
     return found[1]
+
+
+def _title_issuer(title: str | None) -> str | None:
+    """`县教育局2024年工作要点`, `区安委会办公室关于开展…的实施方案`: the body a department's
+    plan names itself by, opening its title, where nothing else on the page names its
+    issuer."""
+    found = _TITLE_ISSUER.match(title or "")
+    # (a department or an office, not a government planning its own year, `市政府2011年…`)
+    if found is None or not _DEPARTMENT_SUFFIX.search(found["issuer"]):
+        return None
+    return found["issuer"]
 
 
 def _prose_issuer(content: str, title: str | None) -> str | None:
