@@ -493,3 +493,13 @@ def test_a_departments_plan_names_its_issuer_in_its_title(read, title, issuer):
     a government planning its own year does not issue by its title."""
     record = read(f"{title}\n" + ITEMS)
     assert record.issuer == issuer
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("县教育局2024年工作要点", "county"),
+    ("某市某区文化和旅游局2021年工作计划", "county"),
+    ("2024年自治区河湖长制工作要点", "province"),
+])
+def test_the_level_a_departments_name_or_an_autonomous_region_speaks_for(read, title, level):
+    record = read(f"{title}\n" + ITEMS.replace("县发改局", "发改部门"))
+    assert record.level == level

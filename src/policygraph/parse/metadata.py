@@ -73,6 +73,10 @@ _PRINTED = re.compile(r"(\d{6,8})\s*日?\s*印发")
 _LEVEL_WORDS = re.compile(r"(?:^|[全本我,，、\s:：])(省|市|州|盟|县|区|旗)"
                           r"(?=人民政府|政府|委|直属|直各)|全(省|市|州|县|区|旗)")
 _CITED_TITLE = re.compile(r"《[^《》]*》")
+# A department's level, from the division its name closes (`县教育局`, `XX区自然资源和规划局`,
+# `上海市普陀区文化和旅游局`): the last level before the department's own words.
+_DEPARTMENT_LEVEL = re.compile(r"(省|市|州|盟|县|(?<!开发)(?<!园)(?<!新)区|旗)"
+                               r"(?=[^省市州盟县区旗\s]{2,14}(?:局|厅|委|办公室|办|中心)$)")
 # A division the text names this often is the one it speaks for.
 _MIN_MENTIONS = 2
 _LEVEL_OF = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county",
@@ -243,13 +247,18 @@ def _region(*names: str | None) -> tuple[Region, str] | None:
 
 
 def _level_from_wording(issuer: str | None, title: str | None, content: str) -> str | None:
-    """`县商务局`, `市政府2011年…`, `全县`: the level speaking where no division is named; in
-    the text, the level most of its such words speak for (a plan of a province also names
-    `各市、县`, but says `全省` more often)."""
+    """`县商务局`, `市政府2011年…`, `自治区…`, `全县`: the level speaking where no division is
+    named; in the text, the level most of its such words speak for (a plan of a province also
+    names `各市、县`, but says `全省` more often)."""
     for text in (issuer, title):
         found = _LEVEL_WORDS.search(text or "")
         if found:
             return _LEVEL_OF[found[1] or found[2]]
+        if "自治区" in (text or ""):
+            return "province"
+    found = _DEPARTMENT_LEVEL.search(issuer or "")
+    if found:
+        return _LEVEL_OF[found[1]]
     levels = Counter(_LEVEL_OF[found[1] or found[2]] for found in _LEVEL_WORDS.finditer(content))
     return levels.most_common(1)[0][0] if levels else None
 
