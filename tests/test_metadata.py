@@ -503,3 +503,15 @@ def test_a_departments_plan_names_its_issuer_in_its_title(read, title, issuer):
 def test_the_level_a_departments_name_or_an_autonomous_region_speaks_for(read, title, level):
     record = read(f"{title}\n" + ITEMS.replace("县发改局", "发改部门"))
     assert record.level == level
+
+
+@pytest.mark.parametrize(("preamble", "region"), [
+    ("根据省市文件精神,结合宁远实际,特制定本方案。", "宁远"),
+    ("宁远县各乡镇:根据省市文件精神,结合宁远实际,特制定本方案。", "宁远县"),
+])
+def test_the_area_a_plan_says_it_was_made_for_named_short(read, preamble, region):
+    """`结合宁远实际`: the one county or city so named, as the page writes it (in full where
+    it also writes the full name)."""
+    record = read("健康行动实施方案\n" + preamble + "\n" + ITEMS.replace("县发改局", "发改部门"))
+    assert record.region == region
+    assert record.level == "county"

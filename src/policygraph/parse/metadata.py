@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .dates import DATE, GARBLED, MONTH, garbled_dates, iso_date, iso_month
-from .regions import Region, divisions_named, find_region, lookup, name_region
+from .regions import Region, divisions_named, find_region, lookup, lookup_all, name_region
 from .rules import table
 from .titles import notice_issuer, read_frame
 from .units import without_aside
@@ -238,7 +238,14 @@ def _place(meta: Metadata, named: tuple[Region, str] | None) -> None:
 def _own_region(content: str) -> tuple[Region, str] | None:
     """`结合官渡区实际`: the division a plan says it was made for."""
     found = _OWN_AREA.search(content)
-    return name_region(found[1]) if found else None
+    if found is None:
+        return None
+    # (a county or city named short, `结合宁远实际`: the one division so named with its level,
+    # by its full name where the page also writes that)
+    short = [region for suffix in "县市区" for region in lookup_all(found[1] + suffix)]
+    if name_region(found[1]) or len(short) != 1:
+        return name_region(found[1])
+    return short[0], short[0].name if short[0].name in content else found[1]
 
 
 def _region(*names: str | None) -> tuple[Region, str] | None:
