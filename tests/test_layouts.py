@@ -619,3 +619,29 @@ def test_a_clause_written_after_its_sentences_full_stop(read):
     """)
     assert units(record) == [(["(一)"], ["县生态环境局", "县农业农村局"], ["县生态环境局"])]
     assert record.tasks[0].text == "深入开展成因排查。落实耕地分类管理制度。"
+
+
+def test_bodies_names_over_their_numbered_items(read):
+    """`凤台县政府` `1.…` `2.…` `大通区政府` `1.…`: each body heads its items, and the numbering
+    that starts again under the next is of items of their own."""
+    record = read("""
+        县区政府2006年主要工作考核目标
+        凤台县政府
+        1.地区生产总值75亿元,增长25%。
+        2.财政收入10亿元,增长20%。
+        大通区政府
+        1.地区生产总值20.8亿元,增长15%。
+    """)
+    assert units(record) == [(["1"], ["凤台县政府"], ["凤台县政府"]),
+                             (["2"], ["凤台县政府"], ["凤台县政府"]),
+                             (["1bis"], ["大通区政府"], ["大通区政府"])]
+
+
+def test_a_notices_one_addressee_on_a_line_of_its_own_heads_no_items(read):
+    record = read("""
+        某市人民政府办公室关于2008年为民办实事项目进展情况的通报
+        市城管执法局
+        1.城区绿化工程。
+        2.道路改造工程。
+    """)
+    assert units(record) == [(["1"], [], []), (["2"], [], [])]

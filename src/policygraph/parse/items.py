@@ -247,4 +247,12 @@ def _inherited(item: Item, readings: dict[Item, _Reading]) -> Responsibility | N
         if clause is not None:
             return clause
     banner = lineage[-1].banner
-    return read_responsibility(banner).responsibility if banner else None
+    if not banner:
+        return None
+    return read_responsibility(banner).responsibility or _body_banner(banner)
+
+
+def _body_banner(banner: str) -> Responsibility | None:
+    """A banner that is a body's name (`凤台县政府` over its targets): that body's items."""
+    body = body_heading(banner)
+    return responsibility([(body, "main")]) if body else None

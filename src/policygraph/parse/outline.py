@@ -24,6 +24,7 @@ from .layout import split_long_line
 from .numerals import chinese_numeral, chinese_to_int, parse_number, written_form
 from .rules import table
 from .table_rows import Grid, Row
+from .units import is_body_name
 
 _BANNER_MAX = 30
 # A line labelled as naming units or people (`XX单位:`, `XX领导:`), known label or not.
@@ -44,6 +45,7 @@ _LOOKAHEAD_LINES = 30
 _CIRCLED = "circled"
 # Labels of the second, third … item numbered like the one before it.
 _REPEATS = ("bis", "ter", "quater", "quinquies")
+_LEAST_BODY_BANNERS = 2
 # An item may skip this many numbers after its sibling: a department's or a county's extract
 # of a longer list keeps the list's numbers (`28.` then `34.`).
 _MAX_SKIP = 10
@@ -316,9 +318,11 @@ class _OutlineParser:
         # run on from parts the page does not show.
         self.mid_document = False
         self.banner: str | None = None
+        self.body_banners: frozenset[str] = frozenset()
 
     def parse(self, blocks: list[str | Grid]) -> Item:
         text_blocks = [block for block in blocks if block]
+        self.body_banners = _body_banners(text_blocks)
         index = 0
         while index < len(text_blocks):
             block = text_blocks[index]
@@ -378,6 +382,12 @@ class _OutlineParser:
             if not self._place_new_level(marker, row is not None and bool(row.text)):
                 return False
         parent = self.stack[-1]
+        # (numbering that starts again under the next banner, `凤台县政府` `1.…` then
+        # `大通区政府` `1.…`: the later items are items of their own)
+        taken = {child.marker.path_label for child in parent.children
+                 if child.marker and child.banner != self.banner}
+        while marker.path_label in taken and marker.repeat < len(_REPEATS):
+            marker = replace(marker, repeat=marker.repeat + 1)
         text = row.text if row is not None and row.text else block[marker.end:].strip()
         item = Item(marker=marker, parent=parent, blocks=[text], banner=self.banner,
                     row=row if row is not None and row.text else None,
@@ -437,17 +447,34 @@ class _OutlineParser:
         A banner is a short unpunctuated line after the end of a sentence, and a run of them
         must lead straight into a numbered item.
         """
+        # (bodies' names on lines of their own, each over its numbered items, head them
+        # wherever they stand: `凤台县政府` over `1.地区生产总值…`, after the title or the
+        # last item of the body before it)
         before = blocks[start - 1] if start > 0 else ""
-        if isinstance(before, str) and before and not before.endswith(_SENTENCE_END):
+        if isinstance(before, str) and before and not before.endswith(_SENTENCE_END) \
+                and blocks[start] not in self.body_banners:
             return start
         end = start
         while end < len(blocks) and isinstance(block := blocks[end], str) \
-                and _could_be_banner(block):
+                and _could_be_banner(block) \
+                and (end == start or block not in self.body_banners):
             end += 1
         following = blocks[end] if end < len(blocks) else None
         if end == start or not isinstance(following, str) or match_marker(following) is None:
             return start
         return end
+
+
+def _body_banners(blocks: list[str | Grid]) -> frozenset[str]:
+    """Bodies' names standing as lines of their own over numbered items, where a page lists
+    the items of two bodies or more so (one such line may be a notice's addressee)."""
+    # (not a table's units' cell, one name a line: a name after another body's name)
+    names = [block for before, block, following in zip(["", *blocks], blocks, blocks[1:],
+                                                       strict=False)
+             if isinstance(block, str) and is_body_name(block) and isinstance(following, str)
+             and match_marker(following) is not None
+             and not (isinstance(before, str) and is_body_name(before))]
+    return frozenset(names) if len(set(names)) >= _LEAST_BODY_BANNERS else frozenset()
 
 
 def _could_be_banner(block: str) -> bool:
