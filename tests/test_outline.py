@@ -109,7 +109,8 @@ def test_unnumbered_banners_add_no_label_and_name_the_section(read):
 
         完善考核办法。
     """)
-    assert paths(record) == [["1"], ["2"], ["3"], ["1"]]
+    # (numbering that starts again under a later banner: an item of its own, 1bis)
+    assert paths(record) == [["1"], ["2"], ["3"], ["1bis"]]
     assert record.tasks[0].heading == "编制规划"
     assert record.tasks[0].text == "编制服务业发展规划。"
     assert [task.kind for task in record.tasks] == ["task", "task", "task", "safeguard"]
