@@ -58,10 +58,12 @@ _NOT_IN_NAMES = re.compile(r"[:：()（）]")
 # Verbs only an acting body opens with (`河长办开展…`, `经开区管委会成立…`, `各村以组为单位…`):
 # a clause whose subject is a unit names it, as a modal verb after it does.
 _AGENT_VERBS = (r"(?:成立|开展|组织|落实|结合|抽调|制定|建立|做好|加强|会同|联合|统筹|督促|"
+                r"加大|印发|颁发|召开|举办|发布|出台|下发|组建|派出|督查|巡查|深入|"
                 r"指导|协调|及时|定期|切实|认真|每年|每月|以(?!上|下|内|外|及|来|后|前)|抓好|"
                 r"(?<!所)在(?!《|[^,，。]{0,20}(?:中|下|内|上)[,，]))")
-# An office of a body (`局综合科`, `文化宣传股`, `基层处`, `农技站`).
-_OFFICES = ("科", "股", "处", "室", "站")
+# An office of a body or one set up for the work (`局综合科`, `文化宣传股`, `基层处`,
+# `农技站`, `森林警察大队`, `森林防火指挥部`).
+_OFFICES = ("科", "股", "处", "室", "站", "队", "指挥部")
 # What a subject holds no more than a name (`“河长制”由县水资源管理委员会…`).
 _NOT_A_SUBJECT = re.compile(r"[由“”\"《》\d]|根据|依据|按照|对照|围绕")
 # What opens a task, not a body acting (`指导各级安监部门…`, `配合区体育局做好…`).
@@ -103,7 +105,8 @@ def _rules() -> _Rules:
             rf"^([^,，。;；:：]{{2,80}}?)"
             rf"((?:{roles})(?!部门|单位|人)"
             rf"|(?<!所)(?:{MODAL}|需)|将|根据|依据|按照|、$)"),
-        opening_subject=re.compile(rf"^(?:为[^,，。;；]{{2,40}}[,，])?"
+        opening_subject=re.compile(rf"^(?:(?:为|视)[^,，。;；]{{2,40}}[,，]"
+                                   rf"|[^,，。;；]{{2,12}}(?:期间|前后|以来|之前|之后)[,，])?"
                                    rf"([^,，。;；:：]{{2,40}}?)[,，]?{_AGENT_VERBS}"),
     )
 
@@ -147,7 +150,8 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
 
 def _opening_subject(text: str) -> list[tuple[str, Role]]:
     """`河长办开展…`, `各村以组为单位…`, `为确保…,经开区管委会成立…`: the units an item
-    opens with acting, the subject of its first clause (after what it is for)."""
+    opens with acting, the subject of its first clause (after what it is for, when or on
+    what condition, `清明节期间,区森林防火指挥部组织…`)."""
     found = _rules().opening_subject.match(text.strip())
     if found is None or _OPENING_TASK.match(found[1]) or _NOT_A_SUBJECT.search(found[1]):
         return []
