@@ -299,6 +299,17 @@ def test_marks_a_mirror_inserts_against_copying_are_page_noise(read):
     assert record.tasks[0].agencies == ["市生态环境局", "市工业和信息化局"]
 
 
+def test_commas_a_mirror_doubles_every_mark_with(read):
+    record = read("""
+        某区关于开展2017年度退耕还林工作的通知
+        一,、加强组织领导。各乡镇政府要认真组织造林工作,,按要求完成,。
+        二,、加强协作配合。各乡镇政府,、相关部门要做好协调工作,。
+    """)
+    assert [(task.path, task.agencies) for task in record.tasks] == [
+        (["一"], ["各乡镇政府"]), (["二"], ["各乡镇政府", "相关部门"])]
+    assert record.tasks[0].text == "各乡镇政府要认真组织造林工作,按要求完成。"
+
+
 def test_a_translation_the_page_appends_holds_no_items(read):
     record = read("""
         某省计划纲要报批程序的通知

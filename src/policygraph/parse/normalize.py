@@ -36,6 +36,9 @@ _MIN_TONELESS = 5
 # Marks a mirror inserts against copying: `@@` anywhere, a middle dot inside a word
 # (`工业和信·息化厅`).
 _COPY_GUARD = re.compile(r"@{2,}|(?<=[\u4e00-\u9fff])[·•](?=[\u4e00-\u9fff])")
+# A comma a mirror doubles every mark with (`工作,,严格按…`, `一,、加强组织领导`, `完成,。`):
+# no sentence puts a comma right before another mark.
+_DOUBLED_MARK = re.compile(r"[,，](?=[,，、。;；:：])")
 # `杭州市余杭区人民政府办公室?`, `1? | 未来科技城…`: a character the page's encoding lost, left
 # as `?` after the last character of a line or a table cell.
 _STRAY_MARK = re.compile(r"(?<=[^\s?|｜])\?(?=[ \t]*(?:[|｜]|$))", re.M)
@@ -59,14 +62,15 @@ _SAMPLE = 4000
 
 
 def normalize(text: str) -> str:
-    """Text ready for reading: ASCII digits and spaces, no pinyin glosses, no stray `?` that a
-    broken encoding left at the end of a line or cell or for a line's indent, no spaces a PDF's
-    text layer set between characters, simplified script."""
+    """Text ready for reading: ASCII digits and spaces, no pinyin glosses or doubled commas, no
+    stray `?` that a broken encoding left at the end of a line or cell or for a line's indent,
+    no spaces a PDF's text layer set between characters, simplified script."""
     text = text.translate(_TRANSLATE)
     if {match[0] for match in _YI.finditer(text)} <= {"\ua3ac", "\ua3ae"}:
         text = text.translate(_PDF_MARKS)
     text = "\n".join(map(_closed_up, text.split("\n")))
     text = without_glosses(text)
+    text = _DOUBLED_MARK.sub("", text)
     text = _STRAY_MARK.sub("", text)
     text = _STRAY_INDENT.sub("", text)
     if looks_traditional(text):
