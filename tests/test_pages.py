@@ -293,10 +293,12 @@ def test_marks_a_mirror_inserts_against_copying_are_page_noise(read):
         到2025年,细颗粒物@@(PM2.5)年@@均浓度控制在@@37微克@@/立方米以@@内@@。
         二、重点任务
         (一)淘汰老旧车辆。(责任单位:市生态@@环境局、市工业和信·息化局)
+        (二)开展“爱国(guó)·奋斗”精神教育。(责任单位:市教育局)
     """)
     assert record.title == "天津市持续深入打好污染防治攻坚战三年行动方案"
     assert [(t.value, t.unit, t.comparator) for t in record.targets] == [(37, "微克/立方米", "<=")]
     assert record.tasks[0].agencies == ["市生态环境局", "市工业和信息化局"]
+    assert record.tasks[1].heading == "开展“爱国奋斗”精神教育"  # read once the gloss is out
 
 
 def test_commas_a_mirror_doubles_every_mark_with(read):

@@ -34,8 +34,9 @@ _GLOSS = re.compile(
 _TONELESS = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[aeiouü])[a-zü]{1,6}[)）]")
 _MIN_TONELESS = 5
 # Marks a mirror inserts against copying: `@@` anywhere, a middle dot inside a word
-# (`工业和信·息化厅`).
-_COPY_GUARD = re.compile(r"@{2,}|(?<=[\u4e00-\u9fff])[·•](?=[\u4e00-\u9fff])")
+# (`工业和信·息化厅`; read once the glosses are out, `愛國(guó)·奮鬥` as `愛國·奮鬥`).
+_COPY_GUARD = re.compile(r"@{2,}")
+GUARD_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[·•](?=[\u4e00-\u9fff])")
 # A comma a mirror doubles every mark with (`工作,,严格按…`, `一,、加强组织领导`, `完成,。`):
 # no sentence puts a comma right before another mark.
 _DOUBLED_MARK = re.compile(r"[,，](?=[,，、。;；:：])")
@@ -103,7 +104,7 @@ def without_glosses(text: str) -> str:
         if found.start() >= start:
             kept.append(text[start:found.start()])
             start = found.end()
-    return "".join(kept) + text[start:]
+    return GUARD_DOT.sub("", "".join(kept) + text[start:])
 
 
 def translate_char(char: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .normalize import convert_script, glosses, looks_traditional, translate_char
+from .normalize import GUARD_DOT, convert_script, glosses, looks_traditional, translate_char
 
 Span = tuple[int, int]
 
@@ -35,6 +35,9 @@ class SpanFinder:
         text = "".join(chars)
         dropped = {i for match in glosses(text) for i in range(*match.span())}
         kept = [i for i in range(len(text)) if i not in dropped and not _SPACE.match(text[i])]
+        key = "".join(text[i] for i in kept)
+        dots = {found.start() for found in GUARD_DOT.finditer(key)}
+        kept = [i for index, i in enumerate(kept) if index not in dots]
         key = "".join(text[i] for i in kept)
         if looks_traditional(key):
             key = convert_script(key, keep_length=True)
