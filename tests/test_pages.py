@@ -298,7 +298,7 @@ def test_marks_a_mirror_inserts_against_copying_are_page_noise(read):
     assert record.title == "天津市持续深入打好污染防治攻坚战三年行动方案"
     assert [(t.value, t.unit, t.comparator) for t in record.targets] == [(37, "微克/立方米", "<=")]
     assert record.tasks[0].agencies == ["市生态环境局", "市工业和信息化局"]
-    assert record.tasks[1].heading == "开展“爱国奋斗”精神教育"  # read once the gloss is out
+    assert record.tasks[1].text == "开展“爱国奋斗”精神教育。"  # read once the gloss is out
 
 
 def test_commas_a_mirror_doubles_every_mark_with(read):
