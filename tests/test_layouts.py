@@ -645,3 +645,14 @@ def test_a_notices_one_addressee_on_a_line_of_its_own_heads_no_items(read):
         2.道路改造工程。
     """)
     assert units(record) == [(["1"], [], []), (["2"], [], [])]
+
+
+def test_the_governments_of_every_division_closing_a_clause_the_page_cut(read):
+    """`(…负责,各市〔特区、区〕人民政府` at the page's end: a whole name, not one the end cut."""
+    record = read("""
+        某省2023年大气污染防治工作方案
+        1.完成超低排放改造。(省工业和信息化厅、省生态环境厅按职责分工负责,各市〔特区、区〕人民政府
+    """)
+    assert units(record) == [
+        (["1"], ["省工业和信息化厅", "省生态环境厅", "各市〔特区、区〕人民政府"],
+         ["省工业和信息化厅"])]

@@ -279,6 +279,9 @@ def _trailing_clause(text: str) -> Reading | None:
     return None
 
 
+_WHOLE_COLLECTIVE = re.compile(r"各\S{1,12}人民政府")
+
+
 def _unclosed_clause(text: str) -> Reading | None:
     """A clause the page's end cut off before its closing bracket (`(省发改委、省财政厅、四川`):
     the units it lists, without a last name that was cut."""
@@ -288,9 +291,11 @@ def _unclosed_clause(text: str) -> Reading | None:
     content = text[opener + 1 :]
     assigned = parse_clause(content)
     if assigned and not content.rstrip().endswith(tuple("、,，;；)）〕")) \
-            and content.rstrip().endswith(assigned[-1][0]):
+            and content.rstrip().endswith(assigned[-1][0]) \
+            and not _WHOLE_COLLECTIVE.fullmatch(assigned[-1][0]):
         # The name the page's end cut (a name closing its own bracket is whole, and so is one
-        # whose role word the end cut instead, `吉林银保监局等单位按职责分`).
+        # whose role word the end cut instead, `吉林银保监局等单位按职责分`, and the
+        # governments of every division, `各市〔特区、区〕人民政府`).
         assigned.pop()
     labelled = _rules().label_pattern.search(content) is not None
     if not assigned or not (labelled or all(is_unit_name(without_aside(unit))
