@@ -191,6 +191,9 @@ def test_prose_without_units_names_nobody():
     assert responsibility_in_prose("除循环流化床锅炉以外的燃煤机组(含自备电厂)要完成改造。") is None
     assert responsibility_in_prose("市政府在《政府工作报告》中承诺十件实事。") is None
     assert responsibility_in_prose("召开茶话会。全市正局级以上离退休干部参加。") is None
+    assert responsibility_in_prose("根据国家知识产权局的要求,成立领导小组,负责统筹协调。") is None
+    backed = responsibility_in_prose("县级以上供销合作社要履行职能。支持供销合作社牵头组建联合会。")
+    assert backed is not None and backed.lead == ["县级以上供销合作社"]
     assert responsibility_in_prose("各县区根据2008年度目标管理体系,制定责任目标。").agencies \
         == ["各县区"]
     assert responsibility_in_prose("成立领导小组,各街办、财政局、发改委等部门为成员。") is None

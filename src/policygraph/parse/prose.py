@@ -64,6 +64,9 @@ _AGENT_VERBS = (r"(?:成立|开展|组织|落实|结合|抽调|制定|建立|做
 # An office of a body or one set up for the work (`局综合科`, `文化宣传股`, `基层处`,
 # `农技站`, `森林警察大队`, `森林防火指挥部`).
 _OFFICES = ("科", "股", "处", "室", "站", "队", "指挥部")
+# Words that put a body after them as what the work backs or follows (`支持供销合作社牵头…`,
+# `根据国家知识产权局的要求`): the body is no subject.
+_BACKING = re.compile(r"(?:支持|鼓励|引导|指导|配合|协助|督促|推动|依托|围绕|根据|按照|依据)")
 # What a subject holds no more than a name (`“河长制”由县水资源管理委员会…`).
 _NOT_A_SUBJECT = re.compile(r"[由“”\"《》\d]|根据|依据|按照|对照|围绕")
 # What opens a task, not a body acting (`指导各级安监部门…`, `配合区体育局做好…`).
@@ -137,7 +140,8 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
                 assigned.extend(together)
                 continue
             found = rules.subject_pattern.match(clause)
-            subject = _subject(found[1]) if found else ""
+            # (not a task's own verb before the body it backs, `支持供销合作社牵头组建…`)
+            subject = _subject(found[1]) if found and not _BACKING.match(found[1]) else ""
             if found and (units := prose_units(subject) or _listed_as_departments(subject)):
                 role = rules.role_words.get(found[2], "main")
                 assigned.extend((unit, role) for unit in units)
@@ -180,6 +184,8 @@ def _opening_body(clause: str) -> str | None:
     """The body's name a clause opens with: the shortest opening that names a body, run on
     through a suffix that completes it (`县人民政府` + `办公室`)."""
     suffixes = unit_rules().suffixes
+    if _BACKING.match(clause):
+        return None  # (`根据国家知识产权局的要求,成立…`: what the work follows, no body acting)
     for end in range(_LEAST_BODY, min(len(clause), _LONGEST_BODY) + 1):
         name = clause[:end]
         if is_unit_name(name) and not name.startswith(unit_rules().collective):
