@@ -576,3 +576,14 @@ def test_a_table_of_goals_by_year_after_its_baseline(read):
     assert [(t.path, t.value, t.unit, t.comparator, t.year) for t in record.targets] == [
         (["1"], 31.5, "%", ">=", 2025), (["1"], 33, "%", ">=", 2027),
         (["2"], 38, "%", ">=", 2025), (["2"], 40, "%", ">=", 2027)]
+
+
+def test_a_progress_share_column_holds_no_targets(read):
+    """`进展比例`: how far each row's work has come, no target of its own."""
+    record = read(TITLE + """
+        | 序号 | 任务项目指标 | 责任单位 | 进展比例 |
+        | 1 | 新增配置自动体外除颤仪115台。 | 县卫生健康局 | 80% |
+        | 2 | 培训应急救护人员575人以上。 | 县红十字会 | 50% |
+    """)
+    assert [(t.path, t.value, t.unit) for t in record.targets] == [(["1"], 115, "台"),
+                                                                  (["2"], 575, "人")]
