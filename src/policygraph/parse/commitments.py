@@ -40,6 +40,7 @@ class _Rules:
     listed_projects: re.Pattern[str]
     measures: re.Pattern[str]
     progress: re.Pattern[str]
+    scoring: re.Pattern[str]
     parameter: re.Pattern[str]
     completing: tuple[str, ...]
     rewards: re.Pattern[str]
@@ -60,6 +61,7 @@ def _rules() -> _Rules:
         listed_projects=re.compile(data["listed_projects"]),
         measures=re.compile(data["measures"]),
         progress=re.compile(data["progress"]),
+        scoring=re.compile(data["scoring"]),
         parameter=re.compile(data["parameter"]),
         completing=tuple(data["completing"]),
         rewards=re.compile(alternation(data["rewards"])),
@@ -86,7 +88,14 @@ def is_commitment(text: str, start: int, end: int, unit: str, bound: bool,
                 or _in_project_list(text, end) or _funds(text, start)
                 or _rules().milestone.search(text, _clause_start(text, start), start) is not None
                 or _AS_OF.match(text, _clause_start(text, start, _SENTENCE_END)) is not None
-                or _under_progress_label(text, start))
+                or _under_progress_label(text, start) or _scores(text, start))
+
+
+def _scores(text: str, start: int) -> bool:
+    """`超过平均值5个点以内扣1分`: a figure in a sentence that marks the work by points."""
+    end = _SENTENCE_END.search(text, start)
+    return _rules().scoring.search(text, _clause_start(text, start, _SENTENCE_END),
+                                   end.start() if end else len(text)) is not None
 
 
 def _under_progress_label(text: str, start: int) -> bool:
