@@ -446,10 +446,16 @@ def test_goal_sections_by_any_of_their_names_hold_no_tasks(read):
         三、总体要求(略)
         四、约束性指标分工安排
         1.化学需氧量排放总量五年累计减少6%。(省环保厅牵头)
+        五、关于战略目标
+        (一)近十年目标
+        1.专利拥有量大幅提高。(市知识产权局、工商局)
+        (二)阶段性目标
+        1.卫生县城达到30个。
     """)
     assert [task.path for task in record.tasks] == [["二", "(二)", "1"]]
     assert [(t.path, t.value) for t in record.targets] == [(["二", "(一)", "1"], 97),
-                                                           (["四", "1"], 6)]
+                                                           (["四", "1"], 6),
+                                                           (["五", "(二)", "1"], 30)]
 
 
 def test_an_indent_a_broken_encoding_left_as_question_marks(read):
