@@ -312,6 +312,21 @@ def test_commas_a_mirror_doubles_every_mark_with(read):
     assert record.tasks[0].text == "各乡镇政府要认真组织造林工作,按要求完成。"
 
 
+def test_a_sharing_sites_file_fields_and_download_tips_are_page_noise(read):
+    record = read("""
+        全文页数:19页
+        - 资源格式: DOCX
+        下载积分:5金币
+        友情提示
+        2、PDF文件下载后,可能会被浏览器默认打开,此种情况可以点击浏览器菜单保存
+        3、本站不支持迅雷下载,请使用电脑自带的IE浏览器下载
+        2024年城区旧城改造工作方案
+        一、改造任务
+        1.实施老旧小区改造项目12个。(责任单位:区住建局)
+    """)
+    assert [task.path for task in record.tasks] == [["一", "1"]]
+
+
 def test_a_translation_the_page_appends_holds_no_items(read):
     record = read("""
         某省计划纲要报批程序的通知
