@@ -58,3 +58,16 @@ def test_a_glued_tables_header_and_its_first_row(read):
         某市重点任务责任分工表序号工作内容目标任务责任单位备注1加强宣传发动,引导市民参与。市委宣传部、市城管委
     """)
     assert units(record) == [(["1"], ["市委宣传部", "市城管委"], ["市委宣传部"])]
+
+
+def test_items_a_mirror_cut_short_on_a_page_of_no_sharing_site_stay_items(read):
+    """`1、…` `2、…` each cut short by a mirror, on a page that is no sharing site's: the plan's
+    own items, not a site's chunks."""
+    record = read("""
+        2022年全市双拥工作要点
+        一、持续深化国防双拥学习宣传活动
+        1、学习宣传习近平强军思想,学习贯彻党的会议精神,组织开展国防教育进机关、进学校、进社区、进企业、进乡村活动,营造爱国拥军
+        2、广泛开展《军人地位与权益保障法》学习宣传活动,进一步树立尊崇军人的鲜明导向,推动各级各部门落实军人依法优先和优待政策措
+        3、开展“最美退役军人”评选活动,遴选推荐双拥先进参加全省评选,组织先进典型巡回宣讲,讲好新时代双拥故事,弘扬拥军优属
+    """)
+    assert [task.path for task in record.tasks] == [["一", "1"], ["一", "2"], ["一", "3"]]

@@ -13,6 +13,10 @@ from functools import cache
 
 from .table_rows import heading_names
 
+# What a sharing site's page says of itself (a plan's own numbered items, one per line, may
+# look like chunks where a mirror cut each line short).
+_SHARING_SITE = re.compile(r"由会员分享|可在线阅读|珍藏版|文库|文档下载|下载积分|原创力文档"
+                           r"|道客巴巴|豆丁|三一办公|第壹文秘")
 _CHUNK = re.compile(r"(?P<number>[1-9]\d?)、")
 _CHUNK_LEAST = 60
 # Where a chunk's cut falls: inside a word or a list, not after a sentence or a bracket.
@@ -23,9 +27,12 @@ _TITLE_REACH = 80
 
 
 def sharing_site_lines(lines: list[str]) -> list[str]:
-    """The lines with a run of chunks joined back into the text they cut, and a glued
-    table's first row set on a line of its own, numbered as rows are (`1、…`)."""
-    return [piece for line in _joined_chunks(lines) for piece in _glued_table_opened(line)]
+    """The lines with a run of chunks joined back into the text they cut, on a sharing site's
+    page, and a glued table's first row set on a line of its own, numbered as rows are
+    (`1、…`)."""
+    if any(_SHARING_SITE.search(line) for line in lines):
+        lines = _joined_chunks(lines)
+    return [piece for line in lines for piece in _glued_table_opened(line)]
 
 
 def _joined_chunks(lines: list[str]) -> list[str]:
