@@ -400,6 +400,7 @@ def test_title_lines_with_a_space_or_the_date_of_their_progress(read, title):
      "某县打造“吉事即办”政务服务品牌争创政务服务示范县行动方案"),
     ("某县人民政府办公室\n2020年政务公开工作要点", "2020年政务公开工作要点"),
     ("政府信息公开\n2019年第二季度重点工作任务落实情况表", "2019年第二季度重点工作任务落实情况表"),
+    ("某市人民政府办公室\n发布\n某市提振消费专项行动若干措施", "某市提振消费专项行动若干措施"),
 ])
 def test_a_title_the_page_broke_over_lines(read, head, title):
     """The lines above a title's last that go on with it, not a letterhead or a portal's

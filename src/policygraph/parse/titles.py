@@ -47,7 +47,8 @@ _TITLE_HEAD_LINES = 2
 _LONGEST_HEAD = 40
 # (nor a page's furniture: a breadcrumb, an aside, an attachment's label, a news headline)
 _NOT_TITLE_HEAD = re.compile(r"[。,，;；:：|｜〔〕\[\]()（）>\s]|号$|^\d|日$|^附件|小编|了解"
-                             r"|^(?:政府)?信息公开$|^政务公开$|^通知公告$|首页$|专栏$|栏目$")
+                             r"|^(?:政府)?信息公开$|^政务公开$|^通知公告$|首页$|专栏$|栏目$"
+                             r"|(?:发布|印发|转发)$")
 # The first line of a title the page broke after the plan it carries out
 # (`市五届人大一次会议审定的《政府工作报告》` over `重点目标任务责任分工方案`).
 _BROKEN_TITLE_HEAD = re.compile(r"[^\s。,，;；:：]{0,30}《[^《》]{2,40}》")
