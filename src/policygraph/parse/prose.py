@@ -29,7 +29,7 @@ from .units import (
 
 _SENTENCES = re.compile(r"[。;；!！?？\n]")
 # An adverb between a subject and its verb (`各工业园区也要…`, `各县区均要…`, `各部门密切配合`).
-_ADVERB = re.compile(r"(?:也|都|均|亦|还|密切|积极|主动|认真|全力)$")
+_ADVERB = re.compile(r"(?:也|都|均|亦|还|一定|密切|积极|主动|认真|全力)$")
 # When, between a subject and its verb (`各部门每月10日前要…`, `各县于6月底前须…`).
 _WHEN = re.compile(r"(?:于|在)?(?:每[年季月周]|\d{4}年|\d{1,2}月|\d{1,2}日|[上中下]旬|底)+"
                    r"(?:前|以前|内)?$")
