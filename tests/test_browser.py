@@ -155,6 +155,17 @@ def test_the_targets_chart_draws_a_point_per_target(visit):
     visit.shot("07-targets-chart.png")
 
 
+def test_the_search_box_suggests_an_agency_by_its_functions_name(visit, server):
+    page = visit.open("/search")
+    page.locator("input[list=name-suggestions]").fill("发改委")
+    options = page.locator("datalist#name-suggestions option")
+    expect(options.first).to_be_attached()
+    labels = [options.nth(index).get_attribute("value") for index in range(options.count())]
+    agencies = sparql(server, 'SELECT ?l WHERE { ?x pg:function/skos:altLabel "发改委"@zh ;'
+                              ' skos:prefLabel ?l }')
+    assert {row["l"] for row in agencies} & set(labels), labels
+
+
 def test_the_editor_completes_prefixes_and_terms(visit):
     page = visit.open("/query")
     editor = page.locator(".cm-content")

@@ -91,6 +91,29 @@ def test_search_finds_regions_agencies_and_tasks_by_what_they_contain(server):
                for name in re.findall(r'lang="zh"><a [^>]+>([^<]+)</a>', agencies))
 
 
+def test_the_search_box_suggests_agencies_by_any_alias_and_function_name(server):
+    """`/search/suggest` finds an agency by a name the plans write for it that is not its
+    label, and by a name of its function its own names do not hold (`发改委`)."""
+    page = get(server, "/search").text
+    assert 'list="name-suggestions"' in page and '<datalist id="name-suggestions">' in page
+    assert '<script type="module" src="/static/js/suggest.js">' in page
+    assert get(server, "/static/js/suggest.js").status_code == 200
+    written = sparql(server, "SELECT ?x ?alias WHERE { ?x pg:function ?f ; skos:altLabel ?alias ;"
+                             " skos:prefLabel ?label FILTER(?alias != ?label) }")
+    assert written, "no agency whose plans write it otherwise than its label"
+    for row in written[:3]:
+        found = get(server, "/search/suggest", q=row["alias"]).json()
+        assert row["x"] in [name["iri"] for name in found], row
+    by_function = sparql(server, 'SELECT DISTINCT ?x WHERE { ?x pg:function/skos:altLabel ?n ;'
+                                 ' skos:prefLabel ?l FILTER(CONTAINS(?n, "发改委") '
+                                 '&& !CONTAINS(?l, "发改委")) }')
+    found = get(server, "/search/suggest", q="发改委").json()
+    assert {row["x"] for row in by_function} & {name["iri"] for name in found}
+    assert len(found) <= 10 and all(name["kind"] in ("agency", "region") for name in found)
+    assert get(server, "/search/suggest", q=" ").json() == []
+    assert get(server, "/search/suggest", q="x" * 201).status_code == 422
+
+
 def test_an_empty_search_shows_the_form_only(server):
     page = get(server, "/search", q="  ").text
     assert '<input type="search" name="q"' in page and "<h2>" not in page

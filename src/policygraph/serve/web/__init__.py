@@ -13,10 +13,11 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from . import api_docs, editor, home, views
+from . import api_docs, editor, home, suggest, views
 
 router = APIRouter()
 router.include_router(home.router)
+router.include_router(suggest.router)
 router.include_router(editor.router)
 router.include_router(views.router)
 router.include_router(api_docs.router)
