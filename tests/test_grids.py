@@ -587,3 +587,17 @@ def test_a_progress_share_column_holds_no_targets(read):
     """)
     assert [(t.path, t.value, t.unit) for t in record.targets] == [(["1"], 115, "台"),
                                                                   (["2"], 575, "人")]
+
+
+def test_a_row_that_holds_nothing_but_its_number_is_left_out_with_a_warning(read):
+    """A row whose cells the page left empty is no task a reader can use, and nothing on the
+    page points at it: it is left out, and the record says so."""
+    record = read(TITLE + """
+        序号 | 重点任务 | 牵头单位 | 完成时限
+        1 | 新增规上企业10家。 | 县经信局 | 年底
+        2 |  |  | 年底
+        3 | 推进物流园区建设。 | 县发改局 | 全年
+    """)
+    assert [task.path for task in record.tasks] == [["1"], ["3"]]
+    assert all(task.span is not None for task in record.tasks)
+    assert "item 2 holds nothing but its number: left out" in record.warnings

@@ -31,6 +31,18 @@ def test_every_span_holds_what_was_read(path):
         assert found.startswith(_key(item.text)[:12]) and found.endswith(_key(item.text)[-12:])
 
 
+def test_an_item_that_is_only_a_clause_is_found_by_its_first_unit():
+    """`(二)协办单位:县财政局、县公安局` has no text of its own: its span is its units'."""
+    text = ("某县治理方案\n一、治理畜牧业产品污染\n(一)承办单位。县经贸局。\n"
+            "(二)协办单位:县农业局、县卫生局。\n(三)治理目标。实行定点屠宰。\n")
+    record = extract_text(text, "doc.txt")
+    assert [task.path for task in record.tasks] == [["一", "(一)"], ["一", "(二)"], ["一", "(三)"]]
+    for task in record.tasks:
+        assert task.span is not None, task.path
+    start, end = record.tasks[1].span or (0, 0)
+    assert text[start:end] == "县农业局"
+
+
 def test_spans_survive_full_width_digits_traditional_script_and_glosses():
     text = ("2021年某縣服務業工作要點\n一、重點工作\n(一)發(fā)展物流。培育物流企業１０家以上。"
             "(責任單位:縣商務局)\n")

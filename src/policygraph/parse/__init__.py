@@ -76,10 +76,15 @@ def extract_text(text: str, source: str) -> Record:
         items.tasks[:] = [task for task in items.tasks if not is_requirement(task)]
     place_by_units(meta, [task.agencies for task in items.tasks])
     place_by_text(meta, content)
+    # (an item read as nothing but its number, `3` of a table whose cells were not read, is
+    # no task a reader can use, and the page holds nothing to point at for it)
+    empty = [task for task in items.tasks if not (task.text or task.heading or task.agencies)]
+    items.tasks[:] = [task for task in items.tasks if task not in empty]
     finder = SpanFinder(text)
-    # A task the page cut after its heading is found by its heading.
-    _place(items.tasks, [task.text or task.heading or "" for task in items.tasks], finder,
-           repeats_share=False)
+    # A task the page cut after its heading is found by its heading, one that is only a
+    # clause (`(二)协办单位:A、B`) by its first unit.
+    _place(items.tasks, [task.text or task.heading or task.agencies[0] for task in items.tasks],
+           finder, repeats_share=False)
     _place(items.targets, [target.text for target in items.targets], finder,
            repeats_share=True)
     return Record(
@@ -97,7 +102,9 @@ def extract_text(text: str, source: str) -> Record:
         sections=items.sections,
         region_code=meta.region_code,
         text=text,
-        warnings=repeated_numbers(root) + _missing(meta.title, meta.region, items.tasks),
+        warnings=repeated_numbers(root) + _missing(meta.title, meta.region, items.tasks)
+        + [f"item {' '.join(task.path)} holds nothing but its number: left out"
+           for task in empty],
     )
 
 
