@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -224,3 +225,23 @@ def test_an_agencys_label_is_its_bodys_name_as_the_plans_write_it(capsys, store_
     assert status == 0 and "嘉兴市发展改革委" in labels and "德清县发改局" in labels
     assert "人行嘉兴市中心支行" in labels
     assert not labels & {"嘉兴市发展和改革", "德清县发展和改革"}
+
+
+def test_by_default_a_graph_holds_the_built_in_and_the_development_plans(capsys, tmp_path,
+                                                                         monkeypatch):
+    """`policygraph build` with no documents, in a clone: the built-in plans and the real
+    plans of both splits of the development corpus, whichever of these folders it holds."""
+    plans = {"data/raw": sorted(CORPUS.glob("*.txt"))[:2],
+             "data/dev/develop/raw": sorted((DATA / "dev" / "develop" / "raw").glob("*.txt"))[:2],
+             "data/dev/fresh/raw": sorted((DATA / "dev" / "fresh" / "raw").glob("*.txt"))[:1]}
+    for folder, paths in plans.items():
+        (tmp_path / folder).mkdir(parents=True)
+        for path in paths:
+            (tmp_path / folder / path.name).write_bytes(path.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run(capsys, "build", "--store", "store", "--quiet")
+    assert status == 0, err
+    assert out.startswith("built 5 documents")
+    shutil.rmtree(tmp_path / "data" / "dev")
+    status, out, err = run(capsys, "build", "--store", "store", "--quiet")
+    assert status == 0 and out.startswith("built 2 documents"), out + err

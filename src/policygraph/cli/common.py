@@ -11,6 +11,15 @@ from ..store import GraphStore, default_store
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_CORPUS = Path("data/raw")
 DEFAULT_STORE = default_store()
+# What a graph is built from by default: the built-in plans and the real plans of the
+# development corpus, so that a new graph links provinces, cities and counties.
+DEFAULT_GRAPH = (DEFAULT_CORPUS, Path("data/dev/develop/raw"), Path("data/dev/fresh/raw"))
+
+
+def default_graph_inputs() -> list[Path]:
+    """The folders of `DEFAULT_GRAPH` that the working directory holds (the built-in corpus
+    whatever else is there, for a build to name it if it is missing)."""
+    return [DEFAULT_CORPUS, *(folder for folder in DEFAULT_GRAPH[1:] if folder.is_dir())]
 
 
 def add_store_option(parser: argparse.ArgumentParser, remote: bool = False) -> None:

@@ -16,11 +16,12 @@ from ..store.dumps import DUMP_FORMATS, write_dump
 from ..validate import validate
 from ..vocab import bind_prefixes
 from .common import (
-    DEFAULT_CORPUS,
+    DEFAULT_GRAPH,
     EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
     add_store_option,
+    default_graph_inputs,
     graph_store,
     positive_int,
 )
@@ -34,7 +35,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                     "SHACL shapes and publish it in the store. The previous graph stays live "
                     "until the new one has passed; unchanged inputs are not rebuilt.")
     build.add_argument("files", nargs="*", type=Path, metavar="FILE|DIR",
-                       help=f"documents or folders of documents (default: {DEFAULT_CORPUS})")
+                       help="documents or folders of documents (default: "
+                            f"{', '.join(map(str, DEFAULT_GRAPH))})")
     add_store_option(build)
     build.add_argument("--base", default=DEFAULT_BASE, metavar="IRI",
                        help=f"base IRI of the graph's entities (default: {DEFAULT_BASE})")
@@ -68,8 +70,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def _run_build(args: argparse.Namespace) -> int:
     store = graph_store(args)
     try:
-        result = run_build(args.files or [DEFAULT_CORPUS], store, args.base, force=args.force,
-                           progress=not args.quiet, jobs=args.jobs)
+        result = run_build(args.files or default_graph_inputs(), store, args.base,
+                           force=args.force, progress=not args.quiet, jobs=args.jobs)
     except (BuildError, StoreError) as error:
         print(f"policygraph: build failed: {error}", file=sys.stderr)
         return EXIT_FAILED

@@ -15,11 +15,11 @@ from ..pipeline import BuildError, run_build
 from ..push import GRAPH_STORE_BATCH, UPDATE_BATCH, PushError, Target, push
 from ..store import StoreError
 from .common import (
-    DEFAULT_CORPUS,
     EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
     add_store_option,
+    default_graph_inputs,
     graph_store,
     positive_int,
     positive_seconds,
@@ -47,9 +47,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
     serve = commands.add_parser(
         "serve", help="serve the graph: SPARQL endpoint and REST API",
-        description="Serve the store over HTTP (building it from data/raw first when there is "
-                    "none): a SPARQL 1.1 endpoint at /sparql, canned queries under /api, "
-                    "OpenAPI documentation at /docs.")
+        description="Serve the store over HTTP (building it first, when there is none, from "
+                    "data/raw and the development corpus's data/dev/develop/raw and "
+                    "data/dev/fresh/raw): a SPARQL 1.1 endpoint at /sparql, canned queries "
+                    "under /api, OpenAPI documentation at /docs.")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
@@ -144,7 +145,7 @@ def _run_serve(args: argparse.Namespace) -> int:
     store = graph_store(args)
     try:
         if endpoint is None and store.current is None:
-            run_build([DEFAULT_CORPUS], store, DEFAULT_BASE)
+            run_build(default_graph_inputs(), store, DEFAULT_BASE)
         serve(Settings(store_dir=Path(args.store) if endpoint is None else Path("."),
                        endpoint=endpoint, base_iri=args.base_iri, timeout=args.timeout,
                        max_rows=args.max_rows, workers=args.workers,
