@@ -34,3 +34,22 @@ def test_every_option_is_documented(name):
         for option in action.option_strings:
             if option.startswith("--") and option != "--help":
                 assert option in README, f"policygraph {name} {option}"
+
+
+def quick_start() -> list[str]:
+    """The README's quick-start commands, in order: the main job's, then the tests'."""
+    section = README.split("## Commands")[0]
+    return [line.strip() for line in section.splitlines() if line.startswith("    python3 -m venv")]
+
+
+def test_the_quick_starts_two_commands_keep_to_environments_of_their_own():
+    """The test command installs the package editable: in the server's environment it would
+    replace the package under a running server, whose pages would then fail."""
+    serve, tests = quick_start()
+    assert serve.endswith("policygraph serve") and tests.endswith("-m pytest")
+    assert serve.split()[3] != tests.split()[3], (serve, tests)  # `python3 -m venv DIR`
+
+
+def test_ci_runs_the_readmes_test_command():
+    ci = (Path(__file__).parent.parent / ".ci" / "run").read_text("utf-8")
+    assert quick_start()[1] in ci.splitlines()
