@@ -1,10 +1,14 @@
-"""Serve options: CORS off by default and on for the origins named; request logs with timing."""
+"""Serve options: CORS off by default and on for the origins named; request logs with timing;
+the address a server says it serves at and mints its own store's IRIs for."""
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 import httpx
 
-from .live import start
+from .live import LiveServer, cli, free_port, sparql, start, stop, wait_until_answers
 
 ASK = {"query": "ASK { ?s ?p ?o }"}
 
@@ -41,3 +45,26 @@ def test_requests_are_logged_with_their_duration(server):
     log = server.log.read_text(errors="replace")
     assert any("GET /sparql 200" in line and line.rstrip().endswith("ms")
                for line in log.splitlines())
+
+
+def test_a_server_that_builds_its_store_says_where_it_serves_and_mints_iris_there(tmp_path):
+    """`policygraph serve --port P` over no store: it builds one whose entities' IRIs are its
+    own address's, so that each resolves on the server that lists it, and prints where."""
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    for path in sorted((Path(__file__).parent.parent / "data" / "raw").glob("*.txt"))[:1]:
+        (tmp_path / "data" / "raw" / path.name).write_bytes(path.read_bytes())
+    port = free_port()
+    log = tmp_path / "server.log"
+    with log.open("wb") as sink:
+        process = subprocess.Popen(cli("serve", "--store", tmp_path / "store", "--port", port),
+                                   stdout=sink, stderr=subprocess.STDOUT, cwd=tmp_path)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_answers(process, url + "/api/queries", log, "policygraph serve", 120, 0.2)
+        assert f"serving {url}/ (the web interface)" in log.read_text("utf-8")
+        server = LiveServer(url, process, log)
+        tasks = sparql(server, "SELECT ?t WHERE { ?t a pg:Task } LIMIT 1")
+        assert tasks[0]["t"].startswith(f"{url}/id/")
+        assert httpx.get(tasks[0]["t"], timeout=30).status_code == 200
+    finally:
+        stop(process, 10)

@@ -10,7 +10,6 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 
-from ..build import DEFAULT_BASE
 from ..pipeline import BuildError, run_build
 from ..push import GRAPH_STORE_BATCH, UPDATE_BATCH, PushError, Target, push
 from ..store import StoreError
@@ -137,6 +136,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     push.set_defaults(run=_run_push)
 
 
+def served_base(host: str, port: int) -> str:
+    """The base IRI of entities served at `host`:`port` (a wildcard address's entities at the
+    loopback address, where a local reader finds them)."""
+    name = "127.0.0.1" if host in ("", "0.0.0.0") else "[::1]" if host == "::" \
+        else f"[{host}]" if ":" in host else host
+    return f"http://{name}:{port}/id/"
+
+
 def _run_serve(args: argparse.Namespace) -> int:
     from ..serve import ServeError, Settings, serve
     from ..serve.remote import remote_endpoint
@@ -145,7 +152,9 @@ def _run_serve(args: argparse.Namespace) -> int:
     store = graph_store(args)
     try:
         if endpoint is None and store.current is None:
-            run_build(default_graph_inputs(), store, DEFAULT_BASE)
+            # (IRIs the server it builds for dereferences, on whatever port it listens)
+            run_build(default_graph_inputs(), store,
+                      args.base_iri or served_base(args.host, args.port))
         serve(Settings(store_dir=Path(args.store) if endpoint is None else Path("."),
                        endpoint=endpoint, base_iri=args.base_iri, timeout=args.timeout,
                        max_rows=args.max_rows, workers=args.workers,

@@ -36,6 +36,9 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None
         listening = _listen(host, port)
     except OSError as error:
         raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    address = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+    print(f"policygraph: serving {address}/ (the web interface), {address}/sparql, "
+          f"{address}/api and its documentation at {address}/docs", flush=True)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     # h11 refuses a request line past 16 KiB with a bare 400; let the app's own limit, with
     # its message, decide instead (the headers beside it may take 64 KiB).
