@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import shutil
+import subprocess
 from pathlib import Path
 
 import httpx
@@ -274,3 +276,26 @@ def test_a_query_past_the_time_limit_is_a_503_with_the_reason(corpus_store, tmp_
         slow.stop()
     assert response.status_code == 503 and "time limit" in response.json()["detail"]
     assert response.headers["retry-after"]
+
+
+def readme_curl_examples() -> list[str]:
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    return [line.strip() for line in readme.splitlines() if line.startswith("    curl ")]
+
+
+def test_the_readmes_curl_examples_run_as_written(server):
+    """Each `curl` line of the README, pointed at the server under test, gets its answer
+    (curl's --fail turns an HTTP error into a failing exit status)."""
+    examples = readme_curl_examples()
+    assert len(examples) >= 3
+    for example in examples:
+        command = shlex.split(example.replace("http://127.0.0.1:8000", server.url))
+        done = subprocess.run([command[0], "--fail", "--silent", "--show-error", *command[1:]],
+                              capture_output=True, timeout=60, check=False)
+        assert done.returncode == 0, (example, done.stderr)
+        assert done.stdout.strip(), example
+    counted = subprocess.run(
+        shlex.split(examples[-1].replace("http://127.0.0.1:8000", server.url)),
+        capture_output=True, text=True, timeout=60, check=True).stdout.split()
+    assert int(counted[-1]) == int(sparql(server, "SELECT (COUNT(*) AS ?n) WHERE "
+                                                  "{ ?t a pg:Task }")[0]["n"])
