@@ -121,3 +121,18 @@ def test_console_script_runs(plan):
                           text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["title"] == "2021年德清县服务业工作要点"
+
+
+def test_output_to_a_pipe_the_reader_closed_ends_quietly(corpus_store):
+    """`policygraph query … | head -1`: once the reader has gone, the command stops without a
+    traceback (the answer is longer than a pipe's buffer, so the write does fail)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "policygraph.cli", "query", "SELECT ?s ?p ?o WHERE { ?s ?p ?o }",
+         "--format", "csv", "--store", str(corpus_store)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline()
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 0
+    assert "Traceback" not in errors and "BrokenPipe" not in errors, errors

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 from pathlib import Path
 
 import pytest
 
-from policygraph.cli import build_parser
+from policygraph.cli import EXAMPLES, build_parser
 
 README = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
 
@@ -53,3 +54,14 @@ def test_the_quick_starts_two_commands_keep_to_environments_of_their_own():
 def test_ci_runs_the_readmes_test_command():
     ci = (Path(__file__).parent.parent / ".ci" / "run").read_text("utf-8")
     assert quick_start()[1] in ci.splitlines()
+
+
+@pytest.mark.parametrize("name", sorted(commands()))
+def test_every_commands_help_shows_an_example_that_parses(name):
+    """`policygraph NAME --help` ends with an example, and the example is a valid command
+    line (a pipe after it aside)."""
+    command = commands()[name]
+    assert f"example: {EXAMPLES[name]}" in " ".join(command.format_help().split())
+    words = shlex.split(EXAMPLES[name].split("|")[0])
+    assert words[:2] == ["policygraph", name]
+    build_parser().parse_args(words[1:])

@@ -61,7 +61,9 @@ def test_a_server_that_builds_its_store_says_where_it_serves_and_mints_iris_ther
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_answers(process, url + "/api/queries", log, "policygraph serve", 120, 0.2)
-        assert f"serving {url}/ (the web interface)" in log.read_text("utf-8")
+        printed = log.read_text("utf-8")
+        assert "yet: building it first from data/raw" in printed
+        assert f"serving {url}/ (the web interface)" in printed
         server = LiveServer(url, process, log)
         tasks = sparql(server, "SELECT ?t WHERE { ?t a pg:Task } LIMIT 1")
         assert tasks[0]["t"].startswith(f"{url}/id/")

@@ -7,14 +7,30 @@ commands are grouped by what they work on, each group registering its own subcom
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from .. import __version__
 from . import ask, extraction, graph, service
-from .common import EXIT_USAGE
+from .common import EXIT_OK, EXIT_USAGE
 
-__all__ = ["build_parser", "main"]
+__all__ = ["EXAMPLES", "build_parser", "main"]
+
+# A command line each command's `--help` shows as its example.
+EXAMPLES = {
+    "extract": "policygraph extract data/raw/000_1d1cab59e1534a27.txt --json",
+    "evaluate": "policygraph evaluate data/dev/fresh/gold data/dev/fresh/raw",
+    "build": "policygraph build data/raw my-plans/ --store data/store",
+    "validate": "policygraph validate",
+    "export": "policygraph export --format trig -o graph.trig",
+    "query": "policygraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?t a pg:Task }' --format csv",
+    "tasks": "policygraph tasks --led-by 发改委 --format csv",
+    "agencies": "policygraph agencies --unresolved | head",
+    "serve": "policygraph serve --port 8000",
+    "load": "policygraph load --graph https://example.org/extra extra.ttl",
+    "push": "policygraph push --endpoint http://127.0.0.1:8890/sparql",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for group in (extraction, graph, ask, service):
         group.register(commands)
+    for name, command in commands.choices.items():
+        command.epilog = f"example: {EXAMPLES[name]}"
     return parser
 
 
@@ -37,5 +55,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    status: int = args.run(args)
+    try:
+        status: int = args.run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader closed the pipe (`| head`): what it wanted is written; stop quietly, and
+        # keep the interpreter's own flush at exit from failing on the closed pipe again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     return status

@@ -152,9 +152,11 @@ def _run_serve(args: argparse.Namespace) -> int:
     store = graph_store(args)
     try:
         if endpoint is None and store.current is None:
+            inputs = default_graph_inputs()
+            print(f"policygraph: no graph in {args.store} yet: building it first from "
+                  f"{', '.join(map(str, inputs))}", flush=True)
             # (IRIs the server it builds for dereferences, on whatever port it listens)
-            run_build(default_graph_inputs(), store,
-                      args.base_iri or served_base(args.host, args.port))
+            run_build(inputs, store, args.base_iri or served_base(args.host, args.port))
         serve(Settings(store_dir=Path(args.store) if endpoint is None else Path("."),
                        endpoint=endpoint, base_iri=args.base_iri, timeout=args.timeout,
                        max_rows=args.max_rows, workers=args.workers,
