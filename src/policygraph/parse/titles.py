@@ -79,13 +79,13 @@ class Frame:
 
 
 @cache
-def _title_line(spaced: bool = False) -> re.Pattern[str]:
+def _title_line() -> re.Pattern[str]:
     """A title of the genre: a name ending as the genre's titles do, with its years, its
     status or the date of its progress after it (`(2023—2027年)`, `(试行)`, `(截至9月底)`);
-    `spaced`: a line of its own, which may hold a space (`2020 年全市…`, `经济技术开发区 推进…`)
-    though no cell separator."""
+    it may hold a single space (`2020 年全市…`, `经济技术开发区 推进…`) though no cell
+    separator."""
     suffix = "|".join(table("genres")["title_suffixes"])
-    char = r"(?:[^\s。,，;；:：|｜>]| (?=[^\s。,，;；:：|｜>]))" if spaced else r"[^\s。,，;；:：]"
+    char = r"(?:[^\s。,，;；:：|｜>]| (?=[^\s。,，;；:：|｜>]))"
     return re.compile(
         rf"\s*(?P<title>{char}{{{_MIN_TITLE - 2},80}}?(?:{suffix})(?: ?[(（]\s*\d{{4}}\s*"
         rf"(?:[—–\-~至]\s*\d{{4}}\s*)?年?度?\s*[)）])?(?:[(（](?:试行|暂行|修订)[)）])?"
@@ -233,14 +233,14 @@ def _title_from_line(content: str) -> str | None:
     """A line that is a title of the genre; in a one-line page, a title set off by space."""
     lines = [line for line in content.split("\n") if not _LISTED.match(line)]
     for index, line in enumerate(lines):
-        found = _title_line(spaced=True).fullmatch(line)
+        found = _title_line().fullmatch(line)
         if found and match_marker(line.strip()) is None:
             head = lines[index - 1].strip() if index else ""
             if _BROKEN_TITLE_HEAD.fullmatch(head):
                 return head + found["title"]
             return "".join(_title_head(lines[:index])) + found["title"]
     for line in lines:
-        found = _title_line(spaced=True).match(line)
+        found = _title_line().match(line)
         if found and found.end() < len(line) and line[found.end() - 1].isspace() \
                 and match_marker(line.strip()) is None:
             return found["title"]
