@@ -24,7 +24,7 @@ from .headings import (
     split_heading,
 )
 from .outline import Item
-from .prose import body_heading, opening_responsibility, responsibility_in_prose
+from .prose import body_responsibility, opening_responsibility, responsibility_in_prose
 from .record import Kind, Section, Target, Task
 from .targets import find_goal_targets, find_targets
 from .units import is_unit_name
@@ -160,9 +160,9 @@ def _read(item: Item) -> _Reading:
     if clause is None and item.children:
         clause = (opening_responsibility(titled.heading or "")
                   or opening_responsibility(titled.body))
-    elif clause is None and titled.heading and (body := body_heading(titled.heading)):
+    elif clause is None and titled.heading and (named := body_responsibility(titled.heading)):
         # `三、省委政法委` over the body's work: the item's heading names its unit.
-        clause = responsibility([(body, "main")])
+        clause = named
     elif clause is None and not titled.heading and (opening := _body_opening(titled.body)):
         clause, titled = opening
     owner = _owner_of_the_list(item) if item.children else None
@@ -182,9 +182,9 @@ def _body_opening(text: str) -> tuple[Responsibility | None, Titled] | None:
     """`1、县住建局:向县委报告…` in a division of duties: the body named before the colon is
     the item's unit, and the text after it the task."""
     named = _BODY_OPENING.match(text)
-    if named is None or (body := body_heading(named[1])) is None:
+    if named is None or (clause := body_responsibility(named[1])) is None:
         return None
-    return responsibility([(body, "main")]), Titled(None, text[named.end():].strip())
+    return clause, Titled(None, text[named.end():].strip())
 
 
 def _figures(item: Item, titled: Titled) -> str:
@@ -249,10 +249,4 @@ def _inherited(item: Item, readings: dict[Item, _Reading]) -> Responsibility | N
     banner = lineage[-1].banner
     if not banner:
         return None
-    return read_responsibility(banner).responsibility or _body_banner(banner)
-
-
-def _body_banner(banner: str) -> Responsibility | None:
-    """A banner that is a body's name (`凤台县政府` over its targets): that body's items."""
-    body = body_heading(banner)
-    return responsibility([(body, "main")]) if body else None
+    return read_responsibility(banner).responsibility or body_responsibility(banner)
