@@ -64,11 +64,13 @@ _AGENT_VERBS = (r"(?:成立|开展|组织|落实|结合|抽调|制定|建立|做
 # An office of a body or one set up for the work (`局综合科`, `文化宣传股`, `基层处`,
 # `农技站`, `森林警察大队`, `森林防火指挥部`).
 _OFFICES = ("科", "股", "处", "室", "站", "队", "指挥部")
+# Words that put what the work follows after them (`根据国家知识产权局的要求`).
+_FOLLOWING = r"根据|依据|按照|围绕"
 # Words that put a body after them as what the work backs or follows (`支持供销合作社牵头…`,
 # `根据国家知识产权局的要求`): the body is no subject.
-_BACKING = re.compile(r"(?:支持|鼓励|引导|指导|配合|协助|督促|推动|依托|围绕|根据|按照|依据)")
+_BACKING = re.compile(rf"(?:支持|鼓励|引导|指导|配合|协助|督促|推动|依托|{_FOLLOWING})")
 # What a subject holds no more than a name (`“河长制”由县水资源管理委员会…`).
-_NOT_A_SUBJECT = re.compile(r"[由“”\"《》\d]|根据|依据|按照|对照|围绕")
+_NOT_A_SUBJECT = re.compile(rf"[由“”\"《》\d]|对照|{_FOLLOWING}")
 # What opens a task, not a body acting (`指导各级安监部门…`, `配合区体育局做好…`).
 _OPENING_TASK = re.compile(r"^(?:指导|配合|协助|支持|鼓励|引导|推动|推进|督促|进一步|加快|优化|"
                            r"完善|提升|深化|全面|积极|加强|做好|落实|开展|组织|建立|实施|继续|"
@@ -147,8 +149,8 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
                 assigned.extend((unit, role) for unit in units)
             else:
                 assigned.extend(_departments_opening(clause))
-    acting = [pair for pair in _opening_subject(text)
-              if pair[0] not in {unit for unit, _ in assigned}]
+    named = {unit for unit, _ in assigned}
+    acting = [pair for pair in _opening_subject(text) if pair[0] not in named]
     return responsibility(acting + assigned)
 
 
@@ -183,9 +185,9 @@ def _subject_of_a_later_role(sentence: str) -> tuple[str, Role] | None:
 def _opening_body(clause: str) -> str | None:
     """The body's name a clause opens with: the shortest opening that names a body, run on
     through a suffix that completes it (`县人民政府` + `办公室`)."""
-    suffixes = unit_rules().suffixes
     if _BACKING.match(clause):
         return None  # (`根据国家知识产权局的要求,成立…`: what the work follows, no body acting)
+    suffixes = unit_rules().suffixes
     for end in range(_LEAST_BODY, min(len(clause), _LONGEST_BODY) + 1):
         name = clause[:end]
         if is_unit_name(name) and not name.startswith(unit_rules().collective):
