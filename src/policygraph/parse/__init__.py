@@ -79,7 +79,7 @@ def extract_text(text: str, source: str) -> Record:
     # (an item read as nothing but its number, `3` of a table whose cells were not read, is
     # no task a reader can use, and the page holds nothing to point at for it)
     empty = [task for task in items.tasks if not (task.text or task.heading or task.agencies)]
-    items.tasks[:] = [task for task in items.tasks if task not in empty]
+    items.tasks[:] = [task for task in items.tasks if task.text or task.heading or task.agencies]
     finder = SpanFinder(text)
     # A task the page cut after its heading is found by its heading, one that is only a
     # clause (`(二)协办单位:A、B`) by its first unit.
