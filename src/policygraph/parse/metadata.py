@@ -242,9 +242,10 @@ def _own_region(content: str) -> tuple[Region, str] | None:
         return None
     # (a county or city named short, `结合宁远实际`: the one division so named with its level,
     # by its full name where the page also writes that)
+    named = name_region(found[1])
     short = [region for suffix in "县市区" for region in lookup_all(found[1] + suffix)]
-    if name_region(found[1]) or len(short) != 1:
-        return name_region(found[1])
+    if named or len(short) != 1:
+        return named
     return short[0], short[0].name if short[0].name in content else found[1]
 
 
