@@ -79,6 +79,4 @@ def _glued_table_opened(line: str) -> list[str]:
     found = _glued_header().search(line)
     if found is None:
         return [line]
-    title = _CHUNK.sub("", line[:found.end()], count=1) if line.startswith("1、") \
-        else line[:found.end()]
-    return [title, "1、" + line[found.end() + 1:]]
+    return [line[:found.end()].removeprefix("1、"), "1、" + line[found.end() + 1:]]
