@@ -44,6 +44,8 @@ _AFTER_DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:底|前|中旬|上
 _MODAL = re.compile(rf"{MODAL}|进一步")
 # `由` bringing in the units of a sentence (`此项活动由A负责`), not `自由` in a name.
 _BY = re.compile(r"(?<!自)由")
+# The governments of every division (`各市〔特区、区〕人民政府`): a whole name wherever it ends.
+_WHOLE_COLLECTIVE = re.compile(r"各\S{1,12}人民政府")
 # A row's units' cell glued after the last sentence of its other cells, at the text's end.
 _AFTER_SENTENCE = re.compile(r"。(?P<units>[^\d。;；:：!！?？]{2,120})$")
 # A body's other name in brackets after its name.
@@ -86,7 +88,7 @@ class _Rules:
     label_pattern: re.Pattern[str]
     bracketed_label: re.Pattern[str]
     clause_line: re.Pattern[str]
-    role_words: dict[str, Role]
+    closing_roles: dict[str, Role]  # the role of each word `role_suffix` may match
     role_suffix: re.Pattern[str]
     role_word: re.Pattern[str]
     unit_role: re.Pattern[str]
@@ -115,7 +117,7 @@ def _rules() -> _Rules:
         bracketed_label=re.compile(
             rf"(?<![\u4e00-\u9fff）)〕])[【\[［〔(（]\s*({names})\s*[】\]］〕)）]\s*[:：]?"),
         clause_line=re.compile(rf"\s*(?:[省市县区]直)?(?:{names})\s*[:：]"),
-        role_words=closing_words,
+        closing_roles=closing_words,
         # `A牵头`, `A等分别牵头`, and `A(牵头)`: a role word closing a unit or a group.
         role_suffix=re.compile(rf"(?:(?:等|分别|共同)?({alternation(list(closing_words))})"
                                rf"|[(（〔]({alternation(list(role_words))})(?:单位|部门)?[)）〕])$"),
@@ -279,9 +281,6 @@ def _trailing_clause(text: str) -> Reading | None:
     return None
 
 
-_WHOLE_COLLECTIVE = re.compile(r"各\S{1,12}人民政府")
-
-
 def _unclosed_clause(text: str) -> Reading | None:
     """A clause the page's end cut off before its closing bracket (`(省发改委、省财政厅、四川`):
     the units it lists, without a last name that was cut."""
@@ -423,7 +422,7 @@ def _split_role_word(piece: str) -> tuple[str, Role | None]:
     found = _rules().role_suffix.search(piece)
     if found is None:
         return piece, None
-    return piece[: found.start()], _rules().role_words[found[1] or found[2]]
+    return piece[: found.start()], _rules().closing_roles[found[1] or found[2]]
 
 
 def _without(text: str, start: int, end: int, assigned: list[tuple[str, Role]]) -> Reading:
