@@ -31,9 +31,9 @@ _VERBS_LIKE_BODIES = ("开办", "举办", "创办", "代办", "帮办", "兴办"
                       "好办", "网办", "督办", "交办", "承办", "联办", "合办", "包办", "速办",
                       "布局", "格局", "开局", "大局", "全局", "新局", "变局", "破局",
                       "重组", "改组", "分组", "编组")
-# `各市(县)、区政府`, `各州、市人民政府`, `各市州、县市区政府`, `各市、县〔区〕`,
-# `市、县两级人民政府`: a collective whose 、 joins levels of one name, not two units.
-# `市、县两级人民政府`: levels that a body of each of them closes.
+# `各市(县)、区政府`, `各州、市人民政府`, `各市州、县市区政府`, `各市、县〔区〕`, and levels a
+# body of each closes, `市、县两级人民政府`: a collective whose 、 joins levels of one name, not
+# two units. A level may carry its aside in any bracket (`县〔区〕`, `县<区>`).
 _ASIDE = r"(?:[(（〔〈<][^)）〕〉>]{1,6}[)）〕〉>])?"
 _COLLECTIVE_HEAD = re.compile(r"(?:各|相关|有关)"
                               r"(?:[^、]{1,6}[)）〕〉>]|[省市州县区旗镇乡]{1,2}|园区)|[省市州县]")
@@ -47,8 +47,7 @@ _ROLE_NOUNS = frozenset({"责任单位", "牵头单位", "配合单位", "协作
 # 要 asking something of a sentence's subject, not the 要 of 主要, 重要, 需要 or 只要.
 _WANTS = r"(?<![主重需只])要"
 # A modal verb asking something of a sentence's subject (`各县要…`, `务必`, `须`); not the 应 of
-# 应急 or 应用.
-# (not `相应`, `适应`, `供应`: words that hold 应 without it being a modal verb)
+# 应急 or 应用, nor of `相应`, `适应`, `供应`, words that hold 应 without it being a modal verb.
 MODAL = rf"务必|必须|{_WANTS}|(?<![相响适对供反效感])应(?![急用])|须"
 _SENTENCE_WORDS = re.compile(rf"是|的|{_WANTS}|将|把|对|贯彻|落实|制定|承担|开展|推进|完成"
                              r"|加强|做好")
