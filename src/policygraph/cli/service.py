@@ -136,16 +136,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     push.set_defaults(run=_run_push)
 
 
-def served_base(host: str, port: int) -> str:
-    """The base IRI of entities served at `host`:`port` (a wildcard address's entities at the
-    loopback address, where a local reader finds them)."""
-    name = "127.0.0.1" if host in ("", "0.0.0.0") else "[::1]" if host == "::" \
-        else f"[{host}]" if ":" in host else host
-    return f"http://{name}:{port}/id/"
-
-
 def _run_serve(args: argparse.Namespace) -> int:
-    from ..serve import ServeError, Settings, serve
+    from ..serve import ServeError, Settings, serve, served_base
     from ..serve.remote import remote_endpoint
 
     endpoint = remote_endpoint(args.store)

@@ -19,7 +19,7 @@ from .app import create_app
 from .connections import head_deadline_protocol
 from .settings import Settings
 
-__all__ = ["ServeError", "Settings", "create_app", "serve"]
+__all__ = ["ServeError", "Settings", "create_app", "serve", "served_base"]
 
 # How long a remote store may take to answer the check at start-up.
 _REMOTE_CHECK_TIMEOUT = 10.0
@@ -36,7 +36,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None
         listening = _listen(host, port)
     except OSError as error:
         raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
-    address = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+    address = _address(host, port)
     print(f"policygraph: serving {address}/ (the web interface), {address}/sparql, "
           f"{address}/api and its documentation at {address}/docs", flush=True)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
@@ -47,6 +47,18 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None
         http=head_deadline_protocol(settings.header_timeout),
         h11_max_incomplete_event_size=settings.max_request_bytes + 2**16))
     server.run(sockets=[listening])
+
+
+def served_base(host: str, port: int) -> str:
+    """The base IRI of entities served at `host`:`port` (a wildcard address's entities at the
+    loopback address, where a local reader finds them)."""
+    local = {"": "127.0.0.1", "0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)
+    return f"{_address(local, port)}/id/"
+
+
+def _address(host: str, port: int) -> str:
+    """`http://host:port`, an IPv6 host in brackets."""
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
 def _check_source(settings: Settings) -> None:
