@@ -109,3 +109,26 @@ def test_a_preamble_naming_who_takes_on_the_list_below_it(read):
     """)
     assert units(record) == [(["1"], ["区政府"], ["区政府"]),
                              (["2"], ["区市场监管局"], ["区市场监管局"])]
+
+
+def test_a_sentence_of_units_after_by_names_them_all_as_leading(read):
+    """`由A和B负责。` closing an item, a sentence of its units alone: every unit leads, and a
+    name that closes with the body's other name (`人事处(宣教办)`) is one unit of the list;
+    a sentence the page cut before its verb leaves the first leading."""
+    record = read("""
+        某省局安全生产月活动任务分工方案
+        一、播放安全生产公益广告
+        6月份每天黄金时段,在卫视播放公益广告。由宣教办和教育中心负责。
+        二、打造精品节目
+        继续办好三个平台和栏目。由人事处(宣教办)和教育中心负责。
+        三、组织暗访
+        对责任体系落实情况进行采访报道。由暗访办、教育中心负责。
+        四、组织演练
+        按照计划组织实施应急演练。由应急救援指挥中心、培训中心
+    """)
+    assert units(record) == [
+        (["一"], ["宣教办", "教育中心"], ["宣教办", "教育中心"]),
+        (["二"], ["人事处(宣教办)", "教育中心"], ["人事处(宣教办)", "教育中心"]),
+        (["三"], ["暗访办", "教育中心"], ["暗访办", "教育中心"]),
+        (["四"], ["应急救援指挥中心", "培训中心"], ["应急救援指挥中心"]),
+    ]

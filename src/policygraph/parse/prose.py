@@ -126,7 +126,11 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
         whole = rules.by_sentence.fullmatch(sentence.strip())
         if whole and (units := listed_units(whole["units"])) and _mostly_units(units):
             # `由A承办,B、C配合`: each group takes the role its word gives.
-            assigned.extend(parse_clause(whole["units"] + (whole["verb"] or "")))
+            pairs = parse_clause(whole["units"] + (whole["verb"] or ""))
+            if whole["verb"] and all(role == "main" for _, role in pairs):
+                # `由A、B负责`: every unit the sentence names leads.
+                pairs = [(unit, "lead") for unit, _ in pairs]
+            assigned.extend(pairs)
             continue
         for clause in re.split(r"[,，]", sentence):
             clause = clause.strip()

@@ -108,8 +108,10 @@ def is_unit_name(name: str) -> bool:
         return False
     if name.startswith(rules.collective):
         return not _SENTENCE_WORDS.search(name)  # `各市(州)人民政府是贯彻…` is a sentence
-    # (`…以外的燃煤机组`: a phrase with 的 describes things, it names no body)
-    return name.endswith(rules.suffixes) and not _ACTION.search(name) and "的" not in name
+    # (`…以外的燃煤机组`: a phrase with 的 describes things, it names no body; a name may
+    # close with the body's other name, `人事处(宣教办)`)
+    return without_aside(name).endswith(rules.suffixes) and not _ACTION.search(name) \
+        and "的" not in name
 
 
 def without_aside(name: str) -> str:
@@ -262,7 +264,7 @@ def _conjoined(piece: str) -> list[str]:
     if parts[0].startswith(unit_rules().collective) \
             and all(clean_unit(part) in _BARE_BODIES for part in parts[1:]):
         return [piece]  # `各县(市、区)党委和人民政府`: the bodies of each, one collective
-    if len(parts) > 1 and all(is_unit_name(clean_unit(part))
+    if len(parts) > 1 and all(is_unit_name(without_aside(clean_unit(part)))
                               or unit_rules().generic.match(clean_unit(part))
                               or lookup_all(clean_unit(part)) for part in parts):
         return parts
