@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import inspect
 import json
 import re
@@ -11,7 +10,9 @@ import sys
 from collections import Counter
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
+import pandas
 import pyoxigraph as ox
 import pytest
 import rdflib
@@ -162,7 +163,10 @@ def test_every_canned_query_binds_its_examples_as_valid_sparql(name, values):
 
 def test_a_parameter_inside_a_subquery_is_bound_remotely(local, remote):
     rows = local.tasks_by_unit_name(name="领导小组")
-    assert rows and all(row["_name_string"] == "领导小组" for row in rows)
+    assert rows
+    for agency in {row["agency"] for row in rows}:
+        assert local.ask(f'ASK {{ <{agency}> skos:altLabel ?written '
+                         f'FILTER(CONTAINS(STR(?written), "领导小组")) }}')
     assert multiset(remote.tasks_by_unit_name(name="领导小组")) == multiset(rows)
 
 
@@ -185,16 +189,44 @@ def test_a_missing_or_unknown_parameter_is_named(client):
         client.canned("tasks-led-by-function")
 
 
-def test_to_dataframe(local):
-    rows = local.function_by_name(name="发改委")
-    if importlib.util.find_spec("pandas") is None:
-        with pytest.raises(ImportError, match="pip install pandas"):
-            local.to_dataframe(rows)
-    else:
-        frame = local.to_dataframe(rows)
-        assert list(frame.columns) == ["function", "label", "_name_string"]
-        assert frame["function"].tolist() == [DEVELOPMENT_REFORM]
-        assert len(local.to_dataframe("SELECT ?t WHERE { ?t a pg:Task }")) > 100
+def test_canned_rows_hold_the_querys_own_columns_only(client):
+    """A canned query projects its parameter variables (`?__region_string`) only to have them
+    bound; rows hold the columns it answers with, whether a parameter was given or not."""
+    for values in ({}, {"region": "浙江省"}):
+        rows = client.documents(**values)
+        assert rows
+        assert list(rows[0]) == ["document", "title", "region", "regionCode", "level", "issuer",
+                                 "issued", "number", "periodStart", "periodEnd", "tasks",
+                                 "targets"]
+
+
+def test_to_dataframe_types_columns_for_analysis(local):
+    """Numbers are numeric columns (decimals float64, integers Int64 keeping unbound values),
+    dates datetime64, and a query's parameter variables are no columns."""
+    frame = local.to_dataframe(local.function_by_name(name="发改委"))
+    assert list(frame.columns) == ["function", "label"]
+    assert frame["function"].tolist() == [DEVELOPMENT_REFORM]
+    targets = local.to_dataframe(local.targets())
+    assert targets["value"].dtype == "float64"
+    assert targets["value"].sum() > 0
+    assert str(targets["year"].dtype) == "Int64"
+    documents = local.to_dataframe(local.documents())
+    assert pandas.api.types.is_datetime64_any_dtype(documents["issued"])
+    assert str(documents["tasks"].dtype) == "Int64"
+    assert len(local.to_dataframe("SELECT ?t WHERE { ?t a pg:Task }")) > 100
+
+
+def test_to_dataframe_without_pandas_says_how_to_install_it(corpus_store):
+    script = ("import sys, policygraph\n"
+              "sys.modules['pandas'] = None\n"
+              f"graph = policygraph.open({str(corpus_store)!r})\n"
+              "try:\n"
+              "    graph.to_dataframe(graph.function_by_name(name='发改委'))\n"
+              "except ImportError as error:\n"
+              "    print(error)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True)
+    assert "pip install pandas" in done.stdout
 
 
 def test_a_cut_result_warns(corpus_store, tmp_path_factory):
@@ -268,3 +300,32 @@ def test_a_filter_exists_sees_the_binding_outside_it():
     substitutions = {ox.Variable("_v"): ox.Literal("2")}
     assert bind_values(SHAPES["optional and exists"], substitutions).count("VALUES") == 1
     assert bind_values(SHAPES["not exists"], substitutions).count("VALUES") == 1
+
+
+def readme_python() -> str:
+    """The README's Python examples, its ```python blocks in order, as one script."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    return "\n".join(re.findall(r"```python\n(.*?)```", readme, re.S))
+
+
+@pytest.mark.parametrize("target", ["store", "endpoint"])
+def test_the_readmes_python_examples_run_as_written(target, corpus_store, server, monkeypatch):
+    """The notebook examples run against the store of the environment, and, with the
+    README's commented endpoint line in place of `open()`, against a live server."""
+    script = readme_python()
+    monkeypatch.setenv("POLICYGRAPH_STORE", str(corpus_store))
+    if target == "endpoint":
+        local_line = re.compile(r"^graph = policygraph\.open\(\).*$", re.M)
+        remote_line = re.compile(r'^# (graph = policygraph\.open\(")http://127\.0\.0\.1:8000/',
+                                 re.M)
+        assert local_line.search(script) and remote_line.search(script)
+        script = remote_line.sub(rf"\g<1>{server.url}/", local_line.sub("", script))
+    namespace: dict[str, object] = {}
+    exec(compile(script, "README.md", "exec"), namespace)
+    graph = namespace["graph"]
+    assert isinstance(graph, RemoteClient if target == "endpoint" else LocalClient)
+    rows, targets, plans = namespace["rows"], namespace["targets"], namespace["plans"]
+    assert isinstance(rows, list) and rows
+    assert isinstance(targets, pandas.DataFrame) and targets["value"].dtype == "float64"
+    assert isinstance(plans, pandas.DataFrame)
+    assert pandas.api.types.is_datetime64_any_dtype(plans["issued"])

@@ -26,8 +26,10 @@ from ..query import (
     Substitutions,
     canned_queries,
     canned_query,
+    own_columns,
 )
 from ..query.text import query_form
+from .frames import typed_frame
 from .rows import Row
 
 __all__ = ["CannedMethod", "Client"]
@@ -111,7 +113,9 @@ class Client(ABC):
         """
         query = canned_query(name)
         lexical = {key: _lexical(value) for key, value in values.items() if value is not None}
-        return self._select(query.sparql, query.bind(lexical))
+        rows = self._select(query.sparql, query.bind(lexical))
+        columns = own_columns(list(rows[0])) if rows else []
+        return [{column: row[column] for column in columns} for row in rows]
 
     def to_dataframe(self, rows: str | Iterable[Row]) -> Any:
         """Rows, or the rows of a SELECT query, as a pandas DataFrame (pandas is optional:
@@ -121,14 +125,16 @@ class Client(ABC):
             rows: a SELECT query, or rows from `sparql()` or a canned-query method.
 
         Returns:
-            A pandas.DataFrame with a column per variable (none when there are no rows).
+            A pandas.DataFrame with a column per variable (none when there are no rows), typed
+            for analysis: a column of numbers is numeric (decimals as float64, integers as
+            Int64, which keeps unbound values as <NA>) and a column of dates is datetime64.
 
         Raises:
             ImportError: when pandas is not installed, saying how to install it.
         """
         pandas = _pandas()
         records = self.sparql(rows) if isinstance(rows, str) else list(rows)
-        return pandas.DataFrame.from_records(records)
+        return typed_frame(pandas, records)
 
     def __getattr__(self, name: str) -> CannedMethod:
         """The canned query whose method name this is; only names no attribute has get here."""

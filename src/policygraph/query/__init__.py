@@ -45,7 +45,7 @@ _DATATYPES = {"integer": "integer", "decimal": "decimal", "boolean": "boolean", 
 _XSD = PREFIXES["xsd"]
 
 __all__ = ["INTEGER", "CannedQuery", "Parameter", "QueryError", "Substitutions", "canned_queries",
-           "canned_query", "check_value", "load_queries", "run_query"]
+           "canned_query", "check_value", "load_queries", "own_columns", "run_query"]
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,12 @@ class CannedQuery:
             raise QueryError(f"{self.name}: missing required parameter(s) {', '.join(missing)}")
         return {ox.Variable(known[name].variable): _term(known[name], value)
                 for name, value in values.items()}
+
+
+def own_columns(variables: list[str]) -> list[str]:
+    """A canned query's result columns without its parameter variables (`?_name`, `?__name`):
+    it projects them only so that every engine sees them bound, and they echo the request."""
+    return [name for name in variables if not name.startswith("_")]
 
 
 # ASCII digits only: a full-width ２０２１ would make an xsd:integer of an invalid lexical form.

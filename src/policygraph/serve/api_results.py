@@ -25,7 +25,7 @@ from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 
 from ..literals import literal_value
-from ..query import CannedQuery, QueryError
+from ..query import CannedQuery, QueryError, own_columns
 from .api_params import Paging, refuse
 from .executor import Job, QueryFailed, QueryPool, QueryTimeout, encode_bindings
 
@@ -76,7 +76,7 @@ async def fetch_rows(pool: QueryPool, timeout: float, query: CannedQuery,
               max_rows=max_rows, bindings=bindings)
     outcome = await pool.run_cached(job, timeout)
     document = json.loads(outcome.body)
-    columns = [name for name in document["head"]["vars"] if not name.startswith("_")]
+    columns = own_columns(document["head"]["vars"])
     items = [{name: _value(row.get(name)) for name in columns}
              for row in document["results"]["bindings"]]
     return columns, items
