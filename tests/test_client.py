@@ -310,18 +310,20 @@ def readme_python() -> str:
 
 @pytest.mark.parametrize("target", ["store", "endpoint"])
 def test_the_readmes_python_examples_run_as_written(target, corpus_store, server, monkeypatch):
-    """The notebook examples run against the store of the environment, and, with the
-    README's commented endpoint line in place of `open()`, against a live server."""
-    script = readme_python()
+    """The examples over HTTP run against a live server, and the notebook examples against
+    the store of the environment, then, with the README's commented endpoint line in place of
+    `open()`, against the server."""
+    script = readme_python().replace("http://127.0.0.1:8000", server.url)
     monkeypatch.setenv("POLICYGRAPH_STORE", str(corpus_store))
     if target == "endpoint":
         local_line = re.compile(r"^graph = policygraph\.open\(\).*$", re.M)
-        remote_line = re.compile(r'^# (graph = policygraph\.open\(")http://127\.0\.0\.1:8000/',
-                                 re.M)
+        remote_line = re.compile(r'^# (graph = policygraph\.open\(")', re.M)
         assert local_line.search(script) and remote_line.search(script)
-        script = remote_line.sub(rf"\g<1>{server.url}/", local_line.sub("", script))
+        script = remote_line.sub(r"\g<1>", local_line.sub("", script))
     namespace: dict[str, object] = {}
     exec(compile(script, "README.md", "exec"), namespace)
+    page = namespace["page"]
+    assert isinstance(page, dict) and page["total"] == 58
     graph = namespace["graph"]
     assert isinstance(graph, RemoteClient if target == "endpoint" else LocalClient)
     rows, targets, plans = namespace["rows"], namespace["targets"], namespace["plans"]
