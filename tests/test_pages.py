@@ -345,3 +345,17 @@ def test_a_one_line_notice_whose_first_section_follows_its_as_follows(read):
     record = read("某省人民政府办公厅关于计划纲要报批程序的通知\n" + line)
     assert [(task.path, task.agencies) for task in record.tasks] == [
         (["一"], ["省计委"]), (["二"], ["省政府办公厅"]), (["三"], ["省计委"])]
+
+
+def test_a_one_line_page_whose_first_sub_item_is_glued_to_its_sections_heading(read):
+    """`一、强化目标责任(一)分解目标任务。…` and `(一)部署阶段(2023年10月至11月)1、召开…`:
+    the first sub-item runs on right after its section's bare heading, on a page that ran
+    everything into one line and ends before the next sibling."""
+    line = ("为改善全县环境空气质量,有效解决扬尘污染问题,按照市政府要求,对各类扬尘污染源进行综合"
+            "整治,使其达到规定的标准,制定本方案。一、强化目标责任(一)分解目标任务。综合考虑各乡镇"
+            "经济发展水平和资源环境容量,合理分解各乡镇年度节能减排目标,确保完成任务。"
+            "(县发改局、县环保局)二、实施步骤(一)部署阶段(2023年10月至11月)1、召开扬尘污染"
+            "整治动员大会,部署工作任务,发动各乡镇、各有关部门打好攻坚战。(县环保局)")
+    record = read("某县节能减排工作方案\n" + line)
+    assert [(task.path, task.agencies) for task in record.tasks] == [
+        (["一", "(一)"], ["县发改局", "县环保局"]), (["二", "(一)", "1"], ["县环保局"])]

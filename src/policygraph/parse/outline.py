@@ -36,11 +36,14 @@ _SENTENCE_END = tuple("。!！?？;；:：")
 _SENTENCE_BREAK = re.compile(r"[。;；:：)）〕]")
 # A section's first arabic sub-item glued to the words before it (`…快速发展1、学前…`, or
 # `3、` where the numbering runs on across sections).
-_GLUED_FIRST = re.compile(r"(?<=[\u4e00-\u9fff])(\d{1,2})([、.．])(?=[\u4e00-\u9fff])")
+_GLUED_FIRST = re.compile(r"(?<=[\u4e00-\u9fff)）])(\d{1,2})([、.．])(?=[\u4e00-\u9fff])")
 # … or its first `(一)` sub-item (`一、实施内容(一)建设规模。`).
 _GLUED_FIRST_PAREN = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([一二三四五六七八九])[)）]"
                                 r"(?=[\u4e00-\u9fff])")
 _GLUED_REACH = 60
+# A section's heading alone, before a sub-item glued to it: no sentence's or clause's mark.
+_BARE_HEADING = re.compile(r"[^。;；!！?？,，:：]{2,40}")
+_RUNS_ON_AT_LENGTH = 40
 _LOOKAHEAD_LINES = 30
 _CIRCLED = "circled"
 # Labels of the second, third … item numbered like the one before it.
@@ -245,18 +248,26 @@ def _split_glued_first_items(blocks: list[str | Grid]) -> list[str | Grid]:
     the next (`2、推进…`), is cut before the first."""
     out: list[str | Grid] = []
     for index, block in enumerate(blocks):
-        if not isinstance(block, str) or (found := _glued_first(block)) is None:
-            out.append(block)
-            continue
-        glued, second = found
-        if any(isinstance(later, str) and later.startswith(second)
-               for later in blocks[index + 1 : index + 1 + _LOOKAHEAD_LINES]):
-            out += [block[: glued.start()], block[glued.start():]]
-        elif _runs_on_to(block, glued.end(), second):
-            out += [block[: glued.start()], *_split_siblings(block[glued.start():])]
-        else:
-            out.append(block)
+        later = blocks[index + 1 : index + 1 + _LOOKAHEAD_LINES]
+        out += _cut_glued_first(block, later) if isinstance(block, str) else [block]
     return out
+
+
+def _cut_glued_first(block: str, later: list[str | Grid]) -> list[str]:
+    """The block cut before the first sub-item glued into it, the piece from that sub-item on
+    read again for a sub-item glued to its own heading in turn (`二、实施步骤(一)部署阶段
+    (10月至11月)1、召开…`)."""
+    found = _glued_first(block)
+    if found is None:
+        return [block]
+    glued, second = found
+    head, rest = block[: glued.start()], block[glued.start():]
+    if any(isinstance(line, str) and line.startswith(second) for line in later):
+        return [head, *_cut_glued_first(rest, later)]
+    if _runs_on_to(block, glued.end(), second) or _glued_after_bare_heading(block, glued):
+        return [head, *(piece for sibling in _split_siblings(rest)
+                        for piece in _cut_glued_first(sibling, later))]
+    return [block]
 
 
 def _runs_on_to(block: str, start: int, openings: tuple[str, ...]) -> bool:
@@ -269,6 +280,17 @@ def _runs_on_to(block: str, start: int, openings: tuple[str, ...]) -> bool:
                if found.start() > start)
 
 
+def _glued_after_bare_heading(block: str, glued: re.Match[str]) -> bool:
+    """`一、强化目标责任约束(一)分解目标任务。综合考虑…`: the first sub-item (numbered one)
+    glued right after its section's bare heading, no sentence or clause between them, and
+    running on at length, as a page that collapsed into one line runs it, even where the page
+    ends before the next sibling."""
+    marker = match_marker(block)
+    return marker is not None and glued[1] in ("1", "一") \
+        and _BARE_HEADING.fullmatch(block[marker.end:glued.start()]) is not None \
+        and len(block) - glued.end() >= _RUNS_ON_AT_LENGTH
+
+
 def _glued_first(block: str) -> tuple[re.Match[str], tuple[str, ...]] | None:
     """The first sub-item glued into a section's line (`…发展1、学前…`, `…内容(一)建设…`),
     with the ways its next sibling's line may open."""
@@ -276,12 +298,14 @@ def _glued_first(block: str) -> tuple[re.Match[str], tuple[str, ...]] | None:
     if marker is None:
         return None
     head = block[:_GLUED_REACH]
+    found: list[tuple[re.Match[str], tuple[str, ...]]] = []
     if marker.style.family != "arabic" and (glued := _GLUED_FIRST.search(head)):
-        return glued, (f"{int(glued[1]) + 1}{glued[2]}",)
+        found.append((glued, (f"{int(glued[1]) + 1}{glued[2]}",)))
     if marker.style.family == "chinese" and (glued := _GLUED_FIRST_PAREN.search(head)):
         following = chinese_numeral(chinese_to_int(glued[1]) + 1)
-        return glued, (f"({following})", f"（{following}）")
-    return None
+        found.append((glued, (f"({following})", f"（{following}）")))
+    # (the first of them: `二、实施步骤(一)部署阶段1、召开…` opens with its `(一)`)
+    return min(found, key=lambda pair: pair[0].start(), default=None)
 
 
 def _split_siblings(block: str) -> list[str]:
