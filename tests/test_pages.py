@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 NOTICE_PAGE = """
     当前位置:首页>>政府信息公开>>政策文件
     索引号: 11330521MB0U9346XG/2021-00113 发文时间: 2021-04-09 00:00:00
@@ -359,3 +361,27 @@ def test_a_one_line_page_whose_first_sub_item_is_glued_to_its_sections_heading(r
     record = read("某县节能减排工作方案\n" + line)
     assert [(task.path, task.agencies) for task in record.tasks] == [
         (["一", "(一)"], ["县发改局", "县环保局"]), (["二", "(一)", "1"], ["县环保局"])]
+
+
+ONE_LINE_BODY = ("为切实做好全县秸秆禁烧工作,进一步改善环境空气质量,结合我县实际,制定本方案。"
+                 "一、工作目标 全县秸秆综合利用率达到90%以上,确保不发生大面积焚烧。"
+                 "二、工作措施 (一)加强宣传引导。利用广播、电视等媒体广泛宣传秸秆禁烧的重要意义。"
+                 "(县农业农村局负责)(二)强化网格监管。各乡镇要以行政村为单位划定禁烧网格,明确网格长"
+                 "及监管队伍,落实监管责任,做到网格内耕地块块有人管。(各乡镇人民政府负责)")
+
+
+@pytest.mark.parametrize(("page", "title"), [
+    ("某县秸秆禁烧和综合利用工作方案" + ONE_LINE_BODY, "某县秸秆禁烧和综合利用工作方案"),
+    ("第1页共5页某县2020年工作计划2020年是“十三五”的收官之年," + ONE_LINE_BODY,
+     "某县2020年工作计划"),
+    ("某县秸秆禁烧三年行动方案(2021—2023年)“十四五”时期," + ONE_LINE_BODY,
+     "某县秸秆禁烧三年行动方案(2021—2023年)"),
+    ("《某县国民经济和社会发展规划纲要》工作任务分工方案" + ONE_LINE_BODY,
+     "《某县国民经济和社会发展规划纲要》工作任务分工方案"),
+    ("做好2023年全县秸秆禁烧重点工作,要坚持以人民为中心," + ONE_LINE_BODY, None),
+])
+def test_a_one_line_pages_title_glued_to_its_first_sentence(read, page, title):
+    """A page run into one line opens with its title, glued to the first sentence: the
+    shortest title of the genre the words after it do not go on, after a page mark; a page
+    opening with a sentence has none."""
+    assert read(page).title == title

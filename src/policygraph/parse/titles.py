@@ -42,6 +42,15 @@ _QUOTED = re.compile(r"印发\s*《([^》]{4,80})》")
 # A document-sharing site names the file it serves: `《X.docx》由会员分享,可在线阅读`.
 _SHARED_FILE = re.compile(r"《(?P<title>[^《》\n]{4,80}?)\.(?:docx?|pdf|wps|txt)》")
 _MIN_TITLE = 8
+# A page run into one line this long opens with its title glued to its first sentence.
+_COLLAPSED_PAGE = 200
+_SENTENCE_OPENING = re.compile(r"为|根据|按照|依据|关于|经|现|各|近年|今年|日前")
+_PAGE_MARK = re.compile(r"^(?:第\d+页共\d+页|[—-]\s*\d+\s*[—-])")
+_PERIOD = re.compile(r" ?[(（]\s*\d{4}\s*(?:[—–\-~至]\s*\d{4}\s*)?年?度?\s*[)）]")
+_NOT_IN_GLUED_TITLE = re.compile(r"[\s。,，;；:：|｜>〔〕]")
+_GOES_ON = "的之》、,，。;；:："
+_LONGEST_GLUED_TITLE = 100
+_TITLE_GOES_ON = 6
 # A title's earlier lines: at most two, each short, with no sentence's or a number's marks.
 _TITLE_HEAD_LINES = 2
 _LONGEST_HEAD = 40
@@ -244,7 +253,40 @@ def _title_from_line(content: str) -> str | None:
         if found and found.end() < len(line) and line[found.end() - 1].isspace() \
                 and match_marker(line.strip()) is None:
             return found["title"]
+    first = next((line.strip() for line in lines if line.strip()), "")
+    return _glued_title(first) if len(first) >= _COLLAPSED_PAGE else None
+
+
+def _glued_title(line: str) -> str | None:
+    """A one-line page's title glued to its first sentence (`…实施方案为深入贯彻…`,
+    `…工作计划2020年是…`, `…方案“十二五”时期…`), after a page mark (`第1页共5页`): the
+    shortest title of the genre, with its years, that the words after it do not go on
+    (`…计划方案`, `…方案的通知`, `…规划纲要》`), on a page that does not open with a sentence's
+    words (`为…`, `根据…`, `各市、县…`)."""
+    line = _PAGE_MARK.sub("", line)
+    if _SENTENCE_OPENING.match(line):
+        return None
+    ends = [found.end() for found in _suffix().finditer(line, 0, _LONGEST_GLUED_TITLE)]
+    for index, end in enumerate(ends):
+        end = period.end() if (period := _PERIOD.match(line, end)) else end
+        title = line[:end]
+        if _NOT_IN_GLUED_TITLE.search(title):
+            return None
+        # (a genre's word a few characters on, with no sentence opening between, ends the
+        # same title: `…工作任务分工方案`)
+        if len(title) >= _MIN_TITLE and title.count("《") == title.count("》") \
+                and not _suffix().match(line, end) and line[end:end + 1] not in _GOES_ON \
+                and not any(later - end <= _TITLE_GOES_ON
+                            and not _SENTENCE_OPENING.match(line, end)
+                            and not _NOT_IN_GLUED_TITLE.search(line, end, later)
+                            for later in ends[index + 1:]):
+            return title
     return None
+
+
+@cache
+def _suffix() -> re.Pattern[str]:
+    return re.compile("|".join(table("genres")["title_suffixes"]))
 
 
 def _title_head(before: list[str]) -> list[str]:
