@@ -385,3 +385,17 @@ def test_a_one_line_pages_title_glued_to_its_first_sentence(read, page, title):
     shortest title of the genre the words after it do not go on, after a page mark; a page
     opening with a sentence has none."""
     assert read(page).title == title
+
+
+def test_a_one_line_pages_next_section_glued_to_the_words_before_it(read):
+    """`二、实施时间:3月中旬—6月下旬三、工作重点 1、…`: the next section's number, glued to the
+    words before it and opening a heading, starts it; `抓好三、四月份…` is text."""
+    line = ("为确保顺利完成文明县城创建目标任务,结合我局工作实际,特制定创建实施方案如下:"
+            "一、指导思想 以科学发展观为统揽,着力解决市容、环卫和城市规划管理方面的重点、热点、"
+            "难点问题,抓好三、四月份的集中整治,建立健全长效管理机制,以整洁有序的城市环境迎接"
+            "检查验收。二、实施时间:2011年3月中旬—6月下旬三、工作重点 1、开展环境专项整治活动。"
+            "对县城主次干道、后街小巷、住宅小区等环境卫生进行治理。(县城管局负责) 2、加强基础设施"
+            "建设。配全配好市民生活区的垃圾箱、果壳箱。(县住建局负责)")
+    record = read("某县文明县城创建方案\n" + line)
+    assert [(task.path, task.agencies) for task in record.tasks] == [
+        (["三", "1"], ["县城管局"]), (["三", "2"], ["县住建局"])]

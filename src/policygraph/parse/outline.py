@@ -41,6 +41,10 @@ _GLUED_FIRST = re.compile(r"(?<=[\u4e00-\u9fff)）])(\d{1,2})([、.．])(?=[\u4e
 _GLUED_FIRST_PAREN = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([一二三四五六七八九])[)）]"
                                 r"(?=[\u4e00-\u9fff])")
 _GLUED_REACH = 60
+# A section's `X、` glued to the words before it, opening a heading (`…下旬三、工作重点`, not
+# `抓好三、四月份…`).
+_GLUED_SECTION = re.compile(r"(?<=[\u4e00-\u9fff])[一二三四五六七八九十]{1,3}、"
+                            r"(?=[^一二三四五六七八九十两\d\s、,，。;；:：])")
 # A section's heading alone, before a sub-item glued to it: no sentence's or clause's mark.
 _BARE_HEADING = re.compile(r"[^。;；!！?？,，:：]{2,40}")
 _RUNS_ON_AT_LENGTH = 40
@@ -312,15 +316,18 @@ def _split_siblings(block: str) -> list[str]:
     """Items a page ran together after a sentence's end: `(一)开展规划编制。(二)推进…` is cut
     before each next number of the style the block starts with, `1.完善机制。①建立…②…`
     before a circled list the item opens after its first sentence, and `3.农村危房改造:(1)…`
-    before a list its heading opens with a colon."""
+    before a list its heading opens with a colon; the next section glued to the words before
+    it (`二、实施时间:3月中旬—6月下旬三、工作重点`) is cut before too."""
     marker = match_marker(block)
     if marker is None:
         return [block]
     pieces, start = [], 0
     numbers = {marker.style.family: marker.number}
-    for end in (found.end() for found in _SENTENCE_BREAK.finditer(block, marker.end)):
+    ends = {found.end() for found in _SENTENCE_BREAK.finditer(block, marker.end)}
+    glued = {found.start() for found in _GLUED_SECTION.finditer(block, marker.end)}
+    for end in sorted(ends | glued):
         following = match_marker(block[end:])
-        if following is None:
+        if following is None or (end not in ends and following.style.family != "chinese"):
             continue
         family = following.style.family
         opens = family == _CIRCLED or block[end - 1] in ":："  # a list the item opens
