@@ -16,6 +16,7 @@ from ..parse.record import Span
 from ..parse.regions import Region, lookup
 from .entities import Entities
 from .iris import Iris
+from .measures import normalized
 from .mentions import find_mentions
 from .ontology import with_superclasses
 from .terms import T_DCTERMS, T_OA, T_PG, T_RDF, T_XSD, decimal, integer, string, text, typed, year
@@ -145,6 +146,12 @@ class DocumentGraph:
         if target.value_max is not None:
             self.add(node, T_PG.upperValue, decimal(target.value_max))
         self.add(node, T_PG.unit, string(target.unit))
+        if (measure := normalized(target.value, target.unit)) is not None:
+            self.add(node, T_PG.normalizedValue, decimal(measure.value))
+            self.add(node, T_PG.normalizedUnit, string(measure.unit))
+            if target.value_max is not None and (upper := normalized(target.value_max,
+                                                                      target.unit)):
+                self.add(node, T_PG.normalizedUpperValue, decimal(upper.value))
         self.add(node, T_PG.comparator, string(target.comparator))
         if target.year is not None:
             self.add(node, T_PG.dueYear, year(target.year))

@@ -56,7 +56,7 @@ def integer(value: int) -> Literal:
     return Literal(str(value), datatype=T_XSD.integer)
 
 
-def decimal(value: float) -> Literal:
+def decimal(value: float | Decimal) -> Literal:
     """A number as xsd:decimal, written as the number it was read as (9.0 → 9.0, 0.5 → 0.5)."""
     return Literal(str(Decimal(str(value))), datatype=T_XSD.decimal)
 
