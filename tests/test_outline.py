@@ -282,3 +282,16 @@ def test_an_items_number_before_a_figure_the_dot_runs_into(read):
     """)
     assert paths(record) == [["1"], ["2"], ["3"]]
     assert record.tasks[1].text.startswith("50个小区")
+
+
+def test_numbers_closed_by_a_bracket_alone(read):
+    """`1)` and `2）`: one level with `(1)`, labelled as it is."""
+    record = read("""
+        某省2024年民生实事
+        一、促进就业(3项)
+        1)促进重点群体稳定就业,新增城镇就业68万人左右。(牵头单位:省人力资源社会保障厅)
+        2）支持毕业生求职创业。(牵头单位:省人力资源社会保障厅)
+        二、社会保障(2项)
+        3)加强城乡低保人员生活保障。(牵头单位:省民政厅)
+    """)
+    assert paths(record) == [["一", "(1)"], ["一", "(2)"], ["二", "(3)"]]
