@@ -161,9 +161,11 @@ def test_glosses_without_tone_marks_on_a_page_that_glosses_throughout(read):
         一、重点工作
         (一)加强管(guan)理。完善管理制度。(责任单位:省(sheng)发展改革委(wei)、省环保(bao)厅)
         (二)推广应用(app)。
+        (三)抓紧办理留抵退税。(责任单位:市税(shui)(shui)务(wu)局(ju)、市财(cai)(cai)政局)
     """)
     assert record.title == "某省治污降霾2016年工作方案"
     assert record.tasks[0].agencies == ["省发展改革委", "省环保厅"]
+    assert record.tasks[2].agencies == ["市税务局", "市财政局"]  # a character glossed twice
 
 
 def test_a_pdf_text_layer_that_sets_characters_apart(read):

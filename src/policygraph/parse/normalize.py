@@ -28,10 +28,11 @@ _TRANSLATE = str.maketrans(_WIDTH)
 # word (`(app)`).
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _SYLLABLE = rf"[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*"
+# (a mirror may gloss a character twice over, `稅(shui)(shui)`)
 _GLOSS = re.compile(
-    rf"(?<=[\u4e00-\u9fff])[(（]\s*{_SYLLABLE}(?:\s*[/／、,，]\s*{_SYLLABLE})*\s*[)）]"
+    rf"(?<=[\u4e00-\u9fff])(?:[(（]\s*{_SYLLABLE}(?:\s*[/／、,，]\s*{_SYLLABLE})*\s*[)）])+"
 )
-_TONELESS = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[aeiouü])[a-zü]{1,6}[)）]")
+_TONELESS = re.compile(r"(?<=[\u4e00-\u9fff])(?:[(（](?=[a-zü]*[aeiouü])[a-zü]{1,6}[)）])+")
 _MIN_TONELESS = 5
 # Marks a mirror inserts against copying: `@@` anywhere, a middle dot inside a word
 # (`工业和信·息化厅`; read once the glosses are out, `愛國(guó)·奮鬥` as `愛國·奮鬥`).
