@@ -77,10 +77,11 @@ def test_instances_of_a_subclass_carry_its_superclass(capsys, store_dir, narrowe
     assert int(out.split()[1]) > 0
 
 
-def test_one_named_graph_per_document_and_the_ontology(store_dir):
+def test_one_named_graph_per_document_the_entities_the_ontology_and_the_alignments(store_dir):
     store = GraphStore(store_dir).open()
     graphs = {graph.value.rsplit("/", 1)[-1] for graph in store.named_graphs()}
-    assert {path.stem for path in CORPUS.glob("*.txt")} | {"entities", "ontology"} == graphs
+    assert {path.stem for path in CORPUS.glob("*.txt")} \
+        | {"entities", "ontology", "alignments"} == graphs
 
 
 def test_provenance_quotes_the_source_at_its_offsets(store_dir):
@@ -227,13 +228,15 @@ def test_an_agencys_label_is_its_bodys_name_as_the_plans_write_it(capsys, store_
     assert not labels & {"嘉兴市发展和改革", "德清县发展和改革"}
 
 
-def test_by_default_a_graph_holds_the_built_in_and_the_development_plans(capsys, tmp_path,
+def test_by_default_a_graph_holds_the_built_in_development_and_alignment_plans(capsys, tmp_path,
                                                                          monkeypatch):
-    """`policygraph build` with no documents, in a clone: the built-in plans and the real
-    plans of both splits of the development corpus, whichever of these folders it holds."""
+    """`policygraph build` with no documents, in a clone: the built-in plans, the real plans
+    of both splits of the development corpus and of the alignment gold, whichever of these
+    folders it holds."""
     plans = {"data/raw": sorted(CORPUS.glob("*.txt"))[:2],
              "data/dev/develop/raw": sorted((DATA / "dev" / "develop" / "raw").glob("*.txt"))[:2],
-             "data/dev/fresh/raw": sorted((DATA / "dev" / "fresh" / "raw").glob("*.txt"))[:1]}
+             "data/dev/fresh/raw": sorted((DATA / "dev" / "fresh" / "raw").glob("*.txt"))[:1],
+             "data/alignment/raw": sorted((DATA / "alignment" / "raw").glob("*.txt"))[:1]}
     for folder, paths in plans.items():
         (tmp_path / folder).mkdir(parents=True)
         for path in paths:
@@ -241,7 +244,8 @@ def test_by_default_a_graph_holds_the_built_in_and_the_development_plans(capsys,
     monkeypatch.chdir(tmp_path)
     status, out, err = run(capsys, "build", "--store", "store", "--quiet")
     assert status == 0, err
-    assert out.startswith("built 5 documents")
+    assert out.startswith("built 6 documents")
     shutil.rmtree(tmp_path / "data" / "dev")
+    shutil.rmtree(tmp_path / "data" / "alignment")
     status, out, err = run(capsys, "build", "--store", "store", "--quiet")
     assert status == 0 and out.startswith("built 2 documents"), out + err

@@ -94,6 +94,11 @@ BREAKAGES = [
     ("PlatformShape", "DELETE { ?t pg:mentions ?p } WHERE { ?t pg:mentions ?p ."
                       " ?p a pg:Platform }"),
     ("ProjectShape", "DELETE { ?t pg:mentions ?p } WHERE { ?t pg:mentions ?p . ?p a pg:Project }"),
+    ("TaskAlignmentShape",
+     "INSERT { <http://example.org/a> a pg:TaskAlignment ; pg:lowerTask ?t ; pg:higherTask ?t ;"
+     " pg:similarity 1.5 ; pg:pairedBy pg:ImplementedPlan ;"
+     " <http://www.w3.org/ns/prov#wasGeneratedBy> <http://example.org/run> }"
+     " WHERE { { SELECT ?t WHERE { ?t a pg:Task } LIMIT 1 } }"),
 ]
 
 

@@ -262,6 +262,23 @@ def test_a_region_page_lists_the_plans_within_it_and_their_targets(server):
     assert years == sorted(years)
 
 
+def test_a_task_page_sets_the_tasks_of_other_levels_beside_it_marking_shared_words(server):
+    """A provincial task's page lists every lower-level task that carries it out, and that
+    task's page the provincial task, each beside it; the plan's page says how much of it
+    was taken up below."""
+    higher = sparql(server, "SELECT ?h (COUNT(?l) AS ?n) WHERE { ?l pg:carriesOut ?h } "
+                            "GROUP BY ?h ORDER BY DESC(?n) ?h LIMIT 1")[0]["h"]
+    lower = sparql(server, f"SELECT ?l WHERE {{ ?l pg:carriesOut <{higher}> }}")
+    below = section(fetch(server, higher).text, "Carried out below, in lower-level plans")
+    assert len(re.findall(r"<tr><td class=\"text\">", below)) == len(lower) > 1
+    assert all(path_of(row["l"]) in below for row in lower) and "<mark>" in below
+    above = section(fetch(server, lower[0]["l"]).text, "Carries out, in higher-level plans")
+    assert path_of(higher) in above
+    document = sparql(server, f"SELECT ?d WHERE {{ <{higher}> pg:inDocument ?d }}")[0]["d"]
+    taken = count(server, f"?x pg:inDocument <{document}> . ?l pg:carriesOut ?x")
+    assert f"Taken up below: {taken} of its" in fetch(server, document).text
+
+
 def test_the_api_documentation_is_served_from_this_server(server):
     page = get(server, "/docs").text
     assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in page

@@ -74,6 +74,12 @@ class Iris:
     def ontology_graph(self) -> str:
         return self._iri("graph", "ontology")
 
+    def alignments_graph(self) -> str:
+        return self._iri("graph", "alignments")
+
+    def alignment_activity(self) -> str:
+        return self._iri("activity", "task-alignment")
+
     def section(self, document: str, path: list[str], written: bool = False) -> str:
         return f"{document}/section/{_steps(path, written)}"
 

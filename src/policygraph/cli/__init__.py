@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import ask, extraction, graph, service
+from . import alignment, ask, extraction, graph, service
 from .common import EXIT_OK, EXIT_USAGE
 
 __all__ = ["EXAMPLES", "build_parser", "main"]
@@ -30,6 +30,7 @@ EXAMPLES = {
     "serve": "policygraph serve --port 8000",
     "load": "policygraph load --graph https://example.org/extra extra.ttl",
     "push": "policygraph push --endpoint http://127.0.0.1:8890/sparql",
+    "evaluate-alignment": "policygraph evaluate-alignment data/alignment/pairs.csv",
 }
 
 
@@ -41,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"policygraph {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for group in (extraction, graph, ask, service):
+    for group in (extraction, graph, ask, alignment, service):
         group.register(commands)
     for name, command in commands.choices.items():
         command.epilog = f"example: {EXAMPLES[name]}"

@@ -11,9 +11,11 @@ from ..store import GraphStore, default_store
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_CORPUS = Path("data/raw")
 DEFAULT_STORE = default_store()
-# What a graph is built from by default: the built-in plans and the real plans of the
-# development corpus, so that a new graph links provinces, cities and counties.
-DEFAULT_GRAPH = (DEFAULT_CORPUS, Path("data/dev/develop/raw"), Path("data/dev/fresh/raw"))
+# What a graph is built from by default: the built-in plans, the real plans of the
+# development corpus and the province–city plan pairs of the alignment gold, so that a new
+# graph links provinces, cities and counties.
+DEFAULT_GRAPH = (DEFAULT_CORPUS, Path("data/dev/develop/raw"), Path("data/dev/fresh/raw"),
+                 Path("data/alignment/raw"))
 
 
 def default_graph_inputs() -> list[Path]:

@@ -47,9 +47,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     serve = commands.add_parser(
         "serve", help="serve the graph: SPARQL endpoint and REST API",
         description="Serve the store over HTTP (building it first, when there is none, from "
-                    "data/raw and the development corpus's data/dev/develop/raw and "
-                    "data/dev/fresh/raw): a SPARQL 1.1 endpoint at /sparql, canned queries "
-                    "under /api, OpenAPI documentation at /docs.")
+                    "data/raw, the development corpus's data/dev/develop/raw and "
+                    "data/dev/fresh/raw and the alignment gold's data/alignment/raw): a SPARQL "
+                    "1.1 endpoint at /sparql, canned queries under /api, OpenAPI documentation "
+                    "at /docs.")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",

@@ -24,6 +24,7 @@ from ..corpus import DOCUMENT_SUFFIXES, documents
 from ..resources import resource
 from ..store import STORE_FORMAT, GraphStore
 from ..validate import SHAPES_FILE
+from .alignment import load_alignments
 from .pool import WorkerDied, chunked, run_chunks
 from .work import ChunkRead, extract_chunk, rdf_chunk, write_shared, write_titles
 
@@ -110,6 +111,7 @@ def _build(files: list[Path], notes: ChunkRead, store: GraphStore, base: str,
         shared = spool / "shared.nq"
         quads += write_shared(entities, base, shared)
         build.load(shared)
+        quads += load_alignments(build, base)
     return quads
 
 

@@ -1,7 +1,8 @@
-"""What the page of a document, an agency or a region shows beyond the entity's own
+"""What the page of a document, an agency, a region or a task shows beyond the entity's own
 description: a document's outline as a tree with each task's lead and supporting units and
 targets; the tasks an agency leads and supports across documents, and the other agencies of
-its function; a region's plans over the years and their targets.
+its function; a region's plans over the years and their targets; a task's alignments with
+the tasks of other levels (`alignment`).
 
 Each is read by page queries (`queries/*.rq`) and the `targets` canned query, in the worker
 pool like the description itself, and rendered by a template of its own (`_document.html`,
@@ -28,10 +29,12 @@ from ..pages import (
     outline,
 )
 from ..settings import Settings
+from .alignment import task_panel
 from .routing import rows
 
 _AGENCY_TYPES = (str(PG.Agency), str(PG.UnresolvedAgency), str(PG.CollectiveUnit))
 _REGION = str(PG.Region)
+_TASK = str(PG.Task)
 # How comparators are written on a page.
 _COMPARATORS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "~": "≈", "=": ""}
 
@@ -66,6 +69,8 @@ async def entity_panel(pool: QueryPool, settings: Settings, namer: Namer, iri: s
         return await _agency(pool, settings, namer, iri)
     if description.has_type(iri, _REGION):
         return await _region(pool, settings, namer, iri, description)
+    if description.has_type(iri, _TASK):
+        return await task_panel(pool, settings, namer, iri)
     return None
 
 
@@ -83,8 +88,10 @@ async def _document(pool: QueryPool, settings: Settings, namer: Namer, iri: str,
         line = target_line(namer, row)
         node = nodes.get(str(row["task"]))
         (node.targets if node is not None else whole).append(line)
+    uptake = await rows(pool, settings.timeout, "plan-uptake", {"document": iri})
     return Panel("_document.html", {"tree": _tree([nodes[str(p.term.hint)] for p in parts]),
-                                    "whole": whole}, hides=(str(PG.partOf),))
+                                    "whole": whole, "uptake": uptake[0] if uptake else None},
+                 hides=(str(PG.partOf),))
 
 
 def _tree(nodes: list[Node]) -> list[Node]:

@@ -1,0 +1,57 @@
+"""Which plans a plan may carry out: the plans it says it implements, and the plans of the
+divisions that enclose its own from the same years or a few years before.
+
+A county's 2021 work plan takes up its province's 2020 plan as readily as the 2021 one: plans
+at each level are drawn up after the level above has published its own, so a higher plan
+stays a candidate for a few years after its period ends.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from .plans import Graph, Plan
+
+Route = Literal["implements", "enclosing"]
+# How many years after its period a plan of an enclosing division is still taken up below.
+YEARS_TAKEN_UP_AFTER = 3
+
+
+@dataclass(frozen=True, slots=True)
+class PlanPair:
+    """A lower plan and a higher plan it may carry out, and why it may."""
+
+    lower: Plan
+    higher: Plan
+    route: Route
+
+
+def plan_pairs(graph: Graph) -> Iterator[PlanPair]:
+    """Every pair of a plan and a higher plan it may carry out, each pair once (a plan that
+    implements a plan of an enclosing division pairs with it as implementing it)."""
+    by_region: dict[str, list[Plan]] = defaultdict(list)
+    for plan in graph.plans.values():
+        if plan.region is not None:
+            by_region[plan.region].append(plan)
+    for lower in graph.plans.values():
+        implemented = {iri for iri in lower.implements if iri in graph.plans and iri != lower.iri}
+        for iri in sorted(implemented):
+            yield PlanPair(lower, graph.plans[iri], "implements")
+        if lower.region is None or lower.period is None:
+            continue
+        for region in graph.enclosing(lower.region):
+            for higher in by_region.get(region, ()):
+                if higher.iri not in implemented and _in_time(lower, higher):
+                    yield PlanPair(lower, higher, "enclosing")
+
+
+def _in_time(lower: Plan, higher: Plan) -> bool:
+    """Whether the higher plan's period overlaps the lower one's, or ended at most
+    `YEARS_TAKEN_UP_AFTER` years before it began."""
+    if higher.period is None or lower.period is None:
+        return False
+    (low_start, low_end), (high_start, high_end) = lower.period, higher.period
+    return high_start <= low_end and high_end >= low_start - YEARS_TAKEN_UP_AFTER

@@ -1,0 +1,98 @@
+"""The plans and tasks of a built graph, as alignment reads them.
+
+Alignment runs over the graph rather than over extraction records, so that it sees what the
+build made of each document (its jurisdiction resolved to a division, the plan it implements
+linked when that plan is in the graph) and the divisions' hierarchy from the entities graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from ..vocab import PREFIXES
+
+_PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
+_PLANS = _PROLOGUE + """
+SELECT ?document ?source ?region ?start ?end WHERE {
+  ?document a pg:PolicyDocument ; pg:sourceFile ?source .
+  OPTIONAL { ?document pg:jurisdiction ?region }
+  OPTIONAL { ?document pg:periodStart ?start }
+  OPTIONAL { ?document pg:periodEnd ?end }
+}"""
+_IMPLEMENTS = _PROLOGUE + """
+SELECT ?document ?higher WHERE { ?document pg:implements ?higher . ?higher a pg:PolicyDocument }
+"""
+_TASKS = _PROLOGUE + """
+SELECT ?task ?document ?path ?heading ?text WHERE {
+  ?task a pg:Task ; pg:inDocument ?document ; pg:path ?path ; pg:text ?text .
+  OPTIONAL { ?task pg:heading ?heading }
+} ORDER BY ?document ?task"""
+_PARENTS = _PROLOGUE + "SELECT ?region ?parent WHERE { ?region pg:withinRegion ?parent }"
+
+
+@dataclass(frozen=True, slots=True)
+class PlanTask:
+    """A task to align: its node, its path as the graph writes it, and the words compared."""
+
+    iri: str
+    path: str
+    words: str
+
+
+@dataclass(slots=True)
+class Plan:
+    """A document of the graph with what tells which plans it may carry out."""
+
+    iri: str
+    source: str
+    region: str | None
+    period: tuple[int, int] | None
+    implements: set[str] = field(default_factory=set)
+    tasks: list[PlanTask] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Graph:
+    """The plans of a graph by IRI, and each division's enclosing division."""
+
+    plans: dict[str, Plan]
+    parents: dict[str, str]
+
+    def enclosing(self, region: str) -> Iterator[str]:
+        """The divisions that enclose `region`, nearest first."""
+        seen = {region}
+        while (region := self.parents.get(region, "")) and region not in seen:
+            seen.add(region)
+            yield region
+
+
+def read_plans(store: ox.Store) -> Graph:
+    """The plans, tasks and division hierarchy of the graph in `store` (its default graph is
+    the union of its named graphs, as the service's store is queried)."""
+    plans: dict[str, Plan] = {}
+    for row in _select(store, _PLANS):
+        start, end = row.get("start"), row.get("end")
+        period = (int(start), int(end or start)) if start else None
+        plans[row["document"]] = Plan(row["document"], row["source"], row.get("region"), period)
+    for row in _select(store, _IMPLEMENTS):
+        if row["document"] in plans:
+            plans[row["document"]].implements.add(row["higher"])
+    for row in _select(store, _TASKS):
+        plan = plans.get(row["document"])
+        if plan is not None:
+            words = " ".join(part for part in (row.get("heading"), row["text"]) if part)
+            plan.tasks.append(PlanTask(row["task"], row["path"], words))
+    parents = {row["region"]: row["parent"] for row in _select(store, _PARENTS)}
+    return Graph(plans, parents)
+
+
+def _select(store: ox.Store, query: str) -> Iterator[dict[str, str]]:
+    """The solutions as rows of the variables each binds (an unbound one is no key)."""
+    solutions = store.query(query, use_default_graph_as_union=True)
+    assert isinstance(solutions, ox.QuerySolutions)
+    names = [variable.value for variable in solutions.variables]
+    for solution in solutions:
+        yield {name: term.value for name in names if (term := solution[name]) is not None}
