@@ -87,6 +87,16 @@ def test_indicator_text_year_and_path():
     assert default.year == 2030
 
 
+def test_figures_paired_respectively_each_measure_their_own_item():
+    """`实现A、B分别增长10%、30%以上`: A增长 10 and B增长 30, each quoting the phrase that
+    pairs them; the verb of aiming and the other figure are no part of an indicator."""
+    targets = find_targets("推进电子商务平台发展,实现网络零售额、跨境网络零售额分别增长10%、"
+                           "30%以上。", ["17"], 2020)
+    assert [(target.indicator, target.value, target.text) for target in targets] == [
+        ("网络零售额增长", 10, "实现网络零售额、跨境网络零售额分别增长10%、30%以上"),
+        ("跨境网络零售额增长", 30, "实现网络零售额、跨境网络零售额分别增长10%、30%以上")]
+
+
 def test_a_page_titled_as_a_list_of_goals_sets_goals_in_every_sentence(read):
     record = read("""
         2008年新区管委会全年工作目标

@@ -28,6 +28,7 @@ _RANGE = r"\s*[—–\-~～至到]\s*"
 _PHRASE_BREAK = re.compile(r"[、,，;；。:：!?！？\n和及与]")
 _CLAUSE_BREAK = "、,，;；。:：!?！？\n"
 _PHRASE_ONLY = ",，;；。:：!?！？\n"
+_FIGURES = re.compile(r"[\d.．、]")
 _RESPECTIVELY = "分别"
 # A goal sentence runs on over its `;`-separated figures (`目标是:A增长9%;B增长12%`).
 _GOAL_SENTENCES = re.compile(r"[。!！?？\n]")
@@ -225,7 +226,12 @@ def _target(
     text: str, masked: str, q: _Quantity, path: list[str], default_year: int | None
 ) -> Target:
     start = _clause_start(masked, q.start, _CLAUSE_BREAK)
-    end = _clause_end(masked, q.end, _CLAUSE_BREAK)
+    phrase = _clause_start(masked, q.start, _PHRASE_ONLY)
+    if _RESPECTIVELY in masked[phrase:q.start]:
+        # (`A、B分别增长10%、30%`: each figure's text is the whole phrase that pairs them)
+        quoted = text[phrase:_clause_end(masked, q.end, _PHRASE_ONLY)].strip()
+    else:
+        quoted = text[start : q.end].strip()
     return Target(
         path=list(path),
         indicator=_indicator(text, masked, q),
@@ -234,8 +240,7 @@ def _target(
         unit=(q.unit or "").replace("％", "%"),
         comparator=q.comparator or "=",
         year=_due_year(masked[: q.start], default_year),
-        text=text[start:end].strip() if _RESPECTIVELY in masked[start:q.start]
-        else text[start : q.end].strip(),
+        text=quoted,
     )
 
 
@@ -261,7 +266,8 @@ def _indicator(text: str, masked: str, q: _Quantity) -> str:
         items = [name for name in names.split("、") if name]
         position = masked[phrase_start : q.start].count("、") - names.count("、")
         name = _clean_name(items[min(position, len(items) - 1)]) if items else ""
-        return name + _clean_name(verb.split("、")[0])
+        # (the verb the figures share, without the figures: `增长` of `增长10%、30%`)
+        return name + _clean_name(_FIGURES.split(verb, 1)[0])
     name = _clean_name(text[_clause_start(masked, q.start, _CLAUSE_BREAK) : q.start])
     tail = text[q.end : _clause_end(masked, q.end, _PHRASE_ONLY)].strip()
     tail = re.sub(r"^(以上|以下|左右|以内)", "", tail)
