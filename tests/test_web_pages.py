@@ -223,6 +223,26 @@ def test_the_targets_chart_has_every_target_of_an_indicator(server):
         html.escape(unit) for unit in units}
 
 
+def test_the_targets_chart_compares_one_indicator_concept_in_its_base_unit(server):
+    """Choosing a concept charts every target that measures it, however each plan words it,
+    each figure in the concept's base unit, labelled with the concept's name."""
+    concept, label = (lambda row: (row["c"], row["l"]))(sparql(server, """
+        SELECT ?c ?l (COUNT(DISTINCT ?r) AS ?n) WHERE { ?t pg:indicatorConcept ?c ;
+        pg:inDocument/pg:jurisdiction ?r . ?c skos:prefLabel ?l FILTER(LANG(?l) = "zh") }
+        GROUP BY ?c ?l ORDER BY DESC(?n) ?c LIMIT 1""")[0])
+    page = get(server, "/targets", concept=concept).text
+    points = embedded(page, "targets-data")
+    assert len(points) == count(server, f"?x pg:indicatorConcept <{concept}>") > 1
+    assert {p["indicator"] for p in points} == {label}
+    bases = sparql(server, f"SELECT DISTINCT ?u WHERE {{ ?x pg:indicatorConcept <{concept}> ; "
+                           "pg:normalizedUnit ?u }")
+    assert {p["unit"] for p in points} <= {row["u"] for row in bases} | {
+        row["u"] for row in sparql(server, f"SELECT ?u WHERE {{ ?x pg:indicatorConcept "
+                                           f"<{concept}> ; pg:unit ?u FILTER NOT EXISTS "
+                                           "{ ?x pg:normalizedUnit ?b } }")}
+    assert f'<option value="{concept}" selected' in page
+
+
 def test_a_document_page_has_its_outline_as_a_tree_with_units_and_targets(server):
     task = sparql(server, """SELECT ?t ?d WHERE { ?t a pg:Task ; pg:inDocument ?d ;
         pg:leadAgency ?l ; pg:supportingAgency ?s ; pg:hasTarget ?x } LIMIT 1""")[0]

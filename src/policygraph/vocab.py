@@ -11,6 +11,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 POLICYGRAPH = "https://w3id.org/policygraph/"
 PG = Namespace(POLICYGRAPH + "ontology#")
 PGF = Namespace(POLICYGRAPH + "function/")
+PGI = Namespace(POLICYGRAPH + "indicator/")
 PGSH = Namespace(POLICYGRAPH + "shapes#")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -20,8 +21,8 @@ VANN = Namespace("http://purl.org/vocab/vann/")
 
 # Prefix → namespace IRI, for serialisations and for the prologue of canned queries.
 PREFIXES: dict[str, str] = {
-    "pg": str(PG), "pgf": str(PGF), "pgsh": str(PGSH), "eli": str(ELI), "org": str(ORG),
-    "oa": str(OA), "sh": str(SH), "vann": str(VANN), "dcterms": str(DCTERMS._NS),
+    "pg": str(PG), "pgf": str(PGF), "pgi": str(PGI), "pgsh": str(PGSH), "eli": str(ELI),
+    "org": str(ORG), "oa": str(OA), "sh": str(SH), "vann": str(VANN), "dcterms": str(DCTERMS._NS),
     "owl": str(OWL._NS), "prov": str(PROV._NS), "rdf": str(RDF._NS), "rdfs": str(RDFS._NS),
     "skos": str(SKOS._NS), "xsd": str(XSD._NS),
 }

@@ -15,6 +15,7 @@ from ..parse import Record, Target, Task
 from ..parse.record import Span
 from ..parse.regions import Region, lookup
 from .entities import Entities
+from .indicators import indicator_concept
 from .iris import Iris
 from .measures import normalized
 from .mentions import find_mentions
@@ -146,11 +147,15 @@ class DocumentGraph:
         if target.value_max is not None:
             self.add(node, T_PG.upperValue, decimal(target.value_max))
         self.add(node, T_PG.unit, string(target.unit))
-        if (measure := normalized(target.value, target.unit)) is not None:
+        concept = indicator_concept(target.indicator, target.unit) if target.indicator else None
+        if concept is not None:
+            self.add(node, T_PG.indicatorConcept, NamedNode(concept.iri))
+        dimension = concept.dimension if concept is not None else None
+        if (measure := normalized(target.value, target.unit, dimension)) is not None:
             self.add(node, T_PG.normalizedValue, decimal(measure.value))
             self.add(node, T_PG.normalizedUnit, string(measure.unit))
             if target.value_max is not None and (upper := normalized(target.value_max,
-                                                                      target.unit)):
+                                                                      target.unit, dimension)):
                 self.add(node, T_PG.normalizedUpperValue, decimal(upper.value))
         self.add(node, T_PG.comparator, string(target.comparator))
         if target.year is not None:

@@ -19,12 +19,13 @@ from ..resources import resource
 from ..vocab import PG
 from .terms import T_RDFS
 
-VOCABULARY_FILES = ("ontology/policygraph.ttl", "ontology/agency-functions.ttl")
+VOCABULARY_FILES = ("ontology/policygraph.ttl", "ontology/agency-functions.ttl",
+                    "ontology/indicators.ttl")
 
 
 @cache
 def vocabulary_triples() -> list[Quad]:
-    """The ontology and the agency-function vocabulary, in the default graph."""
+    """The ontology and the agency-function and indicator vocabularies, in the default graph."""
     return [quad for name in VOCABULARY_FILES
             for quad in pyoxigraph.parse(path=resource(name), format=pyoxigraph.RdfFormat.TURTLE)]
 

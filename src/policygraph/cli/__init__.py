@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import alignment, ask, extraction, graph, service
+from . import ask, extraction, graph, measure, service
 from .common import EXIT_OK, EXIT_USAGE
 
 __all__ = ["EXAMPLES", "build_parser", "main"]
@@ -31,6 +31,7 @@ EXAMPLES = {
     "load": "policygraph load --graph https://example.org/extra extra.ttl",
     "push": "policygraph push --endpoint http://127.0.0.1:8890/sparql",
     "evaluate-alignment": "policygraph evaluate-alignment data/alignment/pairs.csv",
+    "evaluate-indicators": "policygraph evaluate-indicators data/dev/fresh/gold/indicators.tsv",
 }
 
 
@@ -42,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"policygraph {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for group in (extraction, graph, ask, alignment, service):
+    for group in (extraction, graph, ask, measure, service):
         group.register(commands)
     for name, command in commands.choices.items():
         command.epilog = f"example: {EXAMPLES[name]}"

@@ -115,18 +115,17 @@ def _graph(ties: list[dict[str, Any]], workload: dict[str, dict[str, Any]],
 
 @router.get("/targets", response_class=HTMLResponse)
 async def targets(pool: PoolDep, settings: SettingsDep, indicator: _Text = "",
-                  unit: _Text = "", region: _Text = "", year: _Text = "") -> HTMLResponse:
-    """Targets by year, one chart per unit, coloured by region."""
-    filters = {"indicator": indicator, "unit": unit, "region": region, "year": year}
+                  concept: _Text = "", unit: _Text = "", region: _Text = "",
+                  year: _Text = "") -> HTMLResponse:
+    """Targets by year, one chart per unit, coloured by region; for one indicator concept,
+    its targets in their base unit, however each plan words and counts them."""
+    filters = {"indicator": indicator, "concept": concept, "unit": unit, "region": region,
+               "year": year}
     found = (await rows(pool, settings.timeout, "targets", filters, max_rows=PAGE_ROWS + 1)
              if any(filters.values())
              else await first_page(pool, settings.timeout, "targets", filters))
     link = Linker.of(settings)
-    points = [{"indicator": item["indicator"] or "", "value": item["value"],
-               "upper": item["upperValue"], "unit": item["unit"], "year": item["year"],
-               "comparator": item["comparator"], "region": item["region"] or "",
-               "title": item["title"], "href": link(item["target"])}
-              for item in found[:PAGE_ROWS]]
+    points = [_point(item, link, in_base_unit=bool(concept)) for item in found[:PAGE_ROWS]]
     units = Counter(str(point["unit"]) for point in points if point["year"] is not None)
     common = Counter(str(item["indicator"]) for item in found if item["indicator"])
     return page("targets.html", title="Targets", lang=None, filters=filters,
@@ -135,4 +134,18 @@ async def targets(pool: PoolDep, settings: SettingsDep, indicator: _Text = "",
                 units=[name for name, _ in units.most_common(CHARTS)],
                 common=[(name, count) for name, count in common.most_common(COMMON_INDICATORS)
                         if count > 1],
+                concepts=await rows(pool, settings.timeout, "indicator-concepts", {}),
                 regions=await rows(pool, settings.timeout, "regions", {}))
+
+
+def _point(item: dict[str, Any], link: Linker, in_base_unit: bool) -> dict[str, Any]:
+    """A target as the chart draws it: for one concept, its figure in its base unit (5000万元
+    and 0.5亿元 at one height) and the concept's label as its indicator."""
+    base = in_base_unit and item["normalizedValue"] is not None
+    return {"indicator": (item["conceptLabel"] if in_base_unit else None)
+            or item["indicator"] or "",
+            "value": item["normalizedValue"] if base else item["value"],
+            "upper": item["normalizedUpperValue"] if base else item["upperValue"],
+            "unit": item["normalizedUnit"] if base else item["unit"], "year": item["year"],
+            "comparator": item["comparator"], "region": item["region"] or "",
+            "title": item["title"], "href": link(item["target"])}

@@ -1,4 +1,6 @@
-"""`evaluate-alignment`: the graph's task alignment scored against hand-judged pairs."""
+"""Commands that measure what the build reads against hand-made gold beyond the extraction
+records: `evaluate-alignment` (task alignment between levels) and `evaluate-indicators`
+(targets' indicators as concepts of the indicator vocabulary)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from pathlib import Path
 
 from ..align import THRESHOLD
 from ..align.evaluate import GoldError, Scores, judged_pairs, scores
+from ..build.indicator_gold import MappingError, score_mapping
 from ..query.formats import table
 from ..store import StoreError
 from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_store_option, graph_store
@@ -17,7 +20,7 @@ _CUTS = (0.05, 0.08, 0.10, 0.12, THRESHOLD, 0.15, 0.20, 0.30)
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add the `evaluate-alignment` command."""
+    """Add the `evaluate-alignment` and `evaluate-indicators` commands."""
     command = commands.add_parser(
         "evaluate-alignment", help="score the graph's task alignment against judged pairs",
         description="Score the graph's pg:carriesOut links against hand-judged task pairs "
@@ -31,6 +34,20 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                          help="exit 1 when the links' recall is below R")
     add_store_option(command)
     command.set_defaults(run=_run)
+
+    indicators = commands.add_parser(
+        "evaluate-indicators", help="score the reading of targets' indicators as concepts",
+        description="Read the targets of hand-made gold mappings (TSV: source, index, "
+                    "indicator, unit, concept, the concept a slug of ontology/indicators.ttl "
+                    "or none) as the build reads extracted targets, and print how many map to "
+                    "a concept and how many to the gold's one.")
+    indicators.add_argument("gold", type=Path, nargs="+", metavar="MAPPING.tsv")
+    indicators.add_argument("--misses", action="store_true",
+                            help="also list each target read otherwise than the gold says")
+    indicators.add_argument("--min-accuracy", type=float, metavar="A",
+                            help="exit 1 when the share of targets read as their gold concept "
+                                 "is below A")
+    indicators.set_defaults(run=_run_indicators)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -54,3 +71,23 @@ def _run(args: argparse.Namespace) -> int:
 def _figures(figures: Scores) -> list[str]:
     return [f"{figures.precision:.3f}", f"{figures.recall:.3f}", f"{figures.f1:.3f}",
             str(figures.predicted)]
+
+
+def _run_indicators(args: argparse.Namespace) -> int:
+    rows, below = [], False
+    for path in args.gold:
+        try:
+            figures, misses = score_mapping(path)
+        except MappingError as error:
+            print(f"policygraph: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        if args.misses:
+            print("\n".join(misses))
+        share = figures.targets or 1
+        rows.append([str(path), str(figures.targets), f"{figures.gold_mapped / share:.3f}",
+                     f"{figures.read / share:.3f}", f"{figures.accuracy:.3f}",
+                     f"{figures.precision:.3f}", f"{figures.recall:.3f}"])
+        below = below or (args.min_accuracy is not None and figures.accuracy < args.min_accuracy)
+    print(table(["mapping", "targets", "gold mapped", "read as a concept", "accuracy",
+                 "precision", "recall"], rows))
+    return EXIT_FAILED if below else EXIT_OK
