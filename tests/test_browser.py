@@ -86,12 +86,12 @@ def test_a_reader_runs_an_example_follows_a_task_and_opens_the_network(visit, se
     expect(page.locator("h2#plans")).to_be_visible()
     visit.shot("01-home.png")
 
-    page.get_by_role("link", name="Query", exact=True).click()
+    page.get_by_role("link", name="查询", exact=True).click()  # a zh-CN browser reads 中文
     expect(page.locator(".cm-editor")).to_be_visible()
     page.locator('#gallery a[data-example="search-tasks"]').click()
     table = page.locator("table#results")
     expect(table).to_be_visible()
-    expect(page.locator("#timing")).to_contain_text(" ms")
+    expect(page.locator("#timing")).to_contain_text("毫秒")
     rows = table.locator("tbody tr")
     assert rows.count() > 1
     header = table.locator("thead th", has_text="occurrences")
@@ -115,7 +115,7 @@ def test_a_reader_runs_an_example_follows_a_task_and_opens_the_network(visit, se
     assert box and marked and box["y"] <= marked["y"] <= box["y"] + box["height"]
     visit.shot("03-task-source.png")
 
-    page.get_by_role("link", name="Network", exact=True).click()
+    page.get_by_role("link", name="网络", exact=True).click()
     circles = page.locator("svg#network circle")
     expect(circles.first).to_be_visible()
     nodes = page.evaluate("JSON.parse(document.getElementById('network-data').textContent)")
@@ -130,7 +130,7 @@ def test_the_network_of_one_document_and_a_click_on_an_agency(visit, server):
     document = page.locator("select[name=document] option").nth(1)
     title = document.inner_text()
     page.select_option("select[name=document]", index=1)
-    page.get_by_role("button", name="Show").click()
+    page.get_by_role("button", name="显示").click()
     expect(page.locator("select[name=document] option:checked")).to_have_text(title)
     expect(page.locator("svg#network")).to_have_attribute("data-settled", "true")
     drawn = page.locator("svg#network a.agency")
@@ -141,7 +141,7 @@ def test_the_network_of_one_document_and_a_click_on_an_agency(visit, server):
         return nodes.reduce((a, b) => (b.tasks > a.tasks ? b : a)).href; }""")
     page.locator(f'svg#network a.agency[href="{biggest}"] circle').click()
     expect(page).to_have_url(server.url + biggest)
-    expect(page.locator("h2", has_text="Tasks")).to_be_visible()
+    expect(page.locator("h2", has_text="任务")).to_be_visible()
     visit.shot("06-agency.png")
 
 
@@ -199,5 +199,20 @@ def test_a_document_shows_its_outline_tree_and_a_region_its_plans(visit, server)
                             "ORDER BY ?c LIMIT 1")[0]["r"]
     page = visit.open(path_of(region))
     expect(page.locator("section.plan").first).to_be_visible()
-    page.locator("h2", has_text="Plans over the years").scroll_into_view_if_needed()
+    page.locator("h2", has_text="历年计划").scroll_into_view_if_needed()
     visit.shot("10-region-plans.png")
+
+
+def test_a_reader_switches_to_english_and_the_next_pages_stay_english(visit):
+    """A zh-CN browser gets 中文; the switch turns the page English, the next page it
+    opens is English too, and the scripts' own words follow (the chart's axis)."""
+    page = visit.open("/targets?indicator=增长")
+    expect(page.locator("html")).to_have_attribute("lang", "zh")
+    expect(page.locator("h1")).to_have_text("目标")
+    page.get_by_role("link", name="English", exact=True).click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("h1")).to_have_text("Targets")
+    expect(page.locator("figure.chart").first).to_contain_text("due year")
+    page.get_by_role("link", name="Network", exact=True).click()
+    expect(page.locator("h1")).to_have_text("Co-responsibility network")
+    visit.shot("11-english.png")

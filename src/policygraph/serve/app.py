@@ -25,6 +25,7 @@ from ..query import grammar
 from . import api, dumps, linked_data, methods, sparql, void, warmup, web
 from .executor import QueryPool
 from .headers import SecurityHeaders
+from .i18n import Language
 from .limits import RequestLimits
 from .rate import ClientRate
 from .remote import SCHEME
@@ -94,6 +95,7 @@ def create_app(settings: Settings) -> FastAPI:
                            burst=max(1, math.ceil(settings.client_rate * _BURST_SECONDS)))
     app.add_middleware(RequestLimits, max_bytes=settings.max_request_bytes)
     app.add_middleware(SecurityHeaders)  # around RequestLimits: its refusals carry them too
+    app.add_middleware(Language)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET", "POST"], allow_headers=["*"],

@@ -30,6 +30,7 @@ from ..build import Iris
 from . import pages
 from .deps import PagePoolDep, SettingsDep
 from .executor import Job, QueryFailed, QueryPool, QueryTimeout
+from .i18n import gettext_
 from .negotiation import FORMAT_NAMES, pick
 from .results import GRAPH_TYPES
 from .settings import Settings
@@ -94,7 +95,8 @@ async def describe(request: Request, pool: PagePoolDep, settings: SettingsDep) -
         description, truncated = await runner.description(iri)
         if not description.about(iri):
             if media == HTML:
-                page = pages.render("not_found.html", title="Not found", iri=iri, formats=[])
+                page = pages.render("not_found.html", title=gettext_("Not found"), iri=iri,
+                                    formats=[])
                 return Response(page, 404, media_type="text/html; charset=utf-8")
             return _text(404, f"nothing is known about <{iri}>")
         headers = _headers(site, iri, media, truncated)

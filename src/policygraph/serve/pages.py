@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from ..parse.numerals import ordinal
 from ..vocab import DCTERMS, OA, OWL, PG, PREFIXES, RDF, RDFS, SKOS, XSD, prefixed
+from . import i18n
 
 # One solution of SPARQL JSON results: variable → {"type", "value", "xml:lang", "datatype"}.
 Binding = dict[str, dict[str, str]]
@@ -322,9 +323,11 @@ class Namer:
 
 
 def _preference(iri: str) -> Sequence[str]:
-    """Languages in order of preference for naming `iri`: the ontology and its terms are
-    named in English, entities in Chinese."""
-    return _EN_FIRST if iri.split("#")[0] == _ONTOLOGY else _ZH_FIRST
+    """Languages in order of preference for naming `iri`: the ontology and its terms in the
+    page's language, entities in Chinese (their names are Chinese; most have no other)."""
+    if iri.split("#")[0] == _ONTOLOGY and i18n.current() != "zh":
+        return _EN_FIRST
+    return _ZH_FIRST
 
 
 def _choose(labels: Sequence[tuple[str, str]],
@@ -439,9 +442,15 @@ def outline(namer: Namer, rows: Sequence[Binding]) -> tuple[list[Part], list[Par
 
 @cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.PackageLoader("policygraph.serve", "templates"),
-                              autoescape=True, undefined=jinja2.StrictUndefined,
-                              trim_blocks=True, lstrip_blocks=True)
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("policygraph.serve", "templates"), autoescape=True,
+        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"])
+    # (`_("…")` in a template is the message in the page's language, read when rendered)
+    environment.install_gettext_callables(  # type: ignore[attr-defined]
+        i18n.translate, i18n.ntranslate, newstyle=True)
+    environment.globals.update(language=i18n.current, switch_links=i18n.switch_links)
+    return environment
 
 
 def render(template: str, **context: object) -> str:
@@ -470,16 +479,18 @@ def entity_page(iri: str, namer: Namer, formats: Sequence[Format], *,
 def ontology_page(iri: str, namer: Namer, formats: Sequence[Format]) -> str:
     """The ontology's documentation: every term, by kind, anchored by its local name."""
     description = namer.description
-    kinds = [(str(OWL.Class), "Classes"), (str(OWL.ObjectProperty), "Object properties"),
-             (str(OWL.DatatypeProperty), "Datatype properties")]
+    kinds = [(str(OWL.Class), i18n.gettext_("Classes")),
+             (str(OWL.ObjectProperty), i18n.gettext_("Object properties")),
+             (str(OWL.DatatypeProperty), i18n.gettext_("Datatype properties"))]
+    individuals = i18n.gettext_("Individuals")
     sections: dict[str, list[Documented]] = {name: [] for _, name in kinds}
-    sections["Individuals"] = []
+    sections[individuals] = []
     for subject in description.hashes(iri):
         name = next((name for kind, name in kinds if description.has_type(subject, kind)),
-                    "Individuals")
+                    individuals)
         sections[name].append(Documented(
             namer.block(subject, skip=[*_LABELS, str(RDFS.comment)]),
-            sorted(namer.labels(subject), key=lambda label: _rank(label, _EN_FIRST)),
+            sorted(namer.labels(subject), key=lambda label: _rank(label, _preference(iri))),
             [node.value for node in description.objects(subject, str(RDFS.comment))]))
     comments = [node.value for node in description.objects(iri, str(RDFS.comment))]
     return render("ontology.html", title=namer.title(iri)[0], lang=None, iri=iri,

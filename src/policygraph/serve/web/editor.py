@@ -26,6 +26,7 @@ from ...query.text import bind_values
 from ...vocab import PREFIXES, prefixed
 from ..deps import PoolDep, SettingsDep
 from ..executor import Job, QueryFailed, QueryPool, QueryTimeout
+from ..i18n import gettext_
 from ..settings import Settings
 from ..sparql import refusal
 from .routing import PageRoute, page, rows
@@ -118,8 +119,8 @@ async def query_page(
 def _page(status: int, settings: Settings, examples: list[Example], text: str,
           results: Results | None, message: str | None, completions: dict[str, Any],
           chosen: Example | None = None) -> HTMLResponse:
-    return page("query.html", status, title="Query", lang=None, sparql=text, results=results,
-                message=message, examples=examples, chosen=chosen,
+    return page("query.html", status, title=gettext_("Query"), lang=None, sparql=text,
+                results=results, message=message, examples=examples, chosen=chosen,
                 completions=completions,
                 table_rows=TABLE_ROWS, max_rows=settings.max_rows)
 

@@ -15,6 +15,7 @@ from ...query import CannedQuery, QueryError, canned_queries, load_queries
 from ..api_params import Paging, page_size
 from ..api_results import Item, fetch_rows, page_sparql
 from ..executor import QueryFailed, QueryPool, QueryTimeout
+from ..i18n import gettext_
 from ..pages import render
 
 # Rows a page reads from one query at most; what a page lists past that is left to the API.
@@ -32,13 +33,13 @@ class PageRoute(APIRoute):
             try:
                 return await handler(request)
             except QueryError as bad:
-                return page("error.html", 422, title="Bad request", message=str(bad))
+                return page("error.html", 422, title=gettext_("Bad request"), message=str(bad))
             except QueryTimeout as late:
-                response = page("error.html", 503, title="Too slow", message=str(late))
+                response = page("error.html", 503, title=gettext_("Too slow"), message=str(late))
                 response.headers["Retry-After"] = "1"
                 return response
             except QueryFailed as failed:
-                return page("error.html", failed.status, title="Query failed",
+                return page("error.html", failed.status, title=gettext_("Query failed"),
                             message=failed.message)
 
         return guarded

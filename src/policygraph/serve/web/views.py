@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse
 from ..api_params import page_size
 from ..deps import PoolDep, SettingsDep
 from ..executor import Job, QueryPool
+from ..i18n import gettext_
 from .routing import PAGE_ROWS, PageRoute, first_page, page, page_queries, rows
 from .terms import Linker
 
@@ -47,7 +48,7 @@ async def network(pool: PoolDep, settings: SettingsDep, document: _Text = "",
     ends = sorted({str(tie[end]) for tie in ties for end in ("agency", "partner")})
     workload = await _workload(pool, settings.timeout, ends, document)
     link = Linker.of(settings)
-    return page("network.html", title="Co-responsibility network", lang=None,
+    return page("network.html", title=gettext_("Co-responsibility network"), lang=None,
                 filters=filters, graph=_graph(ties, workload, link), ties=ties[:TABLE_TIES],
                 link=link, more=len(ties) >= page_size(page_queries()["co-responsibility"]),
                 limit=len(ties),
@@ -128,7 +129,7 @@ async def targets(pool: PoolDep, settings: SettingsDep, indicator: _Text = "",
     points = [_point(item, link, in_base_unit=bool(concept)) for item in found[:PAGE_ROWS]]
     units = Counter(str(point["unit"]) for point in points if point["year"] is not None)
     common = Counter(str(item["indicator"]) for item in found if item["indicator"])
-    return page("targets.html", title="Targets", lang=None, filters=filters,
+    return page("targets.html", title=gettext_("Targets"), lang=None, filters=filters,
                 points=points, rows=found[:PAGE_ROWS], link=link,
                 more=len(found) > PAGE_ROWS or not any(filters.values()),
                 units=[name for name, _ in units.most_common(CHARTS)],

@@ -1,6 +1,7 @@
 // The targets chart: for each unit, the targets by due year, a colour per region, a line
 // through the targets of one indicator and region, a bar from a range's lower to upper value.
 import { Plot } from "/static/vendor/graphics.js";
+import { t } from "./messages.js";
 
 const points = JSON.parse(document.getElementById("targets-data").textContent)
   .filter((point) => point.year !== null);
@@ -15,7 +16,7 @@ for (const figure of document.querySelectorAll("figure.chart")) {
     width: Math.min(figure.parentElement.clientWidth, 1100),
     height: 320,
     marginLeft: 60,
-    x: { label: "due year", tickFormat: "d", domain: [Math.min(...years) - 0.5,
+    x: { label: t("due year"), tickFormat: "d", domain: [Math.min(...years) - 0.5,
                                                        Math.max(...years) + 0.5],
          ticks: Math.min(12, new Set(years).size) },
     y: { label: figure.dataset.unit, grid: true, zero: true },

@@ -4,6 +4,7 @@ import {
   drag, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, Plot, select,
   zoom,
 } from "/static/vendor/graphics.js";
+import { t } from "./messages.js";
 
 const svg = select("#network");
 const { nodes, links } = JSON.parse(document.getElementById("network-data").textContent);
@@ -21,7 +22,7 @@ svg.call(zoom().scaleExtent([0.2, 8]).on("zoom", (event) => layer.attr("transfor
 
 const line = layer.append("g").selectAll("line").data(links).join("line")
   .attr("stroke-width", (link) => 0.6 + 4 * (link.tasks / heaviest));
-line.append("title").text((link) => `${link.tasks} shared tasks`);
+line.append("title").text((link) => `${link.tasks} ${t("shared tasks")}`);
 
 const node = layer.append("g").selectAll("a").data(nodes).join("a")
   .attr("href", (d) => d.href)
@@ -31,7 +32,8 @@ node.append("circle")
   .attr("fill", (d) => colour.apply(d.region || "—"));
 node.append("title").text((d) => [
   d.label,
-  d.led === null ? `${d.tasks} tasks` : `leads ${d.led}, supports ${d.supported}`,
+  d.led === null ? `${d.tasks} ${t("tasks")}`
+    : `${t("leads")} ${d.led}, ${t("supports")} ${d.supported}`,
   d.function, d.region,
 ].filter(Boolean).join("\n"));
 const label = layer.append("g").selectAll("text")

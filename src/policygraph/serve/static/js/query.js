@@ -3,6 +3,7 @@
 import {
   basicSetup, EditorState, EditorView, keymap, sparql, StreamLanguage,
 } from "/static/vendor/codemirror.js";
+import { t } from "./messages.js";
 
 const form = document.getElementById("query-form");
 const textarea = form.querySelector("textarea");
@@ -45,7 +46,7 @@ const view = new EditorView({
       language,
       language.data.of({ autocomplete: complete }),
       EditorView.lineWrapping,
-      EditorView.contentAttributes.of({ "aria-label": "SPARQL query" }),
+      EditorView.contentAttributes.of({ "aria-label": t("SPARQL query") }),
     ],
   }),
 });

@@ -1,5 +1,6 @@
 // Sorts a table.sortable by the column whose header is clicked (again: the other way).
 // Cells with data-sort compare as numbers, others as text in Chinese collation order.
+import { t } from "./messages.js";
 const collator = new Intl.Collator(["zh", "en"], { numeric: true });
 
 function key(cell) {
@@ -27,7 +28,7 @@ function sortBy(table, header) {
 for (const table of document.querySelectorAll("table.sortable")) {
   for (const header of table.tHead?.rows[0]?.cells ?? []) {
     header.tabIndex = 0;
-    header.title = "Sort by this column";
+    header.title = t("Sort by this column");
     header.addEventListener("click", () => sortBy(table, header));
     header.addEventListener("keydown", (event) => {
       if (event.key === "Enter" || event.key === " ") {

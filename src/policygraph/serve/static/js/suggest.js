@@ -1,5 +1,6 @@
 // Fills the search box's list with the agencies and regions whose names contain what was
 // typed, by any alias or function name (`/search/suggest`); the form searches without it.
+import { t } from "./messages.js";
 const input = document.querySelector("input[list=name-suggestions]");
 const list = document.getElementById("name-suggestions");
 let timer;
@@ -15,7 +16,7 @@ async function fill() {
   list.replaceChildren(...names.map((name) => {
     const option = document.createElement("option");
     option.value = name.label;
-    option.label = `${name.label} · ${name.kind === "region" ? "region" : "agency"}`;
+    option.label = `${name.label} · ${t(name.kind === "region" ? "region" : "agency")}`;
     return option;
   }));
 }
