@@ -17,7 +17,8 @@ from itertools import pairwise
 from ..vocab import PREFIXES
 from .errors import QueryError, Substitutions
 
-__all__ = ["bind_values", "declare_prefixes", "declares_dataset", "is_update", "query_form"]
+__all__ = ["bind_values", "declare_prefixes", "declares_dataset", "is_update", "lexemes",
+           "query_form"]
 
 _TOKEN = re.compile(
     r'(?P<string>"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""'
@@ -50,6 +51,12 @@ class _Token:
     @property
     def keyword(self) -> str:
         return self.text.upper() if self.kind == "word" else self.text
+
+
+def lexemes(sparql: str) -> list[tuple[str, str]]:
+    """Every token of the query text as (kind, text), white space, strings and comments
+    included, so that the text can be rewritten token by token and joined again."""
+    return [(match.lastgroup or "other", match[0]) for match in _TOKEN.finditer(sparql)]
 
 
 def _tokens(sparql: str) -> list[_Token]:

@@ -10,7 +10,6 @@ project's prefixes and the terms of its ontology) and column sorting are added b
 from __future__ import annotations
 
 import json
-import re
 import time
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -21,8 +20,8 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
 from ...build import Iris
-from ...query import CannedQuery, canned_queries
-from ...query.text import bind_values
+from ...query import canned_queries
+from ...query.readable import readable
 from ...vocab import PREFIXES, prefixed
 from ..deps import PoolDep, SettingsDep
 from ..executor import Job, QueryFailed, QueryPool, QueryTimeout
@@ -38,9 +37,6 @@ router = APIRouter(route_class=PageRoute, include_in_schema=False)
 TABLE_ROWS = 1000
 _JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
-_HEADER = re.compile(r"^#\+.*\n", re.MULTILINE)
-_SELECT_CLAUSE = re.compile(r"^(\s*SELECT\b)(.*?)(\bWHERE\b|\{)", re.IGNORECASE | re.MULTILINE
-                            | re.DOTALL)
 _STARTER = """# Tasks and the units that lead them. The project's prefixes need no PREFIX lines.
 SELECT ?task ?path ?lead ?title WHERE {
   ?task a pg:Task ;
@@ -193,26 +189,11 @@ def _numeric(value: str) -> bool:
 
 
 def gallery() -> list[Example]:
-    """Every canned query, ready to run: its parameters bound to their examples (which
-    answer together), parameter variables left out of the results."""
-    return [Example(query.name, query.summary, query.description, example_sparql(query))
+    """Every canned query, ready to run, as a reader would write it: its parameters' examples
+    (which answer together) in place (`query.readable`)."""
+    return [Example(query.name, query.summary, query.description,
+                    readable(query, {p.name: p.example for p in query.parameters if p.example}))
             for query in canned_queries().values()]
-
-
-def example_sparql(query: CannedQuery) -> str:
-    """The canned query as a reader would write it: its `#+` header as one comment line,
-    parameters bound by VALUES to their examples (a filtered question answers at once on any
-    graph, where some unfiltered ones take minutes), parameter variables left out of the
-    outer SELECT."""
-    examples = {p.name: p.example for p in query.parameters if p.example}
-    text = _HEADER.sub("", query.sparql).strip() + "\n"
-    text = bind_values(text, query.bind(examples)) if examples else text
-    names = [re.escape(p.variable) for p in query.parameters]
-    if names:
-        unprojected = re.compile(r"\s*\?(?:" + "|".join(names) + r")\b")
-        text = _SELECT_CLAUSE.sub(
-            lambda m: m[1] + unprojected.sub("", m[2]).rstrip() + "\n" + m[3], text, count=1)
-    return f"# {query.summary}\n{text}"
 
 
 async def _completions(pool: QueryPool, settings: Settings) -> dict[str, Any]:
