@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from ..build.agencies import level_forms
 from ..query import CannedQuery, Parameter, canned_queries, canned_query
@@ -26,10 +26,13 @@ from .api_params import DEFAULT_LIMIT, Paging, openapi_parameters, page_size, re
 from .api_results import Item, Page, in_memory_page, page_response, run_page, run_rows
 from .deps import PoolDep, SettingsDep
 from .executor import QueryPool
+from .negotiation import pick
 from .settings import Settings
 
 router = APIRouter(prefix="/api")
 
+# What a canned query's list is offered as: a browser that prefers a page gets the form.
+_BROWSER_TYPES = ["application/json", "text/html"]
 _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "An unknown or repeated parameter, named in `detail`."},
     422: {"description": "A missing or ill-typed parameter value, named in `detail`."},
@@ -81,6 +84,10 @@ def _add_canned_route(query: CannedQuery) -> None:
     limit = page_size(query)
 
     async def answer(request: Request, pool: PoolDep, settings: SettingsDep) -> Response:
+        if "format" not in request.query_params \
+                and pick(_BROWSER_TYPES, request.headers.get("accept", "")) == "text/html":
+            # (a browser that asks for a page gets the query as a form, with its values)
+            return RedirectResponse(f"/forms/{query.name}?{request.url.query}", 303)
         values, paging = read(request.query_params, query.parameters, limit)
         page = await run_page(pool, settings.timeout, query, values, paging)
         return page_response(request, page, paging)

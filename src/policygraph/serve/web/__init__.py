@@ -1,5 +1,5 @@
 """The web interface for people: a home page, search, a SPARQL query page with an example
-gallery, the co-responsibility network and the targets chart.
+gallery, each canned query as a form, the co-responsibility network and the targets chart.
 
 Pages are rendered on the server from the same canned and page queries the API runs
 (`queries/*.rq` here), so every page works without scripts; small scripts in `static/js`
@@ -13,13 +13,14 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from . import api_docs, editor, home, suggest, views
+from . import api_docs, editor, forms, home, suggest, views
 
 router = APIRouter()
 router.include_router(home.router)
 router.include_router(suggest.router)
 router.include_router(editor.router)
 router.include_router(views.router)
+router.include_router(forms.router)
 router.include_router(api_docs.router)
 
 
