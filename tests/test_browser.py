@@ -10,6 +10,7 @@ each step is saved in `test-artifacts/browser/` (or `$POLICYGRAPH_ARTIFACTS/brow
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -216,3 +217,37 @@ def test_a_reader_switches_to_english_and_the_next_pages_stay_english(visit):
     page.get_by_role("link", name="Network", exact=True).click()
     expect(page.locator("h1")).to_have_text("Co-responsibility network")
     visit.shot("11-english.png")
+
+
+def test_the_editor_completes_entities_by_their_chinese_names_and_keeps_the_readers_queries(
+        visit, server):
+    """Chinese typed in the editor completes the agencies (by any alias of their function) as
+    their IRIs; a query run is listed among the recent ones, and one saved under a name among
+    the saved ones, in this browser, each a link that opens it again."""
+    page = visit.open("/query")
+    editor = page.locator(".cm-content")
+    editor.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Delete")
+    page.keyboard.type("SELECT ?task WHERE { ?task pg:leadAgency 发改委")
+    agencies = sparql(server, 'SELECT ?a ?l WHERE { ?a pg:function/skos:altLabel "发改委"@zh ;'
+                              ' skos:prefLabel ?l }')
+    option = page.locator(".cm-tooltip-autocomplete li", has_text=agencies[0]["l"]).first
+    expect(option).to_be_visible()
+    visit.shot("12-editor-entity-completion.png")
+    option.click()
+    page.keyboard.type(" }")
+    text = page.locator(".cm-content").inner_text()
+    assert any(f"<{row['a']}>" in text for row in agencies), text
+    page.keyboard.press("Control+Enter")
+    expect(page.locator("table#results tbody tr").first).to_be_visible()
+    recent = page.locator("#query-history li a")
+    expect(recent.first).to_have_attribute("title", re.compile("pg:leadAgency <"))
+    page.once("dialog", lambda dialog: dialog.accept("发改委牵头的任务"))
+    page.get_by_role("button", name="保存此查询").click()
+    page.reload()
+    saved = page.locator("#saved-queries li a", has_text="发改委牵头的任务")
+    expect(saved).to_be_visible()
+    saved.click()
+    expect(page.locator("table#results tbody tr").first).to_be_visible()
+    visit.shot("13-saved-queries.png")

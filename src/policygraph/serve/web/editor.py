@@ -197,8 +197,9 @@ def gallery() -> list[Example]:
 
 
 async def _completions(pool: QueryPool, settings: Settings) -> dict[str, Any]:
-    """What the editor completes: the project's prefixes, and the terms of the ontology
-    graph as prefixed names with a label."""
+    """What the editor completes: the project's prefixes, the terms of the ontology graph as
+    prefixed names with a label, and the indicators by their Chinese names (agencies and
+    regions it asks `/search/suggest` for, as the reader types)."""
     site = Linker.of(settings).site
     terms: dict[str, str] = {}
     if site is not None:
@@ -207,4 +208,7 @@ async def _completions(pool: QueryPool, settings: Settings) -> dict[str, Any]:
             name = prefixed(str(row["term"]))
             if name:
                 terms[name] = str(row["english"] or row["chinese"] or "")
-    return {"prefixes": PREFIXES, "terms": terms}
+    indicators = [[prefixed(str(row["item"])) or str(row["item"]), str(row["label"]),
+                   str(row["aliases"] or "")]
+                  for row in await rows(pool, settings.timeout, "concept-names", {})]
+    return {"prefixes": PREFIXES, "terms": terms, "indicators": indicators}

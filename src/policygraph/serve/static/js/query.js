@@ -7,11 +7,30 @@ import { t } from "./messages.js";
 
 const form = document.getElementById("query-form");
 const textarea = form.querySelector("textarea");
-const { prefixes, terms } = JSON.parse(document.getElementById("completions").textContent);
+const { prefixes, terms, indicators } = JSON.parse(
+  document.getElementById("completions").textContent);
 const language = StreamLanguage.define(sparql);
+
+// Chinese typed in the editor completes the agencies and regions whose name or any alias
+// contains it (from /search/suggest) and the indicators, as the IRIs that name them.
+async function completeEntities(word) {
+  const response = await fetch(`/search/suggest?q=${encodeURIComponent(word.text)}`);
+  const names = response.ok ? await response.json() : [];
+  const options = names.map((name) => ({
+    label: `<${name.iri}>`, displayLabel: name.label, detail: t(name.kind), type: "constant",
+  }));
+  for (const [name, label, aliases] of indicators) {
+    if (label.includes(word.text) || aliases.includes(word.text)) {
+      options.push({ label: name, displayLabel: label, detail: t("indicator"), type: "constant" });
+    }
+  }
+  return { from: word.from, options, filter: false };
+}
 
 // "pg:Ta" completes terms of pg:; "dcte" completes prefixes; after PREFIX, a whole declaration.
 function complete(context) {
+  const chinese = context.matchBefore(/[\u3400-\u9fff][\u3400-\u9fff\w]*/);
+  if (chinese) return completeEntities(chinese);
   const word = context.matchBefore(/[A-Za-z][\w.-]*:[\w.-]*|[A-Za-z][\w-]*/);
   if (!word || (word.from === word.to && !context.explicit)) return null;
   const declaring = /PREFIX\s+$/i.test(context.state.sliceDoc(Math.max(0, word.from - 10),
@@ -46,6 +65,10 @@ const view = new EditorView({
       language,
       language.data.of({ autocomplete: complete }),
       EditorView.lineWrapping,
+      // (the textarea keeps the text, for the form and for the reader's saved queries)
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) textarea.value = update.state.doc.toString();
+      }),
       EditorView.contentAttributes.of({ "aria-label": t("SPARQL query") }),
     ],
   }),
