@@ -251,3 +251,23 @@ def test_the_editor_completes_entities_by_their_chinese_names_and_keeps_the_read
     saved.click()
     expect(page.locator("table#results tbody tr").first).to_be_visible()
     visit.shot("13-saved-queries.png")
+
+
+def test_the_networks_labels_never_overlap(visit):
+    """Once the layout settles, the labels shown do not overlap one another (the largest
+    nodes keep theirs), and hiding collective units leaves them out of the drawing."""
+    page = visit.open("/network")
+    expect(page.locator("svg#network")).to_have_attribute("data-settled", "true")
+    boxes = page.evaluate("""() => [...document.querySelectorAll('svg#network text')]
+        .filter((text) => text.style.visibility !== 'hidden')
+        .map((text) => { const b = text.getBBox(); return [b.x, b.y, b.width, b.height]; })""")
+    assert len(boxes) > 5
+    for index, (x, y, width, height) in enumerate(boxes):
+        for other_x, other_y, other_width, other_height in boxes[index + 1:]:
+            assert (x + width < other_x or other_x + other_width < x
+                    or y + height < other_y or other_y + other_height < y)
+    visit.shot("14-network-decluttered.png")
+    page.get_by_label(re.compile("集合单位")).check()
+    page.get_by_role("button", name="显示").click()
+    expect(page.locator("svg#network")).to_have_attribute("data-settled", "true")
+    assert page.locator('svg#network a.agency[href*="/collective/"]').count() == 0

@@ -209,6 +209,24 @@ def test_the_network_of_one_document_has_its_units_only(server):
                                               f"pg:responsibleUnit <{node['id']}>")
 
 
+def test_the_network_hides_collective_units_and_filters_by_function_when_asked(server):
+    collective = re.compile(r"/collective/")
+    every = embedded(get(server, "/network").text, "network-data")["nodes"]
+    assert any(collective.search(node["id"]) for node in every)
+    page = get(server, "/network", collectives="hide").text
+    agencies = embedded(page, "network-data")["nodes"]
+    assert agencies and not any(collective.search(node["id"]) for node in agencies)
+    assert 'name="collectives" value="hide" checked' in page
+    assert '<option value="pgf:development-reform"' in page or \
+        'value="https://w3id.org/policygraph/function/development-reform"' in page
+    one = embedded(get(server, "/network", function="pgf:development-reform").text,
+                   "network-data")
+    functions = {node["id"]: node["function"] for node in one["nodes"]}
+    assert one["links"] and all("发展和改革" in (functions[link["source"]],
+                                                functions[link["target"]])
+                                for link in one["links"])
+
+
 def test_a_bad_filter_is_a_422_page_naming_the_parameter(server):
     response = get(server, "/network", minimum="many")
     assert response.status_code == 422

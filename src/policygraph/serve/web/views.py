@@ -17,6 +17,7 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
+from ...build import Iris
 from ..api_params import page_size
 from ..deps import PoolDep, SettingsDep
 from ..executor import Job, QueryPool
@@ -38,13 +39,21 @@ _Text = Annotated[str, Query(max_length=200)]
 @router.get("/network", response_class=HTMLResponse)
 async def network(pool: PoolDep, settings: SettingsDep, document: _Text = "",
                   region: _Text = "", function: _Text = "", minimum: _Text = "",
-                  ) -> HTMLResponse:
-    """Agencies linked by the tasks they share, sized by how many tasks they have."""
+                  collectives: _Text = "") -> HTMLResponse:
+    """Agencies linked by the tasks they share, sized by how many tasks they have; collective
+    units (各镇(街道), 相关部门), which tie to everyone, left out when the reader asks."""
+    hide = collectives == "hide"
     filters = {"document": document, "region": region, "function": function,
-               "minimum": minimum}
+               "minimum": minimum, "units": "agencies" if hide else ""}
     ties = (await rows(pool, settings.timeout, "document-ties",
                        {"document": document, "minimum": minimum}) if document
             else await first_page(pool, settings.timeout, "co-responsibility", filters))
+    site = Linker.of(settings).site
+    if hide and document and site is not None:
+        # (a document's ties come from its own query; collective units' IRIs say what they are)
+        collective = Iris(site.base).collective("", "").rstrip("/")
+        ties = [tie for tie in ties if not any(str(tie[end]).startswith(collective)
+                                               for end in ("agency", "partner"))]
     ends = sorted({str(tie[end]) for tie in ties for end in ("agency", "partner")})
     workload = await _workload(pool, settings.timeout, ends, document)
     link = Linker.of(settings)
@@ -53,6 +62,7 @@ async def network(pool: PoolDep, settings: SettingsDep, document: _Text = "",
                 link=link, more=len(ties) >= page_size(page_queries()["co-responsibility"]),
                 limit=len(ties),
                 documents=await rows(pool, settings.timeout, "plan-titles", {}),
+                functions=await rows(pool, settings.timeout, "function-names", {}),
                 regions=await rows(pool, settings.timeout, "regions", {}))
 
 

@@ -37,7 +37,7 @@ node.append("title").text((d) => [
   d.function, d.region,
 ].filter(Boolean).join("\n"));
 const label = layer.append("g").selectAll("text")
-  .data(nodes.filter((d) => radius(d) > 8 || nodes.length < 40)).join("text")
+  .data(nodes).join("text")
   .attr("dy", "0.35em")
   .text((d) => d.label);
 
@@ -53,7 +53,25 @@ const simulation = forceSimulation(nodes)
     node.attr("transform", (d) => `translate(${d.x},${d.y})`);
     label.attr("x", (d) => d.x + radius(d) + 3).attr("y", (d) => d.y);
   })
-  .on("end", () => svg.attr("data-settled", "true"));
+  .on("end", () => {
+    declutter();
+    svg.attr("data-settled", "true");
+  });
+
+// Labels that would overlap a larger node's label are hidden, largest nodes' first: a crowded
+// cluster stays readable, and every node still names itself on hover.
+function declutter() {
+  const shown = [];
+  const boxes = label.nodes().map((element) => ({ element, box: element.getBBox() }));
+  boxes.sort((a, b) => radius(select(b.element).datum()) - radius(select(a.element).datum()));
+  for (const { element, box } of boxes) {
+    const clear = shown.every((other) => box.x + box.width < other.x
+      || other.x + other.width < box.x || box.y + box.height < other.y
+      || other.y + other.height < box.y);
+    element.style.visibility = clear ? "visible" : "hidden";
+    if (clear) shown.push(box);
+  }
+}
 
 node.call(drag()
   .on("start", (event, d) => {
@@ -64,6 +82,7 @@ node.call(drag()
   .on("end", (event, d) => {
     if (!event.active) simulation.alphaTarget(0);
     d.fx = null; d.fy = null;
+    declutter();
   }));
 
 const legend = document.getElementById("legend");
