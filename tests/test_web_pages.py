@@ -263,6 +263,19 @@ def test_the_targets_chart_compares_one_indicator_concept_in_its_base_unit(serve
     assert f'<option value="{concept}" selected' in page
 
 
+def test_the_targets_page_reaches_every_target_a_page_at_a_time(server):
+    """Unfiltered, the page shows how many targets there are and pages through them all."""
+    expected = count(server, "?x a pg:Target")
+    seen, path = [], "/targets"
+    while path:
+        page = get(server, path).text
+        assert f"({expected})</h2>" in page
+        seen += [point["href"] for point in embedded(page, "targets-data")]
+        following = re.search(r'<a href="([^"]+)" rel="next">', page)
+        path = html.unescape(following[1]) if following else ""
+    assert len(seen) == len(set(seen)) == expected > 100
+
+
 def test_a_document_page_has_its_outline_as_a_tree_with_units_and_targets(server):
     task = sparql(server, """SELECT ?t ?d WHERE { ?t a pg:Task ; pg:inDocument ?d ;
         pg:leadAgency ?l ; pg:supportingAgency ?s ; pg:hasTarget ?x } LIMIT 1""")[0]

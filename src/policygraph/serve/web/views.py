@@ -12,13 +12,15 @@ from __future__ import annotations
 import json
 from collections import Counter
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
 from ...build import Iris
-from ..api_params import page_size
+from ..api_params import Paging, page_size
+from ..api_results import run_page
 from ..deps import PoolDep, SettingsDep
 from ..executor import Job, QueryPool
 from ..i18n import gettext_
@@ -127,26 +129,43 @@ def _graph(ties: list[dict[str, Any]], workload: dict[str, dict[str, Any]],
 @router.get("/targets", response_class=HTMLResponse)
 async def targets(pool: PoolDep, settings: SettingsDep, indicator: _Text = "",
                   concept: _Text = "", unit: _Text = "", region: _Text = "",
-                  year: _Text = "") -> HTMLResponse:
+                  year: _Text = "",
+                  offset: Annotated[int, Query(ge=0, le=10**9)] = 0) -> HTMLResponse:
     """Targets by year, one chart per unit, coloured by region; for one indicator concept,
-    its targets in their base unit, however each plan words and counts them."""
+    its targets in their base unit, however each plan words and counts them. Every target is
+    reached: a page at a time (the API's page unfiltered, the page's limit filtered), with
+    links to the pages before and after it."""
     filters = {"indicator": indicator, "concept": concept, "unit": unit, "region": region,
                "year": year}
-    found = (await rows(pool, settings.timeout, "targets", filters, max_rows=PAGE_ROWS + 1)
-             if any(filters.values())
-             else await first_page(pool, settings.timeout, "targets", filters))
+    query = page_queries()["targets"]
+    limit = PAGE_ROWS if any(filters.values()) else page_size(query)
+    answer = await run_page(pool, settings.timeout, query,
+                            {name: value for name, value in filters.items() if value},
+                            Paging(limit=limit, offset=offset, format="json"))
+    found = answer.items
     link = Linker.of(settings)
-    points = [_point(item, link, in_base_unit=bool(concept)) for item in found[:PAGE_ROWS]]
+    points = [_point(item, link, in_base_unit=bool(concept)) for item in found]
     units = Counter(str(point["unit"]) for point in points if point["year"] is not None)
     common = Counter(str(item["indicator"]) for item in found if item["indicator"])
+    pages = _pages(filters, offset, limit, answer.total)
     return page("targets.html", title=gettext_("Targets"), lang=None, filters=filters,
-                points=points, rows=found[:PAGE_ROWS], link=link,
-                more=len(found) > PAGE_ROWS or not any(filters.values()),
-                units=[name for name, _ in units.most_common(CHARTS)],
+                points=points, rows=found, link=link, total=answer.total, offset=offset,
+                pages=pages, units=[name for name, _ in units.most_common(CHARTS)],
                 common=[(name, count) for name, count in common.most_common(COMMON_INDICATORS)
                         if count > 1],
                 concepts=await rows(pool, settings.timeout, "indicator-concepts", {}),
                 regions=await rows(pool, settings.timeout, "regions", {}))
+
+
+def _pages(filters: dict[str, str], offset: int, limit: int, total: int) -> dict[str, str]:
+    """The links to the page of targets before this one and after it, where there are any."""
+    kept = {name: value for name, value in filters.items() if value}
+    pages = {}
+    if offset > 0:
+        pages["previous"] = "/targets?" + urlencode({**kept, "offset": max(0, offset - limit)})
+    if offset + limit < total:
+        pages["next"] = "/targets?" + urlencode({**kept, "offset": offset + limit})
+    return pages
 
 
 def _point(item: dict[str, Any], link: Linker, in_base_unit: bool) -> dict[str, Any]:
