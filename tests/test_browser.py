@@ -167,13 +167,18 @@ def test_the_search_box_suggests_an_agency_by_its_functions_name(visit, server):
     assert {row["l"] for row in agencies} & set(labels), labels
 
 
-def test_the_editor_completes_prefixes_and_terms(visit):
+def typed_in_the_editor(visit: Visit, text: str) -> Page:
+    """The query page with `text` typed into its emptied editor, as a reader types."""
     page = visit.open("/query")
-    editor = page.locator(".cm-content")
-    editor.click()
+    page.locator(".cm-content").click()
     page.keyboard.press("Control+a")
     page.keyboard.press("Delete")
-    page.keyboard.type("SELECT * WHERE { ?task a pg:Saf")
+    page.keyboard.type(text)
+    return page
+
+
+def test_the_editor_completes_prefixes_and_terms(visit):
+    page = typed_in_the_editor(visit, "SELECT * WHERE { ?task a pg:Saf")
     option = page.locator(".cm-tooltip-autocomplete li", has_text="pg:SafeguardTask")
     expect(option).to_be_visible()
     visit.shot("08-editor-completion.png")
@@ -224,12 +229,7 @@ def test_the_editor_completes_entities_by_their_chinese_names_and_keeps_the_read
     """Chinese typed in the editor completes the agencies (by any alias of their function) as
     their IRIs; a query run is listed among the recent ones, and one saved under a name among
     the saved ones, in this browser, each a link that opens it again."""
-    page = visit.open("/query")
-    editor = page.locator(".cm-content")
-    editor.click()
-    page.keyboard.press("Control+a")
-    page.keyboard.press("Delete")
-    page.keyboard.type("SELECT ?task WHERE { ?task pg:leadAgency 发改委")
+    page = typed_in_the_editor(visit, "SELECT ?task WHERE { ?task pg:leadAgency 发改委")
     agencies = sparql(server, 'SELECT ?a ?l WHERE { ?a pg:function/skos:altLabel "发改委"@zh ;'
                               ' skos:prefLabel ?l }')
     option = page.locator(".cm-tooltip-autocomplete li", has_text=agencies[0]["l"]).first

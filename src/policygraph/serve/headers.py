@@ -9,7 +9,9 @@ and that only this site may frame it. A route that sets one of these itself keep
 from __future__ import annotations
 
 from starlette.datastructures import MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
+
+from .middleware import HttpMiddleware
 
 # The editor and the charts write style elements of their own, so styles may be inline;
 # scripts may not.
@@ -22,17 +24,10 @@ HTML_HEADERS = {
 EVERY_RESPONSE = {"X-Content-Type-Options": "nosniff"}
 
 
-class SecurityHeaders:
+class SecurityHeaders(HttpMiddleware):
     """Adds `EVERY_RESPONSE` to each response and `HTML_HEADERS` to each HTML one."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)

@@ -24,7 +24,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 from starlette.datastructures import MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
+
+from .middleware import HttpMiddleware
 
 __all__ = ["COOKIE", "LANGUAGES", "Language", "current", "gettext_", "ntranslate", "switch_links",
            "translate"]
@@ -97,17 +99,11 @@ def _translations(language: str) -> gettext.NullTranslations:
     return Translations(compiled)
 
 
-class Language:
+class Language(HttpMiddleware):
     """Sets each HTML request's language for the code that answers it, keeps a language the
     URL asks for in a cookie, and says that pages vary by the reader's language."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = {name.decode("latin-1"): value.decode("latin-1")
                    for name, value in scope.get("headers", ())}
         asked = _query_language(scope.get("query_string", b"").decode("latin-1"))

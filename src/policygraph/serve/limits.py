@@ -19,22 +19,21 @@ from contextvars import ContextVar
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .middleware import HttpMiddleware
+
 _CLIENT: ContextVar[ClientGone | None] = ContextVar("client_gone", default=None)
 # The most of a refused body read (and thrown away) before the refusal is sent.
 _DRAIN = 64 * 1024 * 1024
 
 
-class RequestLimits:
+class RequestLimits(HttpMiddleware):
     """Refuse requests whose query string or body is longer than `max_bytes`."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = app
+        super().__init__(app)
         self.max_bytes = max_bytes
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         if len(scope.get("query_string", b"")) > self.max_bytes:
             await self._refuse(414, "the query string", scope, receive, send)
             return
