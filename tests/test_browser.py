@@ -271,3 +271,15 @@ def test_the_networks_labels_never_overlap(visit):
     page.get_by_role("button", name="显示").click()
     expect(page.locator("svg#network")).to_have_attribute("data-settled", "true")
     assert page.locator('svg#network a.agency[href*="/collective/"]').count() == 0
+
+
+def test_results_are_drawn_as_a_bar_chart_and_a_timeline(visit):
+    page = visit.open("/query?example=agency-workload")
+    views = page.evaluate("JSON.parse(document.getElementById('result-views-data').textContent)")
+    bars = page.locator("#bar-view svg rect")
+    expect(bars.first).to_be_visible()
+    assert bars.count() >= len(views["bar"]["points"]) > 0
+    visit.shot("15-results-bar-chart.png")
+    page = visit.open("/query?query=" + "SELECT ?plan ?start WHERE { ?plan pg:periodStart ?start }")
+    expect(page.locator("#timeline-view svg rect").first).to_be_visible()
+    visit.shot("16-results-timeline.png")

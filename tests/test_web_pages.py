@@ -137,6 +137,26 @@ def test_every_example_runs_and_its_table_matches_the_endpoint(server, name):
     assert re.search(r'id="timing"[^>]*>\d+\+? rows? in \d+\.\d ms', page)
 
 
+def test_results_with_names_and_numbers_or_years_come_with_a_chart_and_a_timeline(server):
+    """A column of names beside a column of numbers gives a bar chart of the first rows; a
+    column of years or dates, a timeline of the rows by year; a table of names alone, none."""
+    page = get(server, "/query", example="agency-workload").text
+    views = embedded(page, "result-views-data")
+    bar = views["bar"]
+    assert (bar["label"], bar["value"]) == ("agency", "led") or bar["label"] == "label"
+    assert 0 < len(bar["points"]) <= 40 and all(isinstance(p["value"], float)
+                                                for p in bar["points"])
+    plans = get(server, "/query", query="SELECT ?plan ?start WHERE { ?plan pg:periodStart "
+                                        "?start }").text
+    timeline = embedded(plans, "result-views-data")["timeline"]
+    starts = sparql(server, "SELECT ?s (COUNT(*) AS ?n) WHERE { ?p pg:periodStart ?s } "
+                            "GROUP BY ?s")
+    assert {point["year"]: point["count"] for point in timeline["points"]} == {
+        int(row["s"]): int(row["n"]) for row in starts}
+    names = get(server, "/query", query="SELECT ?t WHERE { ?d dcterms:title ?t }").text
+    assert 'id="result-views-data"' not in names
+
+
 def test_result_iris_link_to_pages_that_resolve_and_downloads_give_the_rows(server):
     page = get(server, "/query", example="search-tasks").text
     links = re.findall(r'<td[^>]*><a href="(/id/[^"]+)"', page)

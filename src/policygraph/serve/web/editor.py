@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -28,6 +28,7 @@ from ..executor import Job, QueryFailed, QueryPool, QueryTimeout
 from ..i18n import gettext_
 from ..settings import Settings
 from ..sparql import refusal
+from .result_views import result_views
 from .routing import PageRoute, page, rows
 from .terms import Linker
 
@@ -57,6 +58,7 @@ class Cell:
     title: str | None = None
     lang: str | None = None
     number: str | None = None  # the value of a numeric literal, for sorting
+    datatype: str | None = None  # a literal's, for the views that draw years and dates
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class Results:
     truncated: bool
     milliseconds: float
     downloads: list[tuple[str, str]]  # (name, URL)
+    views: dict[str, Any] = field(default_factory=dict)  # bar chart, timeline (result_views)
 
 
 @dataclass(frozen=True)
@@ -141,7 +144,7 @@ async def _run(pool: QueryPool, settings: Settings, sparql: str) -> Results:
     table = [[_json_cell(row.get(name), link) for name in columns]
              for row in answer["results"]["bindings"]]
     return Results(columns, table, None, outcome.truncated, elapsed,
-                   _downloads(sparql, ("csv", "json", "tsv")))
+                   _downloads(sparql, ("csv", "json", "tsv")), result_views(columns, table))
 
 
 def _downloads(sparql: str, formats: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -177,7 +180,8 @@ def _value_cell(term: dict[str, str], link: Linker) -> Cell:
     datatype = term.get("datatype", "")
     number = value if datatype.startswith(PREFIXES["xsd"]) and _numeric(value) else None
     return Cell(value, lang=term.get("xml:lang") or None, number=number,
-                title=prefixed(datatype) if datatype and not number else None)
+                title=prefixed(datatype) if datatype and not number else None,
+                datatype=datatype or None)
 
 
 def _numeric(value: str) -> bool:
