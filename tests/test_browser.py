@@ -283,3 +283,16 @@ def test_results_are_drawn_as_a_bar_chart_and_a_timeline(visit):
     page = visit.open("/query?query=" + "SELECT ?plan ?start WHERE { ?plan pg:periodStart ?start }")
     expect(page.locator("#timeline-view svg rect").first).to_be_visible()
     visit.shot("16-results-timeline.png")
+
+
+def test_results_by_region_are_drawn_on_a_map_of_china(visit):
+    """Every province's boundary is drawn from the bundled data, the provinces the results
+    name are filled, and nothing is fetched from another site."""
+    page = visit.open("/query?query=" + "SELECT ?region (COUNT(?task) AS ?tasks) WHERE { ?task "
+                      "a pg:Task ; pg:inDocument/pg:jurisdiction ?region } GROUP BY ?region")
+    views = page.evaluate("JSON.parse(document.getElementById('result-views-data').textContent)")
+    filled = page.locator("#map-view svg g[aria-label=geo] path[fill]:not([fill='#eeeeee'])")
+    expect(page.locator("#map-view svg path").first).to_be_visible()
+    assert page.locator("#map-view svg path").count() >= 34 + len(views["map"]["points"])
+    assert filled.count() >= len(views["map"]["points"]) > 0
+    visit.shot("17-results-map.png")

@@ -157,6 +157,22 @@ def test_results_with_names_and_numbers_or_years_come_with_a_chart_and_a_timelin
     assert 'id="result-views-data"' not in names
 
 
+def test_results_by_region_come_with_a_map_of_the_provinces(server):
+    """Tasks per jurisdiction: each province's value sums its own and its cities' and
+    counties' (浙江 holds 浙江省, 嘉兴市, 衢州市 and 德清县)."""
+    page = get(server, "/query", query="SELECT ?region (COUNT(?task) AS ?tasks) WHERE { ?task "
+                                       "a pg:Task ; pg:inDocument/pg:jurisdiction ?region } "
+                                       "GROUP BY ?region").text
+    views = embedded(page, "result-views-data")["map"]
+    assert (views["column"], views["value"]) == ("region", "tasks")
+    by_province = {point["province"]: point["value"] for point in views["points"]}
+    for code in ("33", "42"):
+        expected = count(server, f"?x a pg:Task ; pg:inDocument/pg:jurisdiction/"
+                                 f"pg:divisionCode ?c FILTER(STRSTARTS(?c, '{code}'))")
+        assert by_province[code] == expected > 0
+    assert '<figure id="map-view">' in page
+
+
 def test_result_iris_link_to_pages_that_resolve_and_downloads_give_the_rows(server):
     page = get(server, "/query", example="search-tasks").text
     links = re.findall(r'<td[^>]*><a href="(/id/[^"]+)"', page)

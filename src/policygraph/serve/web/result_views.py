@@ -1,6 +1,8 @@
 """What a query's results look like for a reader who would rather look than read: a bar chart
 where a column of names stands beside a column of numbers (tasks per agency, targets per
-region), and a timeline where a column holds years or dates (plans by the year they start).
+region), a timeline where a column holds years or dates (plans by the year they start), and a
+map of China's provinces where a column holds regions (tasks led by 发改委 per province; a
+city or county counts for its province).
 
 The views are worked out here from the table the page shows and drawn in the browser by
 `static/js/results.js` (Observable Plot); the table stays the page's answer without scripts.
@@ -8,16 +10,19 @@ The views are worked out here from the table the page shows and drawn in the bro
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from ...parse.regions import lookup_all
 from ...vocab import PREFIXES
 
 __all__ = ["result_views"]
 
 # Bars drawn at most: the first rows, in the order the query gave them.
 BAR_ROWS = 40
+_REGION_IRI = re.compile(r"/region/(\d{6})$")
 _YEARS = (PREFIXES["xsd"] + "gYear", PREFIXES["xsd"] + "date", PREFIXES["xsd"] + "gYearMonth",
           PREFIXES["xsd"] + "dateTime")
 
@@ -34,6 +39,9 @@ class Shown(Protocol):
     @property
     def datatype(self) -> str | None: ...
 
+    @property
+    def title(self) -> str | None: ...
+
 
 def result_views(columns: Sequence[str], rows: Sequence[Sequence[Shown | None]]
                  ) -> dict[str, Any]:
@@ -48,6 +56,21 @@ def result_views(columns: Sequence[str], rows: Sequence[Sequence[Shown | None]]
             if name is not None and number is not None and number.number is not None:
                 points.append({"label": name.text, "value": float(number.number)})
         views["bar"] = {"label": columns[names], "value": columns[numbers], "points": points}
+    regions = _column(columns, rows, lambda cell: _province(cell) is not None)
+    if regions is not None:
+        totals: dict[str, float] = {}
+        for row in rows:
+            cell = row[regions]
+            code = _province(cell) if cell is not None else None
+            if code is None:
+                continue
+            number = row[numbers] if numbers is not None else None
+            totals[code] = totals.get(code, 0.0) + (
+                float(number.number) if number is not None and number.number else 1.0)
+        views["map"] = {"column": columns[regions],
+                        "value": columns[numbers] if numbers is not None else None,
+                        "points": [{"province": code, "value": value}
+                                   for code, value in sorted(totals.items())]}
     dates = _column(columns, rows, _dated)
     if dates is not None:
         years = Counter(int(cell.text[:4]) for row in rows if (cell := row[dates]) is not None
@@ -69,3 +92,13 @@ def _column(columns: Sequence[str], rows: Sequence[Sequence[Shown | None]],
 
 def _dated(cell: Shown) -> bool:
     return cell.datatype in _YEARS
+
+
+def _province(cell: Shown) -> str | None:
+    """The two-digit code of the province a region's IRI or name stands in (`33` for
+    浙江省, 嘉兴市 or `…/region/330421`), or None for a cell that names no region."""
+    iri = cell.title or ""
+    if found := _REGION_IRI.search(iri):
+        return found[1][:2]
+    named = lookup_all(cell.text) if cell.number is None else ()
+    return named[0].code[:2] if named else None

@@ -39,3 +39,26 @@ if (views.timeline && timeline) {
     ],
   }));
 }
+
+// The map: each province coloured by the results' number for it (or how many rows name it),
+// the boundaries from the registry package bundled as /static/vendor/china-provinces.json.
+const map = document.getElementById("map-view");
+if (views.map && map) {
+  const provinces = await (await fetch("/static/vendor/china-provinces.json")).json();
+  const values = new Map(views.map.points.map((point) => [point.province, point.value]));
+  const named = (feature) => `${feature.properties.name}: ${values.get(feature.properties.id)
+    ?? "—"}`;
+  map.append(Plot.plot({
+    width: Math.min(map.parentElement.clientWidth, 720),
+    projection: { type: "conic-equal-area", rotate: [-105, 0], parallels: [25, 47],
+                  domain: provinces },
+    color: { type: "sqrt", scheme: "blues", legend: true,
+             label: views.map.value ?? t("rows") },
+    marks: [
+      Plot.geo(provinces, { fill: "#eeeeee", stroke: "white", strokeWidth: 0.6 }),
+      Plot.geo(provinces.features.filter((feature) => values.has(feature.properties.id)),
+               { fill: (feature) => values.get(feature.properties.id), stroke: "white",
+                 strokeWidth: 0.6, title: named }),
+    ],
+  }));
+}
