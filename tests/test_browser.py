@@ -296,3 +296,24 @@ def test_results_by_region_are_drawn_on_a_map_of_china(visit):
     assert page.locator("#map-view svg path").count() >= 34 + len(views["map"]["points"])
     assert filled.count() >= len(views["map"]["points"]) > 0
     visit.shot("17-results-map.png")
+
+
+def test_a_canned_query_as_a_form_answers_with_its_charts(visit):
+    """A form filled in and run: the answer as a table, a bar chart and a map (the workload
+    of 浙江's agencies); the home page in either language, for the screenshots."""
+    page = visit.open("/forms/agency-workload")
+    page.locator("#field-region").fill("浙江省")
+    page.select_option("#field-kind", "agency")
+    page.get_by_role("button", name="运行").click()
+    expect(page.locator("#field-region")).to_have_value("浙江省")
+    expect(page.locator("#bar-view svg rect").first).to_be_visible()
+    expect(page.locator("#map-view svg path").first).to_be_visible()
+    rows = page.locator("table#results tbody tr").count()
+    assert rows > 0
+    visit.shot("18-form-with-chart.png", full_page=True)
+    page = visit.open("/?lang=en")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    visit.shot("19-home-english.png")
+    page = visit.open("/?lang=zh")
+    expect(page.locator("html")).to_have_attribute("lang", "zh")
+    visit.shot("20-home-chinese.png")

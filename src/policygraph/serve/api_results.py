@@ -71,15 +71,24 @@ async def fetch_rows(pool: QueryPool, timeout: float, query: CannedQuery,
         QueryTimeout: the query ran past `timeout` seconds.
         QueryFailed: the engine could not answer.
     """
-    bindings = encode_bindings(query.bind(dict(values)))
-    job = Job(sparql=sparql or query.sparql, result_type=_JSON_RESULTS, graph_type=None,
-              max_rows=max_rows, bindings=bindings)
-    outcome = await pool.run_cached(job, timeout)
-    document = json.loads(outcome.body)
+    document = await fetch_results(pool, timeout, query, values, sparql, max_rows)
     columns = own_columns(document["head"]["vars"])
     items = [{name: _value(row.get(name)) for name in columns}
              for row in document["results"]["bindings"]]
     return columns, items
+
+
+async def fetch_results(pool: QueryPool, timeout: float, query: CannedQuery,
+                        values: Mapping[str, str], sparql: str | None = None,
+                        max_rows: int = 1000) -> dict[str, Any]:
+    """The SPARQL JSON results of `query` (or of `sparql`) with `values` bound, as the engine
+    gave them (terms with their datatypes), from the answers kept for the same question."""
+    bindings = encode_bindings(query.bind(dict(values)))
+    job = Job(sparql=sparql or query.sparql, result_type=_JSON_RESULTS, graph_type=None,
+              max_rows=max_rows, bindings=bindings)
+    outcome = await pool.run_cached(job, timeout)
+    document: dict[str, Any] = json.loads(outcome.body)
+    return document
 
 
 async def run_page(pool: QueryPool, timeout: float, query: CannedQuery,

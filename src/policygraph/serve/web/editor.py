@@ -141,7 +141,7 @@ async def _run(pool: QueryPool, settings: Settings, sparql: str) -> Results:
     if "boolean" in answer:
         return Results([], [], bool(answer["boolean"]), False, elapsed, [])
     columns: list[str] = answer["head"]["vars"]
-    table = [[_json_cell(row.get(name), link) for name in columns]
+    table = [[json_cell(row.get(name), link) for name in columns]
              for row in answer["results"]["bindings"]]
     return Results(columns, table, None, outcome.truncated, elapsed,
                    _downloads(sparql, ("csv", "json", "tsv")), result_views(columns, table))
@@ -163,7 +163,7 @@ def _cell(term: Any, link: Linker) -> Cell:
                        link)
 
 
-def _json_cell(term: dict[str, str] | None, link: Linker) -> Cell | None:
+def json_cell(term: dict[str, str] | None, link: Linker) -> Cell | None:
     """A term of SPARQL JSON results, or None where a row leaves a variable unbound."""
     return None if term is None else _value_cell(term, link)
 

@@ -22,10 +22,12 @@ from ...query import CannedQuery, Parameter, canned_queries
 from ...query.readable import readable
 from ...vocab import prefixed
 from ..api_params import Paging, page_size
-from ..api_results import run_page
+from ..api_results import fetch_results, page_sparql, run_page
 from ..deps import PoolDep, SettingsDep
 from ..executor import QueryPool
 from ..i18n import gettext_
+from .editor import json_cell
+from .result_views import result_views
 from .routing import PageRoute, page, rows
 from .terms import Linker
 
@@ -70,12 +72,19 @@ async def form(request: Request, pool: PoolDep, settings: SettingsDep,
               for parameter in query.parameters]
     ready = all(parameter.name in given for parameter in query.parameters
                 if parameter.required)
-    answer = None
+    answer, views = None, {}
+    link = Linker.of(settings)
     if ready:  # (a query whose fields may all stay empty answers at once, as the API does)
-        answer = await run_page(pool, settings.timeout, query, given,
-                                Paging(limit=page_size(query), offset=0, format="json"))
+        paging = Paging(limit=page_size(query), offset=0, format="json")
+        answer = await run_page(pool, settings.timeout, query, given, paging)
+        # (the same page's terms with their datatypes, kept from the question just answered)
+        typed = await fetch_results(pool, settings.timeout, query, given,
+                                    page_sparql(query, paging), paging.limit)
+        views = result_views(answer.columns, [
+            [json_cell(row.get(column), link) for column in answer.columns]
+            for row in typed["results"]["bindings"]])
     return page("form.html", title=query.summary, lang=None, query=query, fields=fields,
-                answer=answer, link=Linker.of(settings),
+                answer=answer, views=views, link=link,
                 same=_same_answer(query, given) if ready else None)
 
 

@@ -47,7 +47,11 @@ def result_views(columns: Sequence[str], rows: Sequence[Sequence[Shown | None]]
                  ) -> dict[str, Any]:
     """The views the results lend themselves to: `bar` and `timeline`, where they fit."""
     views: dict[str, Any] = {}
-    names = _column(columns, rows, lambda cell: cell.number is None and not _dated(cell))
+    # (names written out before IRIs: a label column reads better than its entities' IRIs)
+    names = _column(columns, rows, lambda cell: cell.number is None and not _dated(cell)
+                    and not _is_iri(cell))
+    if names is None:
+        names = _column(columns, rows, lambda cell: cell.number is None and not _dated(cell))
     numbers = _column(columns, rows, lambda cell: cell.number is not None and not _dated(cell))
     if names is not None and numbers is not None:
         points = []
@@ -92,6 +96,10 @@ def _column(columns: Sequence[str], rows: Sequence[Sequence[Shown | None]],
 
 def _dated(cell: Shown) -> bool:
     return cell.datatype in _YEARS
+
+
+def _is_iri(cell: Shown) -> bool:
+    return (cell.title or "").startswith(("http://", "https://"))
 
 
 def _province(cell: Shown) -> str | None:
