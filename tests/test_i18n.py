@@ -11,6 +11,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
+from policygraph.query import canned_queries
 from policygraph.serve.i18n import choose
 
 from .live import LiveServer
@@ -85,3 +86,22 @@ def test_the_switch_keeps_the_readers_choice(server):
     kept = get(server, "/network", Cookie="lang=en", **chinese)
     assert '<html lang="en">' in kept.text
     assert "set-cookie" not in kept.headers
+
+
+def test_every_canned_query_is_described_in_chinese_too():
+    """A canned query's summary, description and parameters, as the Chinese pages show them."""
+    for query in canned_queries().values():
+        summary, description = query.about("zh")
+        assert summary != query.summary and description != query.description, query.name
+        for parameter in query.parameters:
+            assert parameter.described("zh") != parameter.description or not \
+                parameter.description, (query.name, parameter.name)
+
+
+def test_a_chinese_form_and_gallery_describe_the_canned_queries_in_chinese(server):
+    form = get(server, "/forms/targets", **{"Accept-Language": "zh-CN"}).text
+    assert "<h1>数量目标：按指标、单位、目标年份和地区</h1>" in form
+    assert "<small>目标年份</small>" in form
+    gallery = get(server, "/query", **{"Accept-Language": "zh-CN"}).text
+    assert ">任务全文检索</a>" in gallery
+    assert ">Full-text search over tasks</a>" in get(server, "/query").text

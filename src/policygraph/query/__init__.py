@@ -10,8 +10,10 @@ Oxigraph writes (`query.text.bind_values`), never pasted into the query text as 
 value can change a query's structure. A canned query lists its parameters in its SELECT
 clause, so that every engine sees them bound where they are in scope.
 
-Beyond grlc's keys, the header may give `#+ pagination: N` (rows per page of the REST API)
-and, as lists of `- name: value` items, `#+ parameters:` (what a parameter means),
+Beyond grlc's keys, the header may give `#+ pagination: N` (rows per page of the REST API),
+`#+ summary@zh:` and `#+ description@zh:` (for the web interface's Chinese pages) and, as lists
+of `- name: value` items, `#+ parameters:` (what a parameter means; `#+ parameters@zh:` in
+Chinese),
 `#+ examples:` (a value to show in the API documentation) and `#+ choices:` (the values a
 parameter takes, comma-separated), so that the REST API describes each query from its file.
 
@@ -59,6 +61,12 @@ class Parameter:
     description: str = ""
     example: str | None = None
     choices: tuple[str, ...] = ()  # the values it may take; empty: any value of its type
+    description_zh: str = ""  # the description in Chinese (`#+ parameters@zh:`)
+
+    def described(self, language: str) -> str:
+        """What the parameter means, in `language` where the query says it (else English)."""
+        return self.description_zh if language == "zh" and self.description_zh \
+            else self.description
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,15 @@ class CannedQuery:
     sparql: str
     parameters: tuple[Parameter, ...]
     pagination: int | None = None  # rows per page when served as a list; None: not stated
+    summary_zh: str = ""  # the summary and description in Chinese (`#+ summary@zh:` …)
+    description_zh: str = ""
+
+    def about(self, language: str) -> tuple[str, str]:
+        """The summary and description in `language` where the query gives them (else
+        English), for pages in that language."""
+        if language == "zh" and self.summary_zh:
+            return self.summary_zh, self.description_zh or self.description
+        return self.summary, self.description
 
     def bind(self, values: dict[str, str]) -> Substitutions:
         """Typed terms for the given parameter values; refuses missing and unknown ones."""
@@ -160,10 +177,11 @@ def _parse(name: str, text: str) -> CannedQuery:
         marker, bare, kind = match.groups()
         variables[bare] = (kind or "string", marker == "_", match[0][1:])
     about = {key: _pairs(name, key, header.get(key, []), set(variables))
-             for key in ("parameters", "examples", "choices")}
+             for key in ("parameters", "parameters@zh", "examples", "choices")}
     parameters = tuple(
         Parameter(name=bare, type=kind, required=required,  # type: ignore[arg-type]
                   variable=variable, description=about["parameters"].get(bare, ""),
+                  description_zh=about["parameters@zh"].get(bare, ""),
                   example=about["examples"].get(bare),
                   choices=tuple(choice.strip()
                                 for choice in about["choices"].get(bare, "").split(",")
@@ -172,7 +190,9 @@ def _parse(name: str, text: str) -> CannedQuery:
     return CannedQuery(name=name, summary=" ".join(header.get("summary", [])),
                        description=" ".join(header.get("description", [])),
                        tags=tuple(header.get("tags", [])), sparql=text,
-                       parameters=parameters, pagination=_pagination(name, header))
+                       parameters=parameters, pagination=_pagination(name, header),
+                       summary_zh=" ".join(header.get("summary@zh", [])),
+                       description_zh=" ".join(header.get("description@zh", [])))
 
 
 def _pairs(query: str, key: str, items: list[str], names: set[str]) -> dict[str, str]:

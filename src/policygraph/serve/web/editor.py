@@ -25,7 +25,7 @@ from ...query.readable import readable
 from ...vocab import PREFIXES, prefixed
 from ..deps import PoolDep, SettingsDep
 from ..executor import Job, QueryFailed, QueryPool, QueryTimeout
-from ..i18n import gettext_
+from ..i18n import current, gettext_
 from ..settings import Settings
 from ..sparql import refusal
 from .result_views import result_views
@@ -194,8 +194,8 @@ def _numeric(value: str) -> bool:
 
 def gallery() -> list[Example]:
     """Every canned query, ready to run, as a reader would write it: its parameters' examples
-    (which answer together) in place (`query.readable`)."""
-    return [Example(query.name, query.summary, query.description,
+    (which answer together) in place (`query.readable`), described in the page's language."""
+    return [Example(query.name, *query.about(current()),
                     readable(query, {p.name: p.example for p in query.parameters if p.example}))
             for query in canned_queries().values()]
 

@@ -25,7 +25,7 @@ from ..api_params import Paging, page_size
 from ..api_results import fetch_results, page_sparql, run_page
 from ..deps import PoolDep, SettingsDep
 from ..executor import QueryPool
-from ..i18n import gettext_
+from ..i18n import current, gettext_
 from .editor import json_cell
 from .result_views import result_views
 from .routing import PageRoute, page, rows
@@ -83,7 +83,9 @@ async def form(request: Request, pool: PoolDep, settings: SettingsDep,
         views = result_views(answer.columns, [
             [json_cell(row.get(column), link) for column in answer.columns]
             for row in typed["results"]["bindings"]])
-    return page("form.html", title=query.summary, lang=None, query=query, fields=fields,
+    summary, description = query.about(current())
+    return page("form.html", title=summary, lang=None, query=query, fields=fields,
+                description=description,
                 answer=answer, views=views, link=link,
                 same=_same_answer(query, given) if ready else None)
 
