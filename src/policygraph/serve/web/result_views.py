@@ -2,7 +2,9 @@
 where a column of names stands beside a column of numbers (tasks per agency, targets per
 region), a timeline where a column holds years or dates (plans by the year they start), and a
 map of China's provinces where a column holds regions (tasks led by 发改委 per province; a
-city or county counts for its province).
+city or county counts for its province), and a map of one province's cities when every region
+the results name lies in it (a county counts for its city; a municipality's districts and a
+province's directly governed counties are drawn as themselves).
 
 The views are worked out here from the table the page shows and drawn in the browser by
 `static/js/results.js` (Observable Plot); the table stays the page's answer without scripts.
@@ -12,10 +14,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-from ...parse.regions import lookup_all
+from ...parse.regions import Region, lookup, lookup_all
 from ...vocab import PREFIXES
 
 __all__ = ["result_views"]
@@ -45,7 +47,8 @@ class Shown(Protocol):
 
 def result_views(columns: Sequence[str], rows: Sequence[Sequence[Shown | None]]
                  ) -> dict[str, Any]:
-    """The views the results lend themselves to: `bar` and `timeline`, where they fit."""
+    """The views the results lend themselves to: `bar`, `map` and `timeline`, where they
+    fit."""
     views: dict[str, Any] = {}
     # (names written out before IRIs: a label column reads better than its entities' IRIs)
     names = _column(columns, rows, lambda cell: cell.number is None and not _dated(cell)
@@ -60,21 +63,9 @@ def result_views(columns: Sequence[str], rows: Sequence[Sequence[Shown | None]]
             if name is not None and number is not None and number.number is not None:
                 points.append({"label": name.text, "value": float(number.number)})
         views["bar"] = {"label": columns[names], "value": columns[numbers], "points": points}
-    regions = _column(columns, rows, lambda cell: _province(cell) is not None)
+    regions = _column(columns, rows, lambda cell: _region(cell) is not None)
     if regions is not None:
-        totals: dict[str, float] = {}
-        for row in rows:
-            cell = row[regions]
-            code = _province(cell) if cell is not None else None
-            if code is None:
-                continue
-            number = row[numbers] if numbers is not None else None
-            totals[code] = totals.get(code, 0.0) + (
-                float(number.number) if number is not None and number.number else 1.0)
-        views["map"] = {"column": columns[regions],
-                        "value": columns[numbers] if numbers is not None else None,
-                        "points": [{"province": code, "value": value}
-                                   for code, value in sorted(totals.items())]}
+        views["map"] = _map_view(columns, rows, regions, numbers)
     dates = _column(columns, rows, _dated)
     if dates is not None:
         years = Counter(int(cell.text[:4]) for row in rows if (cell := row[dates]) is not None
@@ -82,6 +73,25 @@ def result_views(columns: Sequence[str], rows: Sequence[Sequence[Shown | None]]
         views["timeline"] = {"column": columns[dates], "points": [
             {"year": year, "count": count} for year, count in sorted(years.items())]}
     return views
+
+
+def _map_view(columns: Sequence[str], rows: Sequence[Sequence[Shown | None]], regions: int,
+              numbers: int | None) -> dict[str, Any]:
+    """The provinces coloured by the rows' numbers (or counts), and the cities of the
+    province when the results name no other."""
+    found = [(region, _weight(row[numbers] if numbers is not None else None))
+             for row in rows if (cell := row[regions]) is not None
+             and (region := _region(cell)) is not None]
+    view: dict[str, Any] = {
+        "column": columns[regions], "value": columns[numbers] if numbers is not None else None,
+        "points": _totals((region.code[:2], _province(region).name, weight)
+                          for region, weight in found)}
+    units = [(_unit(region), weight) for region, weight in found]
+    if len({region.code[:2] for region, _ in found}) == 1 and any(unit for unit, _ in units):
+        view["cities"] = {"province": found[0][0].code[:2],
+                          "points": _totals((_feature_id(unit), unit.name, weight)
+                                            for unit, weight in units if unit is not None)}
+    return view
 
 
 def _column(columns: Sequence[str], rows: Sequence[Sequence[Shown | None]],
@@ -102,11 +112,46 @@ def _is_iri(cell: Shown) -> bool:
     return (cell.title or "").startswith(("http://", "https://"))
 
 
-def _province(cell: Shown) -> str | None:
-    """The two-digit code of the province a region's IRI or name stands in (`33` for
-    浙江省, 嘉兴市 or `…/region/330421`), or None for a cell that names no region."""
-    iri = cell.title or ""
-    if found := _REGION_IRI.search(iri):
-        return found[1][:2]
+def _region(cell: Shown) -> Region | None:
+    """The region a cell's IRI or name stands for (浙江省, 嘉兴市 or `…/region/330421`), or
+    None for a cell that names no region."""
+    if found := _REGION_IRI.search(cell.title or ""):
+        return lookup(found[1])
     named = lookup_all(cell.text) if cell.number is None else ()
-    return named[0].code[:2] if named else None
+    return named[0] if named else None
+
+
+def _weight(cell: Shown | None) -> float:
+    """What a row adds to its region: its number, or one where the results have none."""
+    return float(cell.number) if cell is not None and cell.number else 1.0
+
+
+def _province(region: Region) -> Region:
+    """The province a region lies in, or the region itself for a province."""
+    return ([region, *region.ancestors()])[-1]
+
+
+def _unit(region: Region) -> Region | None:
+    """The division a region is drawn as on its province's map: its city (嘉善县 → 嘉兴市),
+    itself where no city stands between it and the province (a municipality's 密云区), and
+    None for the province itself."""
+    if region.level == "province":
+        return None
+    return next((above for above in [region, *region.ancestors()] if above.level == "city"),
+                region)
+
+
+def _feature_id(unit: Region) -> str:
+    """The id the boundaries give a division: four digits for a city, six for a county."""
+    return unit.code[:4] if unit.level == "city" else unit.code
+
+
+def _totals(points: Iterable[tuple[str, str, float]]) -> list[dict[str, Any]]:
+    """Each place's summed weight, in the order of the places' ids, for the map to colour."""
+    names: dict[str, str] = {}
+    totals: dict[str, float] = {}
+    for place, name, weight in points:
+        names.setdefault(place, name)
+        totals[place] = totals.get(place, 0.0) + weight
+    return [{"id": place, "name": names[place], "value": total}
+            for place, total in sorted(totals.items())]
