@@ -3,7 +3,9 @@
 A gold file is CSV with a header `higher_source,higher_path,lower_source,lower_path,aligned`
 (paths as labels joined with `/`, `aligned` 1 or 0): every pair a researcher judged, aligned or
 not. The graph's `pg:carriesOut` links are scored against it (precision, recall, F1), and so is
-every cut of the stored similarities, so a researcher sees what another threshold would give.
+every cut of the pairs' similarities, scored again from the graph's tasks as the build scored
+them (the graph keeps the links' scores only), so a researcher sees what another threshold
+would give.
 """
 
 from __future__ import annotations
@@ -15,16 +17,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from . import align
 from .plans import read_plans
 
 _COLUMNS = ("higher_source", "higher_path", "lower_source", "lower_path", "aligned")
-_SCORES = """
+_LINKS = """
 PREFIX pg: <https://w3id.org/policygraph/ontology#>
-SELECT ?lower ?higher ?similarity ?linked WHERE {
-  ?alignment a pg:TaskAlignment ; pg:lowerTask ?lower ; pg:higherTask ?higher ;
-             pg:similarity ?similarity .
-  BIND(EXISTS { ?lower pg:carriesOut ?higher } AS ?linked)
-}"""
+SELECT ?lower ?higher WHERE { ?lower pg:carriesOut ?higher }"""
 
 
 class GoldError(Exception):
@@ -56,12 +55,11 @@ def judged_pairs(store: ox.Store, gold: Path) -> tuple[list[Judged], list[str]]:
     graph = read_plans(store)
     tasks = {(plan.source, task.path.replace(" ", "/")): task.iri
              for plan in graph.plans.values() for task in plan.tasks}
-    scores: dict[tuple[str, str], tuple[float, bool]] = {}
-    solutions = store.query(_SCORES, use_default_graph_as_union=True)
+    solutions = store.query(_LINKS, use_default_graph_as_union=True)
     assert isinstance(solutions, ox.QuerySolutions)
-    for row in solutions:
-        scores[(row["lower"].value, row["higher"].value)] = (
-            float(row["similarity"].value), row["linked"].value == "true")
+    links = {(row["lower"].value, row["higher"].value) for row in solutions}
+    scores = {(pair.lower, pair.higher): (pair.score, (pair.lower, pair.higher) in links)
+              for pair in align(graph)}
     judged, missing = [], []
     for line, row in _rows(gold):
         lower = tasks.get((row["lower_source"], row["lower_path"]))
