@@ -22,7 +22,7 @@ from SPARQLWrapper.Wrapper import QueryResult
 
 from .. import __version__
 from ..query import QueryError, Substitutions
-from ..query.text import bind_values, declare_prefixes
+from ..query.text import bind_values, declare_prefixes, without_comments
 from ..vocab import bind_prefixes
 from .base import Client
 from .rows import Row, rows_from_json
@@ -94,7 +94,7 @@ class RemoteClient(Client):
         wrapper.setMethod(POST)
         wrapper.setReturnFormat(return_format)
         wrapper.setTimeout(self.timeout)
-        wrapper.setQuery(declare_prefixes(sparql))
+        wrapper.setQuery(declare_prefixes(without_comments(sparql)))
         try:
             return wrapper.query()
         except QueryBadFormed as error:

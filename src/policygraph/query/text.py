@@ -18,7 +18,7 @@ from ..vocab import PREFIXES
 from .errors import QueryError, Substitutions
 
 __all__ = ["bind_values", "declare_prefixes", "declares_dataset", "is_update", "lexemes",
-           "query_form"]
+           "query_form", "without_comments"]
 
 _TOKEN = re.compile(
     r'(?P<string>"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""'
@@ -57,6 +57,13 @@ def lexemes(sparql: str) -> list[tuple[str, str]]:
     """Every token of the query text as (kind, text), white space, strings and comments
     included, so that the text can be rewritten token by token and joined again."""
     return [(match.lastgroup or "other", match[0]) for match in _TOKEN.finditer(sparql)]
+
+
+def without_comments(sparql: str) -> str:
+    """The query text without its comments (their line ends kept). A client library that
+    tells a query from an update by the first keyword it sees (SPARQLWrapper) can miss a
+    comment line and read `add` or `drop` in a query's description as the operation."""
+    return "".join(text for kind, text in lexemes(sparql) if kind != "comment")
 
 
 def _tokens(sparql: str) -> list[_Token]:
