@@ -2,10 +2,11 @@
 
 A page is the canned query with LIMIT and OFFSET appended, run in the app's worker pool with
 its parameters bound by VALUES blocks, or answered from the pool's cache of the live build's
-answers. The total comes from the page itself when the page is the last one, and otherwise
-from the same query wrapped in a COUNT; the wrapper projects the parameters too, so that they
-are in scope where the blocks bind them. Rows become plain JSON objects: IRIs as strings,
-literals as their values, numbers as numbers, years as integers.
+answers; a query the build indexed for (`indexed.py`) is answered from its index instead. The
+total comes from the page itself when the page is the last one, and otherwise from the same
+query wrapped in a COUNT; the wrapper projects the parameters too, so that they are in scope
+where the blocks bind them. Rows become plain JSON objects: IRIs as strings, literals as their
+values, numbers as numbers, years as integers.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from ..literals import literal_value
 from ..query import CannedQuery, QueryError, own_columns
 from .api_params import Paging, refuse
 from .executor import Job, QueryFailed, QueryPool, QueryTimeout, encode_bindings
+from .indexed import indexed_results
 
 _JSON_RESULTS = "application/sparql-results+json"
 _SELECT = re.compile(r"^\s*SELECT\b", re.IGNORECASE | re.MULTILINE)
@@ -44,13 +46,39 @@ class Page:
     total: int
 
 
+@dataclass(frozen=True)
+class Part:
+    """The part of a canned query's answer asked for: its rows from `offset`, `limit` of them
+    at most (all where None), or with `count`, how many rows there are (`total`)."""
+
+    limit: int | None = None
+    offset: int = 0
+    count: bool = False
+
+    @classmethod
+    def page(cls, paging: Paging) -> Part:
+        return cls(limit=paging.limit, offset=paging.offset)
+
+    def sparql(self, query: CannedQuery) -> str:
+        """The SPARQL that answers this part of `query`."""
+        if self.count:
+            return count_query(query)
+        if self.limit is None:
+            return query.sparql
+        return f"{query.sparql.rstrip()}\nLIMIT {self.limit}\nOFFSET {self.offset}\n"
+
+
+WHOLE = Part()
+COUNT = Part(count=True)
+
+
 async def run_rows(pool: QueryPool, timeout: float, query: CannedQuery,
-                   values: Mapping[str, str], sparql: str | None = None,
+                   values: Mapping[str, str], part: Part = WHOLE,
                    max_rows: int = 1000) -> tuple[list[str], list[Item]]:
     """`fetch_rows` for the REST API: bad values are refused with 422, a query past its time
     limit with 503, other failures with their own status."""
     try:
-        return await fetch_rows(pool, timeout, query, values, sparql, max_rows)
+        return await fetch_rows(pool, timeout, query, values, part, max_rows)
     except QueryError as error:
         raise refuse(422, str(error)) from None
     except QueryTimeout as late:  # the same request may succeed when the server is idle
@@ -60,9 +88,9 @@ async def run_rows(pool: QueryPool, timeout: float, query: CannedQuery,
 
 
 async def fetch_rows(pool: QueryPool, timeout: float, query: CannedQuery,
-                     values: Mapping[str, str], sparql: str | None = None,
+                     values: Mapping[str, str], part: Part = WHOLE,
                      max_rows: int = 1000) -> tuple[list[str], list[Item]]:
-    """The rows of `query` (or of `sparql`, a query built from it) with `values` bound.
+    """The rows of `part` of `query`'s answer with `values` bound.
 
     Parameter variables (named `_…`) are left out of the rows: they only echo the request.
 
@@ -71,7 +99,7 @@ async def fetch_rows(pool: QueryPool, timeout: float, query: CannedQuery,
         QueryTimeout: the query ran past `timeout` seconds.
         QueryFailed: the engine could not answer.
     """
-    document = await fetch_results(pool, timeout, query, values, sparql, max_rows)
+    document = await fetch_results(pool, timeout, query, values, part, max_rows)
     columns = own_columns(document["head"]["vars"])
     items = [{name: _value(row.get(name)) for name in columns}
              for row in document["results"]["bindings"]]
@@ -79,12 +107,17 @@ async def fetch_rows(pool: QueryPool, timeout: float, query: CannedQuery,
 
 
 async def fetch_results(pool: QueryPool, timeout: float, query: CannedQuery,
-                        values: Mapping[str, str], sparql: str | None = None,
+                        values: Mapping[str, str], part: Part = WHOLE,
                         max_rows: int = 1000) -> dict[str, Any]:
-    """The SPARQL JSON results of `query` (or of `sparql`) with `values` bound, as the engine
-    gave them (terms with their datatypes), from the answers kept for the same question."""
-    bindings = encode_bindings(query.bind(dict(values)))
-    job = Job(sparql=sparql or query.sparql, result_type=_JSON_RESULTS, graph_type=None,
+    """The SPARQL JSON results of `part` of `query`'s answer with `values` bound, as the
+    engine gives them (terms with their datatypes): from the build's index where it has one
+    for the query, else from the answers kept for the same question or the engine."""
+    substitutions = query.bind(dict(values))
+    indexed = await indexed_results(pool, timeout, query, substitutions, part, max_rows)
+    if indexed is not None:
+        return indexed
+    bindings = encode_bindings(substitutions)
+    job = Job(sparql=part.sparql(query), result_type=_JSON_RESULTS, graph_type=None,
               max_rows=max_rows, bindings=bindings)
     outcome = await pool.run_cached(job, timeout)
     document: dict[str, Any] = json.loads(outcome.body)
@@ -94,17 +127,12 @@ async def fetch_results(pool: QueryPool, timeout: float, query: CannedQuery,
 async def run_page(pool: QueryPool, timeout: float, query: CannedQuery,
                    values: Mapping[str, str], paging: Paging) -> Page:
     """One page of `query`'s rows and their total."""
-    columns, items = await run_rows(pool, timeout, query, values, page_sparql(query, paging),
+    columns, items = await run_rows(pool, timeout, query, values, Part.page(paging),
                                     paging.limit)
     if 0 < len(items) < paging.limit or (not items and paging.offset == 0):
         return Page(columns, items, paging.offset + len(items))
-    _, counted = await run_rows(pool, timeout, query, values, count_query(query), 1)
+    _, counted = await run_rows(pool, timeout, query, values, COUNT, 1)
     return Page(columns, items, int(counted[0]["total"]) if counted else 0)
-
-
-def page_sparql(query: CannedQuery, paging: Paging) -> str:
-    """The SPARQL of one page of `query`."""
-    return f"{query.sparql.rstrip()}\nLIMIT {paging.limit}\nOFFSET {paging.offset}\n"
 
 
 @cache

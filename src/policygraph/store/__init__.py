@@ -9,6 +9,9 @@ a rebuild from unchanged inputs can be skipped.
 One build writes at a time, under a lock the kernel releases when its process dies, so what a
 killed build left behind (a build directory without a manifest, a spool) is cleared by the
 next one, and the live graph never depended on it.
+
+Beside the database, each build holds the full-text index of its tasks (`text_index.py`),
+written from the build's own graph before it goes live.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph
+
+from .text_index import write_text_index
 
 __all__ = ["STORE_FORMAT", "GraphStore", "NewBuild", "StoreError", "default_store"]
 
@@ -131,6 +136,7 @@ class GraphStore:
                 directory.mkdir()
                 build = NewBuild(directory, pyoxigraph.Store(str(directory / _DATABASE)))
                 yield build
+                write_text_index(build.store, directory)
                 build.store.flush()
                 del build.store
                 _write_manifest(directory, {**manifest, "store_format": STORE_FORMAT})

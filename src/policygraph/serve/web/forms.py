@@ -22,7 +22,7 @@ from ...query import CannedQuery, Parameter, canned_queries
 from ...query.readable import readable
 from ...vocab import prefixed
 from ..api_params import Paging, page_size
-from ..api_results import fetch_results, page_sparql, run_page
+from ..api_results import Part, fetch_results, run_page
 from ..deps import PoolDep, SettingsDep
 from ..executor import QueryPool
 from ..i18n import current, gettext_
@@ -79,7 +79,7 @@ async def form(request: Request, pool: PoolDep, settings: SettingsDep,
         answer = await run_page(pool, settings.timeout, query, given, paging)
         # (the same page's terms with their datatypes, kept from the question just answered)
         typed = await fetch_results(pool, settings.timeout, query, given,
-                                    page_sparql(query, paging), paging.limit)
+                                    Part.page(paging), paging.limit)
         views = result_views(answer.columns, [
             [json_cell(row.get(column), link) for column in answer.columns]
             for row in typed["results"]["bindings"]])

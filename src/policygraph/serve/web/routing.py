@@ -13,7 +13,7 @@ from fastapi.routing import APIRoute
 
 from ...query import CannedQuery, QueryError, canned_queries, load_queries
 from ..api_params import Paging, page_size
-from ..api_results import Item, fetch_rows, page_sparql
+from ..api_results import Item, Part, fetch_rows
 from ..executor import QueryFailed, QueryPool, QueryTimeout
 from ..i18n import gettext_
 from ..pages import render
@@ -72,5 +72,5 @@ async def first_page(pool: QueryPool, timeout: float, name: str,
     query = page_queries()[name]
     given = {key: value for key, value in values.items() if value}
     paging = Paging(limit=page_size(query), offset=0, format="json")
-    return (await fetch_rows(pool, timeout, query, given, page_sparql(query, paging),
+    return (await fetch_rows(pool, timeout, query, given, Part.page(paging),
                              paging.limit))[1]

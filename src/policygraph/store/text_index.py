@@ -1,0 +1,165 @@
+"""The full-text index of tasks, built with the graph and published in the same build.
+
+A search for text in every task (`search-tasks.rq`) is a scan of every task's text for the
+engine: seconds at a thousand plans, minutes at ten thousand. The index is an SQLite database
+of FTS5 tables beside the graph, in the build's directory, so that it goes live, and is
+discarded, with the graph it was read from (`text_search.py` reads it).
+
+Chinese is written without spaces, and a word segmenter would cut a phrase where the reader
+did not (服务业 / 服务 业). The index therefore knows characters, not words, in two tables:
+`trigrams` (SQLite's trigram tokenizer, case kept) finds a phrase of three characters or more
+exactly where it is written, and `grams` holds every character and every pair of neighbouring
+characters as a token, so that a phrase of one or two characters is one token. Text and
+heading are columns of their own, so no phrase is found across the two.
+
+The index holds, for each solution of the canned query's pattern, the terms the query returns
+as SPARQL JSON (`terms`), so an answer needs nothing from the graph; the rows are numbered in
+the query's last sort keys (title, document, reading order), so that SQLite finds, counts and
+ranks the matches itself and only the page asked for is read out.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from ..vocab import PREFIXES
+
+__all__ = ["GAP", "TEXT_INDEX", "grams", "json_term", "write_text_index"]
+
+# The index's file in a build's directory.
+TEXT_INDEX = "search.sqlite"
+# Rows read from the graph and written to the index at a time.
+_BATCH = 5000
+_TASKS = f"""
+PREFIX pg: <{PREFIXES["pg"]}>
+PREFIX dcterms: <{PREFIXES["dcterms"]}>
+SELECT ?task ?document ?title ?path ?heading ?text ?order WHERE {{
+  ?task pg:text ?text ; pg:inDocument ?document ; pg:path ?path ; pg:order ?order .
+  ?document dcterms:title ?title .
+  OPTIONAL {{ ?task pg:heading ?heading }}
+}}
+"""
+# The terms of each row the answer returns, in the canned query's names.
+_RETURNED = ("task", "document", "title", "path", "heading", "text")
+_SCHEMA = """
+CREATE TEMP TABLE read (
+  task TEXT, text TEXT, heading TEXT, title TEXT, document TEXT, position REAL, terms TEXT
+);
+CREATE TABLE rows (
+  id INTEGER PRIMARY KEY,
+  task TEXT NOT NULL,
+  text TEXT NOT NULL,
+  heading TEXT,
+  siblings INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE terms (id INTEGER PRIMARY KEY, terms TEXT NOT NULL);
+CREATE VIRTUAL TABLE trigrams USING fts5 (
+  text, heading, content='', columnsize=0, tokenize="trigram case_sensitive 1"
+);
+CREATE VIRTUAL TABLE grams USING fts5 (
+  text, heading, content='', columnsize=0, detail='column',
+  tokenize="unicode61 remove_diacritics 0 categories 'L* N* Co M* P* S*'"
+);
+"""
+# The rows numbered in the canned query's last sort keys; then the tasks with more than one
+# row (a task with two texts, a document with two titles: none in data the shapes pass), whose
+# rows match together, marked; then each row's characters.
+_NUMBERED = """
+CREATE TEMP TABLE numbered AS
+  SELECT row_number() OVER (ORDER BY title, document, position, task, text, heading) AS id, *
+  FROM read;
+DROP TABLE read;
+INSERT INTO rows (id, task, text, heading) SELECT id, task, text, heading FROM numbered;
+INSERT INTO terms (id, terms) SELECT id, terms FROM numbered;
+DROP TABLE numbered;
+CREATE INDEX rows_by_task ON rows (task);
+CREATE TEMP TABLE shared AS SELECT task, COUNT(*) AS n FROM rows GROUP BY task HAVING n > 1;
+UPDATE rows SET siblings = (SELECT n FROM shared WHERE shared.task = rows.task)
+  WHERE task IN (SELECT task FROM shared);
+CREATE INDEX rows_shared ON rows (siblings) WHERE siblings > 1;
+INSERT INTO trigrams (rowid, text, heading) SELECT id, text, heading FROM rows;
+INSERT INTO grams (rowid, text, heading) SELECT id, grams(text), grams(heading) FROM rows;
+INSERT INTO trigrams (trigrams) VALUES ('optimize');
+INSERT INTO grams (grams) VALUES ('optimize');
+"""
+# What stands for a space, line break or control character among `grams`' tokens, which are
+# separated by spaces.
+GAP = "\u2423"
+
+
+def write_text_index(store: ox.Store, directory: Path) -> int:
+    """Index every task of `store` (its default graph the union of its graphs, as the server
+    reads it) in `directory`; the number of rows indexed."""
+    path = directory / TEXT_INDEX
+    path.unlink(missing_ok=True)
+    connection = sqlite3.connect(path)
+    connection.create_function("grams", 1, grams, deterministic=True)
+    try:
+        connection.executescript(_SCHEMA)
+        for batch in _batches(store):
+            connection.executemany("INSERT INTO read VALUES (?, ?, ?, ?, ?, ?, ?)", batch)
+        connection.executescript(_NUMBERED)
+        connection.commit()
+        written: int = connection.execute("SELECT COUNT(*) FROM rows").fetchone()[0]
+    finally:
+        connection.close()
+    return written
+
+
+def _batches(store: ox.Store) -> Iterator[list[tuple[Any, ...]]]:
+    batch: list[tuple[Any, ...]] = []
+    solutions = store.query(_TASKS, use_default_graph_as_union=True)
+    assert isinstance(solutions, ox.QuerySolutions)
+    for solution in solutions:
+        heading = solution["heading"]
+        terms = {name: json_term(solution[name]) for name in _RETURNED
+                 if solution[name] is not None}
+        batch.append((solution["task"].value, solution["text"].value,
+                      None if heading is None else heading.value, solution["title"].value,
+                      solution["document"].value, _number(solution["order"]),
+                      json.dumps(terms, ensure_ascii=False)))
+        if len(batch) == _BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _number(term: Any) -> float:
+    """A task's reading order as a number (an order that is not one sorts first)."""
+    try:
+        return float(term.value)
+    except ValueError:
+        return float("-inf")
+
+
+def json_term(term: Any) -> dict[str, str]:
+    """A term as the SPARQL 1.1 JSON results format writes it."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    written = {"type": "literal", "value": term.value}
+    if term.language:
+        written["xml:lang"] = term.language
+    elif term.datatype.value != PREFIXES["xsd"] + "string":
+        written["datatype"] = term.datatype.value
+    return written
+
+
+def grams(text: str | None) -> str | None:
+    """A text as `grams`' tokens: each character, then each pair of neighbours, a space apart
+    (spaces, line breaks and controls written as GAP)."""
+    if text is None:
+        return None
+    written = "".join(GAP if unicodedata.category(character)[0] in "ZC" else character
+                      for character in text)
+    pairs = (written[at:at + 2] for at in range(len(written) - 1))
+    return " ".join([*written, *pairs])
