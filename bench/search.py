@@ -35,7 +35,8 @@ from peers import ROOT, start_policygraph
 from policygraph.query import canned_queries
 from policygraph.query.text import bind_values
 from policygraph.store import GraphStore
-from policygraph.store.text_index import TEXT_INDEX, TextIndex, write_text_index
+from policygraph.store.text_index import TEXT_INDEX, write_text_index
+from policygraph.store.text_search import TextIndex
 
 PHRASES = ["物流", "服务业", "的", "现代物流", "养老托育", "发展改革委", "5G", "、",
            "服务业增加值", "不存在的词语"]

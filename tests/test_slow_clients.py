@@ -4,6 +4,7 @@ hold no descriptors for long, while requests that arrive whole are answered."""
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import time
 from collections.abc import Iterator
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from policygraph.serve import _listen
 
 from .live import LiveServer, start
 
@@ -76,3 +79,27 @@ def test_a_kept_alive_connection_gets_a_new_deadline_for_each_request(
         for _ in range(3):
             assert client.get(f"{strict.url}/api/queries/documents").status_code == 200
             time.sleep(DEADLINE / 2)
+
+
+def test_the_servers_connections_send_without_waiting_for_acknowledgements():
+    """Nagle's algorithm is off on every connection the server's socket accepts, so that a
+    response's body never waits for the client's delayed acknowledgement of its head (asyncio
+    turns it off only where the listening socket names TCP as its protocol)."""
+
+    async def accepted_option() -> int:
+        listening = _listen("127.0.0.1", 0)
+        seen: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+        def accept(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            connection = writer.get_extra_info("socket")
+            seen.set_result(connection.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        server = await asyncio.start_server(accept, sock=listening)
+        async with server:
+            _, writer = await asyncio.open_connection(*listening.getsockname())
+            option = await asyncio.wait_for(seen, 10)
+            writer.close()
+        return option
+
+    assert asyncio.run(accepted_option()) != 0
