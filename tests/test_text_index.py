@@ -14,6 +14,7 @@ import pytest
 
 from policygraph.query import canned_queries
 from policygraph.query.text import bind_values
+from policygraph.serve.web.routing import page_queries
 from policygraph.store import GraphStore
 from policygraph.store.text_index import TEXT_INDEX, grams, json_term
 from policygraph.store.text_search import IndexTimeout, TextIndex
@@ -58,6 +59,35 @@ def test_search_tasks_from_the_index_answers_as_the_engine_does(server, corpus_s
     as_engine = [[str(value).lower() if isinstance(value, bool) else
                   None if value is None else str(value) for value in row] for row in got]
     assert as_engine == expected
+
+
+NAME_PHRASES = ["发改", "嘉兴", "330400", "33", "发改委", "发展改革", "局", "市", "商务", "A", "、",
+                " ", "不存在的名字", "嘉兴市商务局", "人民政府"]
+
+
+@pytest.mark.parametrize("phrase", NAME_PHRASES)
+def test_names_from_the_index_answer_as_the_engine_does(corpus_store, phrase):
+    """The agencies and regions the search page and its suggestions show for a phrase, with
+    their counts and in their order, as names.rq finds them in the graph."""
+    build = GraphStore(corpus_store).current
+    query = page_queries()["names"]
+    engine = ox.Store.read_only(str(build / "oxigraph"))
+    solutions = engine.query(bind_values(query.sparql, query.bind({"q": phrase})),
+                             use_default_graph_as_union=True)
+    expected = [{name: json_term(row[name]) for name in ("kind", "item", "label", "count")}
+                for row in solutions]
+    found = TextIndex.of_build(build).names_containing(phrase, time.monotonic() + 10)
+    assert (found.total, [json.loads(terms) for terms in found.terms]) \
+        == (len(expected), expected)
+    paged = TextIndex.of_build(build).names_containing(phrase, time.monotonic() + 10, 2, 3)
+    assert [json.loads(terms) for terms in paged.terms] == expected[2:5]
+
+
+def test_the_search_page_and_its_suggestions_list_the_names_the_index_finds(server):
+    suggested = httpx.get(f"{server.url}/search/suggest", params={"q": "发改"}, timeout=30)
+    assert suggested.status_code == 200 and suggested.json()
+    page = httpx.get(f"{server.url}/search", params={"q": "发改"}, timeout=30).text
+    assert all(f'href="{path_of(name["iri"])}"' in page for name in suggested.json())
 
 
 def test_pages_of_a_search_join_up_to_the_whole_answer(server):

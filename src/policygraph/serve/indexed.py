@@ -1,7 +1,8 @@
 """Canned queries answered from the build's full-text index instead of the engine.
 
-`search-tasks` reads every task's text in the engine, which no cache makes fast for a phrase
-not asked before. Where the live build has a text index (`store/text_index.py`), the server
+`search-tasks` reads every task's text in the engine, and `names` (the search page's and its
+suggestions' agencies and regions) every name, which no cache makes fast for a phrase not asked
+before. Where the live build has a text index (`store/text_index.py`), the server
 answers the query from it: the same rows, terms and order as the engine's answer to the
 query's SPARQL, which stays as it is for other stores and for the SPARQL endpoint. A remote
 store, or a build made before the index, is asked the SPARQL.
@@ -28,9 +29,10 @@ if TYPE_CHECKING:
 __all__ = ["indexed_results"]
 
 _XSD = PREFIXES["xsd"]
-# search-tasks.rq's projection, in its order.
+# search-tasks.rq's and names.rq's projections, in their order.
 _SEARCH_COLUMNS = ["task", "document", "title", "path", "heading", "text", "inHeading",
                    "occurrences", "_q_string"]
+_NAMES_COLUMNS = ["kind", "item", "label", "count", "_q_string"]
 
 
 async def indexed_results(pool: QueryPool, timeout: float, query: CannedQuery,
@@ -53,15 +55,31 @@ async def indexed_results(pool: QueryPool, timeout: float, query: CannedQuery,
 def _search_tasks(index: TextIndex, given: Mapping[str, Any], part: Part, max_rows: int,
                   deadline: float) -> dict[str, Any]:
     phrase = given["_q_string"]
-    echoed = json_term(phrase)
     if part.count:
-        total = index.tasks_containing(phrase.value, deadline, limit=0).total
-        counted = [{"total": {"type": "literal", "datatype": _XSD + "integer",
-                              "value": str(total)}, "_q_string": echoed}]
-        return _results(["total", "_q_string"], counted if total else [])
+        return _count(index.tasks_containing(phrase.value, deadline, limit=0).total, phrase)
     limit = max_rows if part.limit is None else min(part.limit, max_rows)
     found = index.tasks_containing(phrase.value, deadline, part.offset, limit, count=False)
+    echoed = json_term(phrase)
     return _results(_SEARCH_COLUMNS, [_search_row(match, echoed) for match in found.rows])
+
+
+def _names(index: TextIndex, given: Mapping[str, Any], part: Part, max_rows: int,
+           deadline: float) -> dict[str, Any]:
+    phrase = given["_q_string"]
+    if part.count:
+        return _count(index.names_containing(phrase.value, deadline, limit=0).total, phrase)
+    limit = max_rows if part.limit is None else min(part.limit, max_rows)
+    found = index.names_containing(phrase.value, deadline, part.offset, limit, count=False)
+    echoed = json_term(phrase)
+    return _results(_NAMES_COLUMNS, [{**json.loads(terms), "_q_string": echoed}
+                                     for terms in found.terms])
+
+
+def _count(total: int, phrase: Any) -> dict[str, Any]:
+    """The answer of the query wrapped in a COUNT, grouped by its parameter: no row for none."""
+    counted = {"total": {"type": "literal", "datatype": _XSD + "integer", "value": str(total)},
+               "_q_string": json_term(phrase)}
+    return _results(["total", "_q_string"], [counted] if total else [])
 
 
 def _search_row(match: TaskMatch, echoed: dict[str, str]) -> dict[str, Any]:
@@ -79,4 +97,4 @@ def _results(columns: list[str], bindings: list[dict[str, Any]]) -> dict[str, An
 
 
 _ANSWERED: dict[str, Callable[[TextIndex, Mapping[str, Any], Part, int, float],
-                              dict[str, Any]]] = {"search-tasks": _search_tasks}
+                              dict[str, Any]]] = {"search-tasks": _search_tasks, "names": _names}

@@ -1,4 +1,5 @@
-"""The full-text index of tasks, built with the graph and published in the same build.
+"""The full-text index of tasks and of agencies' and regions' names, built with the graph and
+published in the same build.
 
 A search for text in every task (`search-tasks.rq`) is a scan of every task's text for the
 engine: seconds at a thousand plans, minutes at ten thousand. The index is an SQLite database
@@ -16,6 +17,11 @@ The index holds, for each solution of the canned query's pattern, the terms the 
 as SPARQL JSON (`terms`), so an answer needs nothing from the graph; the rows are numbered in
 the query's last sort keys (title, document, reading order), so that SQLite finds, counts and
 ranks the matches itself and only the page asked for is read out.
+
+The names the search page and its suggestions look agencies and regions up by (`names.rq`:
+labels, aliases, division codes and their functions' names) are indexed the same way
+(`name_trigrams`, `name_grams`), each agency's and region's row of the answer kept whole in
+`items`, numbered in the query's order, which does not depend on the phrase.
 """
 
 from __future__ import annotations
@@ -48,6 +54,36 @@ SELECT ?task ?document ?title ?path ?heading ?text ?order WHERE {{
 """
 # The terms of each row the answer returns, in the canned query's names.
 _RETURNED = ("task", "document", "title", "path", "heading", "text")
+# names.rq's rows for every agency and region, whatever their names: it counts each one's tasks
+# (an agency) or plans (a region) in the same way.
+_ITEMS = f"""
+PREFIX pg: <{PREFIXES["pg"]}>
+PREFIX skos: <{PREFIXES["skos"]}>
+SELECT ?kind ?item ?label ?count WHERE {{
+  {{
+    SELECT ?item (COUNT(DISTINCT ?task) AS ?tasks) (COUNT(DISTINCT ?plan) AS ?plans) WHERE {{
+      {{ ?task pg:responsibleUnit ?item }}
+      UNION {{ ?item a pg:Region OPTIONAL {{ ?plan pg:jurisdiction ?item }} }}
+    }}
+    GROUP BY ?item
+  }}
+  ?item skos:prefLabel ?label .
+  OPTIONAL {{ ?item a pg:Region . BIND("region" AS ?regionKind) }}
+  BIND(COALESCE(?regionKind, "agency") AS ?kind)
+  BIND(IF(?kind = "region", ?plans, ?tasks) AS ?count)
+}}
+"""
+# Every name names.rq finds an agency or region by.
+_NAMES = f"""
+PREFIX pg: <{PREFIXES["pg"]}>
+PREFIX skos: <{PREFIXES["skos"]}>
+SELECT DISTINCT ?item ?name WHERE {{
+  {{ ?item skos:prefLabel ?named }} UNION {{ ?item skos:altLabel ?named }}
+  UNION {{ ?item pg:divisionCode ?named }}
+  UNION {{ ?item pg:function/(skos:prefLabel|skos:altLabel) ?named }}
+  BIND(STR(?named) AS ?name)
+}}
+"""
 _SCHEMA = """
 CREATE TEMP TABLE read (
   task TEXT, text TEXT, heading TEXT, title TEXT, document TEXT, position REAL, terms TEXT
@@ -65,6 +101,18 @@ CREATE VIRTUAL TABLE trigrams USING fts5 (
 );
 CREATE VIRTUAL TABLE grams USING fts5 (
   text, heading, content='', columnsize=0, detail='column',
+  tokenize="unicode61 remove_diacritics 0 categories 'L* N* Co M* P* S*'"
+);
+CREATE TEMP TABLE read_items (
+  item TEXT, kind TEXT, label TEXT, count INTEGER, terms TEXT
+);
+CREATE TABLE items (id INTEGER PRIMARY KEY, item TEXT NOT NULL, terms TEXT NOT NULL);
+CREATE TABLE names (id INTEGER PRIMARY KEY, item TEXT NOT NULL, name TEXT NOT NULL);
+CREATE VIRTUAL TABLE name_trigrams USING fts5 (
+  name, content='', columnsize=0, tokenize="trigram case_sensitive 1"
+);
+CREATE VIRTUAL TABLE name_grams USING fts5 (
+  name, content='', columnsize=0, detail='none',
   tokenize="unicode61 remove_diacritics 0 categories 'L* N* Co M* P* S*'"
 );
 """
@@ -88,6 +136,15 @@ INSERT INTO trigrams (rowid, text, heading) SELECT id, text, heading FROM rows;
 INSERT INTO grams (rowid, text, heading) SELECT id, grams(text), grams(heading) FROM rows;
 INSERT INTO trigrams (trigrams) VALUES ('optimize');
 INSERT INTO grams (grams) VALUES ('optimize');
+INSERT INTO items (id, item, terms)
+  SELECT row_number() OVER (ORDER BY kind = 'region' DESC, count DESC, label, item), item, terms
+  FROM read_items;
+DROP TABLE read_items;
+CREATE INDEX items_by_item ON items (item);
+DELETE FROM names WHERE item NOT IN (SELECT item FROM items);
+CREATE INDEX names_by_item ON names (item);
+INSERT INTO name_trigrams (rowid, name) SELECT id, name FROM names;
+INSERT INTO name_grams (rowid, name) SELECT id, grams(name) FROM names;
 """
 # What stands for a space, line break or control character among `grams`' tokens, which are
 # separated by spaces.
@@ -105,6 +162,10 @@ def write_text_index(store: ox.Store, directory: Path) -> int:
         connection.executescript(_SCHEMA)
         for batch in _batches(store):
             connection.executemany("INSERT INTO read VALUES (?, ?, ?, ?, ?, ?, ?)", batch)
+        connection.executemany("INSERT INTO read_items VALUES (?, ?, ?, ?, ?)", _items(store))
+        connection.executemany("INSERT INTO names (item, name) VALUES (?, ?)", (
+            (solution["item"].value, solution["name"].value)
+            for solution in _solutions(store, _NAMES)))
         connection.executescript(_NUMBERED)
         connection.commit()
         written: int = connection.execute("SELECT COUNT(*) FROM rows").fetchone()[0]
@@ -113,11 +174,23 @@ def write_text_index(store: ox.Store, directory: Path) -> int:
     return written
 
 
+def _solutions(store: ox.Store, query: str) -> ox.QuerySolutions:
+    solutions = store.query(query, use_default_graph_as_union=True)
+    assert isinstance(solutions, ox.QuerySolutions)
+    return solutions
+
+
+def _items(store: ox.Store) -> Iterator[tuple[Any, ...]]:
+    """Each agency's and region's row of names.rq, with what it is ordered by."""
+    for solution in _solutions(store, _ITEMS):
+        terms = {name: json_term(solution[name]) for name in ("kind", "item", "label", "count")}
+        yield (solution["item"].value, solution["kind"].value, solution["label"].value,
+               int(solution["count"].value), json.dumps(terms, ensure_ascii=False))
+
+
 def _batches(store: ox.Store) -> Iterator[list[tuple[Any, ...]]]:
     batch: list[tuple[Any, ...]] = []
-    solutions = store.query(_TASKS, use_default_graph_as_union=True)
-    assert isinstance(solutions, ox.QuerySolutions)
-    for solution in solutions:
+    for solution in _solutions(store, _TASKS):
         heading = solution["heading"]
         terms = {name: json_term(solution[name]) for name in _RETURNED
                  if solution[name] is not None}

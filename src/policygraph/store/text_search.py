@@ -13,25 +13,30 @@ from __future__ import annotations
 import sqlite3
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from .text_index import GAP, TEXT_INDEX
 
-__all__ = ["Found", "IndexTimeout", "TaskMatch", "TextIndex"]
+__all__ = ["Found", "IndexTimeout", "NamesFound", "TaskMatch", "TextIndex"]
+
+Answer = TypeVar("Answer")
 
 # SQLite virtual machine steps between looks at a search's deadline.
 _STEPS = 1000
 # Occurrences of the phrase counted in a text at most (as search-tasks.rq counts them).
 MAX_OCCURRENCES = 5
-# A row's ranking columns, the phrase as ?2: whether its heading holds the phrase, and how
+# A row's ranking columns, the phrase as :phrase: whether its heading holds the phrase, and how
 # often its text does (non-overlapping, from the left, up to five: as STRAFTER counts them).
 _RANKED = f"""
-  coalesce(instr(r.heading, ?2) > 0, 0) AS in_heading,
-  CASE WHEN length(?2) = 0 THEN {MAX_OCCURRENCES}
-       ELSE min({MAX_OCCURRENCES}, (length(r.text) - length(replace(r.text, ?2, ''))) / length(?2))
+  coalesce(instr(r.heading, :phrase) > 0, 0) AS in_heading,
+  CASE WHEN length(:phrase) = 0 THEN {MAX_OCCURRENCES}
+       ELSE min({MAX_OCCURRENCES},
+                (length(r.text) - length(replace(r.text, :phrase, ''))) / length(:phrase))
   END AS occurrences"""
-_HOLDS = "(instr(r.text, ?2) > 0 OR coalesce(instr(r.heading, ?2) > 0, 0))"
+_HOLDS = "(instr(r.text, :phrase) > 0 OR coalesce(instr(r.heading, :phrase) > 0, 0))"
 
 
 class IndexTimeout(Exception):
@@ -64,6 +69,15 @@ class Found:
     rows: list[TaskMatch]
 
 
+@dataclass(frozen=True)
+class NamesFound:
+    """A page of names.rq's rows (terms as SPARQL JSON) for a phrase, and how many rows there
+    are in all (0 where it was not asked)."""
+
+    total: int
+    terms: list[str]
+
+
 class TextIndex:
     """A build's index, read-only."""
 
@@ -82,6 +96,19 @@ class TextIndex:
         """The rows of every task whose text or heading contains `phrase` as written, in
         search-tasks.rq's order, from `offset` (`limit` of them at most, all where None), and
         their total if `count`; IndexTimeout past `deadline` (time.monotonic())."""
+        return self._read(phrase, deadline, lambda connection: _Search(
+            connection, phrase).found(offset, limit, count))
+
+    def names_containing(self, phrase: str, deadline: float, offset: int = 0,
+                         limit: int | None = None, count: bool = True) -> NamesFound:
+        """names.rq's rows for `phrase`: the agencies and regions with a label, alias,
+        division code or function name that contains it, regions first, then by count."""
+        return self._read(phrase, deadline, lambda connection: _names_containing(
+            connection, phrase, offset, limit, count))
+
+    def _read(self, phrase: str, deadline: float,
+              answer: Callable[[sqlite3.Connection], Answer]) -> Answer:
+        """`answer` from the index, stopped (IndexTimeout) past `deadline`."""
         late = IndexTimeout(f"the search for {phrase!r} ran past its time limit")
         if time.monotonic() > deadline:
             raise late
@@ -89,7 +116,7 @@ class TextIndex:
                                      check_same_thread=False)
         connection.set_progress_handler(lambda: int(time.monotonic() > deadline), _STEPS)
         try:
-            return _Search(connection, phrase).found(offset, limit, count)
+            return answer(connection)
         except sqlite3.OperationalError as error:
             if "interrupted" not in str(error):
                 raise
@@ -106,26 +133,35 @@ def _exact_token(phrase: str) -> bool:
                and unicodedata.category(character)[0] not in "ZC" for character in phrase)
 
 
+class _Phrase:
+    """How a phrase is looked up in a pair of tables (`trigrams` and `grams`, or those of
+    names): in which, whether what the table finds holds the phrase as written (`exact`), and
+    whether it finds anything at all (`by_token`: not a phrase of gaps alone, or none)."""
+
+    def __init__(self, phrase: str) -> None:
+        self.text = phrase
+        self.quoted = '"' + phrase.replace('"', '""') + '"'
+        self.by_token = len(phrase) >= 3 or any(
+            unicodedata.category(character)[0] not in "ZC" for character in phrase)
+        self.exact = self.by_token and (len(phrase) >= 3 or _exact_token(phrase))
+
+    def table(self, prefix: str = "") -> str:
+        return f"{prefix}trigrams" if len(self.text) >= 3 else f"{prefix}grams"
+
+
 class _Search:
     """One phrase looked up in an open index."""
 
     def __init__(self, connection: sqlite3.Connection, phrase: str) -> None:
         self.connection = connection
         self.phrase = phrase
-        quoted = '"' + phrase.replace('"', '""') + '"'
-        if len(phrase) >= 3:
-            table, self.exact = "trigrams", True
-        else:
-            table, self.exact = "grams", _exact_token(phrase)
-        # (a phrase of gaps alone, or none, has no token: every row is read and checked)
-        found_by_token = len(phrase) >= 3 or any(
-            unicodedata.category(character)[0] not in "ZC" for character in phrase)
-        self.exact = self.exact and found_by_token
+        looked_up = _Phrase(phrase)
+        table, self.exact = looked_up.table(), looked_up.exact
         self.matched = (f"{table} JOIN rows r ON r.id = {table}.rowid "
-                        f"WHERE {table} MATCH ?1 AND r.siblings = 1" if found_by_token
+                        f"WHERE {table} MATCH :match AND r.siblings = 1" if looked_up.by_token
                         else "rows r WHERE r.siblings = 1")
-        self.counted = f"SELECT COUNT(*) FROM {table} WHERE {table} MATCH ?1"
-        self.values = (quoted, phrase)
+        self.counted = f"SELECT COUNT(*) FROM {table} WHERE {table} MATCH :match"
+        self.values = {"match": looked_up.quoted, "phrase": phrase}
 
     def found(self, offset: int, limit: int | None, count: bool) -> Found:
         shared = self._shared()
@@ -139,8 +175,7 @@ class _Search:
     def _count(self) -> int:
         sql = (self.counted if self.exact
                else f"SELECT COUNT(*) FROM {self.matched} AND {_HOLDS}")
-        counted: int = self.connection.execute(
-            sql, self.values[:1] if self.exact else self.values).fetchone()[0]
+        counted: int = self.connection.execute(sql, self.values).fetchone()[0]
         return counted
 
     def _single(self, offset: int, limit: int | None) -> list[TaskMatch]:
@@ -148,8 +183,9 @@ class _Search:
         holds = "" if self.exact else f" AND {_HOLDS}"
         rows = self.connection.execute(
             f"SELECT {_RANKED}, r.id FROM {self.matched}{holds} "
-            "ORDER BY in_heading DESC, occurrences DESC, r.id LIMIT ?3 OFFSET ?4",
-            (*self.values, -1 if limit is None else limit, offset)).fetchall()
+            "ORDER BY in_heading DESC, occurrences DESC, r.id LIMIT :limit OFFSET :offset",
+            {**self.values, "limit": -1 if limit is None else limit, "offset": offset}
+        ).fetchall()
         return [TaskMatch(bool(row[0]), row[1], row[2], "") for row in rows]
 
     def _shared(self) -> list[TaskMatch]:
@@ -168,3 +204,20 @@ class _Search:
             numbers).fetchall()) if numbers else {}
         return [TaskMatch(match.in_heading, match.occurrences, match.number,
                           terms[match.number]) for match in matches]
+
+
+def _names_containing(connection: sqlite3.Connection, phrase: str, offset: int,
+                      limit: int | None, count: bool) -> NamesFound:
+    """names.rq's rows of the agencies and regions with a name that contains the phrase."""
+    looked_up = _Phrase(phrase)
+    table = looked_up.table("name_")
+    holds = "" if looked_up.exact else " AND instr(n.name, :phrase) > 0"
+    found = (f"{table} JOIN names n ON n.id = {table}.rowid WHERE {table} MATCH :match{holds}"
+             if looked_up.by_token else "names n WHERE instr(n.name, :phrase) > 0")
+    chosen = f"FROM items WHERE item IN (SELECT n.item FROM {found})"
+    values = {"match": looked_up.quoted, "phrase": phrase,
+              "limit": -1 if limit is None else limit, "offset": offset}
+    total = connection.execute(f"SELECT COUNT(*) {chosen}", values).fetchone()[0] if count else 0
+    terms = [row[0] for row in connection.execute(
+        f"SELECT terms {chosen} ORDER BY id LIMIT :limit OFFSET :offset", values)]
+    return NamesFound(total, terms)
