@@ -28,7 +28,6 @@ import time
 from pathlib import Path
 
 import httpx
-import pyoxigraph as ox
 from pages import built_store
 from peers import ROOT, start_policygraph
 
@@ -70,7 +69,7 @@ def engine(client: httpx.Client, phrase: str) -> tuple[int, float]:
 
 def index_build(store: Path) -> tuple[float, float, int]:
     """Seconds and megabytes of writing the index again from the live graph, and its rows."""
-    graph = ox.Store.read_only(str(GraphStore(store).current / "oxigraph"))
+    graph = GraphStore(store).open()
     with tempfile.TemporaryDirectory() as directory:
         started = time.perf_counter()
         rows = write_text_index(graph, Path(directory))
