@@ -62,7 +62,7 @@ def test_search_tasks_from_the_index_answers_as_the_engine_does(server, corpus_s
 
 
 NAME_PHRASES = ["发改", "嘉兴", "330400", "33", "发改委", "发展改革", "局", "市", "商务", "A", "、",
-                " ", "不存在的名字", "嘉兴市商务局", "人民政府"]
+                " ", "不存在的名字", "嘉兴市商务局", "人民政府", "嘉兴\0"]
 
 
 @pytest.mark.parametrize("phrase", NAME_PHRASES)
@@ -137,7 +137,7 @@ TRICKY = ["物、流园区", "物流物流物流物流物流物流", "Abc 5g ABC
 TRICKY_PHRASES = ["物流", "物、", "、流", "物", "a", "A", "abc", "ABC", "5G", "5g", "é", "e",
                   "café", "CAFE", "服务业", "务\n", "\n", " ", "务 业", "aa", "aaa", "aaaa",
                   "Ｇ", "ｇ", "\u3000", "\"", "＂", "流物", "（一）", "加快 物流", "不在", "only",
-                  "Upper"]
+                  "Upper", "a\0", "物流\0"]
 
 
 def test_the_index_finds_what_the_engine_finds_in_tricky_texts(tmp_path):

@@ -136,13 +136,16 @@ def _exact_token(phrase: str) -> bool:
 class _Phrase:
     """How a phrase is looked up in a pair of tables (`trigrams` and `grams`, or those of
     names): in which, whether what the table finds holds the phrase as written (`exact`), and
-    whether it finds anything at all (`by_token`: not a phrase of gaps alone, or none)."""
+    whether it finds anything at all (`by_token`: not a phrase of gaps alone, or none, or
+    with a NUL character)."""
 
     def __init__(self, phrase: str) -> None:
         self.text = phrase
         self.quoted = '"' + phrase.replace('"', '""') + '"'
-        self.by_token = len(phrase) >= 3 or any(
-            unicodedata.category(character)[0] not in "ZC" for character in phrase)
+        # (FTS5 reads a query up to a NUL character only: such a phrase is looked for by
+        # reading every row)
+        self.by_token = "\0" not in phrase and (len(phrase) >= 3 or any(
+            unicodedata.category(character)[0] not in "ZC" for character in phrase))
         self.exact = self.by_token and (len(phrase) >= 3 or _exact_token(phrase))
 
     def table(self, prefix: str = "") -> str:
