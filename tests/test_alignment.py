@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from policygraph.align import MOST_TAKEN_UP, align
 from policygraph.align.candidates import plan_pairs
-from policygraph.align.plans import Graph, Plan
+from policygraph.align.plans import Graph, Plan, PlanTask
 from policygraph.cli import main
 from policygraph.client import open as open_graph
 from policygraph.gold_check import check_folder
@@ -46,6 +47,34 @@ def test_a_plan_pairs_with_the_plans_of_divisions_enclosing_its_own_in_its_years
         ("county-2020", "province-2018", "enclosing"),
         ("county-2020", "province-2017", "enclosing"),
     }
+
+
+def test_of_a_division_with_many_plans_in_its_years_only_the_nearest_pair():
+    """A province that published five plans in a county plan's window: the county plan pairs
+    with the three nearest in time (overlapping first, then the most recent)."""
+    county = plan("county-2021", COUNTY, (2021, 2021))
+    provinces = [plan("province-2021", PROVINCE, (2021, 2021)),
+                 plan("province-2020", PROVINCE, (2020, 2020)),
+                 plan("province-2019", PROVINCE, (2019, 2019)),
+                 plan("province-2018", PROVINCE, (2018, 2018)),
+                 plan("province-2016-2021", PROVINCE, (2016, 2021))]
+    assert {higher for lower, higher, _ in pairs(county, *provinces) if lower == county.iri} \
+        == {"province-2021", "province-2016-2021", "province-2020"}
+
+
+def test_a_task_carries_out_three_higher_tasks_at_most():
+    """A county task worded like four tasks of its province's plan carries out the three it
+    is most like."""
+    county = plan("county", COUNTY, (2021, 2021))
+    county.tasks.append(PlanTask("county/1", "一 1", "加快发展现代物流业"))
+    province = plan("province", PROVINCE, (2021, 2021))
+    for number, words in enumerate(["加快发展现代物流业", "加快发展现代物流", "发展现代物流业",
+                                    "加快现代物流业", "培育文化旅游"]):
+        province.tasks.append(PlanTask(f"province/{number}", f"一 {number}", words))
+    graph = Graph({one.iri: one for one in (county, province)}, {COUNTY: CITY, CITY: PROVINCE})
+    links = [alignment for alignment in align(graph) if alignment.carries_out]
+    assert len(links) == MOST_TAKEN_UP == 3
+    assert {link.higher for link in links} <= {f"province/{number}" for number in range(4)}
 
 
 def test_a_plan_pairs_with_a_plan_it_implements_whatever_its_region_or_years():

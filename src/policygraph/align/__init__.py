@@ -12,8 +12,10 @@ statements go to a named graph of their own.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import groupby
 
 import pyoxigraph as ox
 
@@ -21,13 +23,17 @@ from .candidates import PlanPair, Route, plan_pairs
 from .plans import Graph, read_plans
 from .similarity import NGRAMS, TaskVectors
 
-__all__ = ["KEPT", "THRESHOLD", "Alignment", "align", "read_plans"]
+__all__ = ["KEPT", "MOST_TAKEN_UP", "THRESHOLD", "Alignment", "align", "read_plans"]
 
-# A pair is kept (as an alignment node with its score) from this similarity on, and a task
+# A pair is scored from this similarity on (the cuts `evaluate-alignment` weighs), and a task
 # carries out a higher task where similarity × (similarity / the best similarity of a task of
 # that higher plan) reaches THRESHOLD (chosen on the judged pairs of `data/alignment/`).
 KEPT = 0.05
 THRESHOLD = 0.124
+# Higher tasks one task carries out at most, across every plan it may carry out: as many as
+# the judged pairs ever need (fewer lose recall there), and a bound on the alignments graph
+# where a corpus holds many plans worded alike.
+MOST_TAKEN_UP = 3
 METHOD = f"character {NGRAMS[0]}–{NGRAMS[1]}-gram TF-IDF cosine"
 
 
@@ -51,23 +57,33 @@ def align(graph: Graph) -> Iterator[Alignment]:
             index[task.iri] = len(words)
             words.append(task.words)
     vectors = TaskVectors(words)
-    for pair in plan_pairs(graph):
-        yield from _pair_alignments(pair, vectors, index)
+    for _, pairs in groupby(plan_pairs(graph), key=lambda pair: pair.lower.iri):
+        yield from _plan_alignments(list(pairs), vectors, index)
 
 
-def _pair_alignments(pair: PlanPair, vectors: TaskVectors,
+def _plan_alignments(pairs: list[PlanPair], vectors: TaskVectors,
                      index: dict[str, int]) -> Iterator[Alignment]:
-    lower, higher = pair.lower.tasks, pair.higher.tasks
-    if not lower or not higher:
-        return
-    scores = vectors.similarity([index[task.iri] for task in lower],
-                                [index[task.iri] for task in higher])
-    for task, row in zip(lower, scores, strict=True):
-        best = max(row)
-        for other, score in zip(higher, row, strict=True):
-            if score >= KEPT:
-                carries_out = score * score / best >= THRESHOLD
-                yield Alignment(task.iri, other.iri, round(score, 4), pair.route, carries_out)
+    """One lower plan's scored pairs with the tasks of every plan it may carry out: each of
+    its tasks carries out the `MOST_TAKEN_UP` higher tasks at most whose weighed score reaches
+    THRESHOLD, the highest first."""
+    scored: dict[str, list[tuple[float, str, float, Route]]] = defaultdict(list)
+    for pair in pairs:
+        lower, higher = pair.lower.tasks, pair.higher.tasks
+        if not lower or not higher:
+            continue
+        scores = vectors.similarity([index[task.iri] for task in lower],
+                                    [index[task.iri] for task in higher])
+        for task, row in zip(lower, scores, strict=True):
+            best = max(row)
+            for other, score in zip(higher, row, strict=True):
+                if score >= KEPT:
+                    scored[task.iri].append((score * score / best, other.iri, score,
+                                             pair.route))
+    for lower_iri, candidates in scored.items():
+        ranked = sorted(candidates, key=lambda candidate: (-candidate[0], candidate[1]))
+        for rank, (weighed, higher_iri, score, route) in enumerate(ranked):
+            carries_out = weighed >= THRESHOLD and rank < MOST_TAKEN_UP
+            yield Alignment(lower_iri, higher_iri, round(score, 4), route, carries_out)
 
 
 def store_alignments(store: ox.Store) -> list[Alignment]:

@@ -3,7 +3,10 @@ divisions that enclose its own from the same years or a few years before.
 
 A county's 2021 work plan takes up its province's 2020 plan as readily as the 2021 one: plans
 at each level are drawn up after the level above has published its own, so a higher plan
-stays a candidate for a few years after its period ends.
+stays a candidate for a few years after its period ends. Of each enclosing division's plans in
+that window, the `NEAREST` nearest in time are candidates: a division that published a dozen
+plans in those years would otherwise pair every task of the lower plan with every task of
+each, and the pairs would grow with the square of the corpus.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from .plans import Graph, Plan
 Route = Literal["implements", "enclosing"]
 # How many years after its period a plan of an enclosing division is still taken up below.
 YEARS_TAKEN_UP_AFTER = 3
+# Plans of one enclosing division a plan may carry out at most: the nearest in time.
+NEAREST = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +48,11 @@ def plan_pairs(graph: Graph) -> Iterator[PlanPair]:
         if lower.region is None or lower.period is None:
             continue
         for region in graph.enclosing(lower.region):
-            for higher in by_region.get(region, ()):
-                if higher.iri not in implemented and _in_time(lower, higher):
-                    yield PlanPair(lower, higher, "enclosing")
+            candidates = [higher for higher in by_region.get(region, ())
+                          if higher.iri not in implemented and _in_time(lower, higher)]
+            candidates.sort(key=lambda higher: _distance(lower, higher))
+            for higher in candidates[:NEAREST]:
+                yield PlanPair(lower, higher, "enclosing")
 
 
 def _in_time(lower: Plan, higher: Plan) -> bool:
@@ -55,3 +62,11 @@ def _in_time(lower: Plan, higher: Plan) -> bool:
         return False
     (low_start, low_end), (high_start, high_end) = lower.period, higher.period
     return high_start <= low_end and high_end >= low_start - YEARS_TAKEN_UP_AFTER
+
+
+def _distance(lower: Plan, higher: Plan) -> tuple[int, int, str]:
+    """How far apart in time two plans in time of each other are: the years between the
+    higher plan's end and the lower one's start (0 where they overlap), then the later start
+    first."""
+    assert lower.period is not None and higher.period is not None
+    return (max(0, lower.period[0] - higher.period[1]), -higher.period[0], higher.iri)

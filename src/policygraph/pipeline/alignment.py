@@ -8,6 +8,8 @@ construction; `policygraph validate` checks the alignments graph with the rest.
 
 from __future__ import annotations
 
+from itertools import islice
+
 import pyoxigraph
 
 from ..align import align, read_plans
@@ -15,11 +17,17 @@ from ..align.rdf import alignment_quads
 from ..build import Iris
 from ..store import NewBuild
 
+# Quads of the alignments graph serialised and loaded at a time, so that its size in memory
+# does not grow with the corpus.
+_CHUNK = 100_000
+
 
 def load_alignments(build: NewBuild, base: str) -> int:
     """Align the tasks in `build`'s store and load the alignments graph; the number of quads."""
-    quads = list(alignment_quads(align(read_plans(build.store)), Iris(base)))
-    if quads:
-        build.store.bulk_load(pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS)
+    quads = alignment_quads(align(read_plans(build.store)), Iris(base))
+    loaded = 0
+    while chunk := list(islice(quads, _CHUNK)):
+        build.store.bulk_load(pyoxigraph.serialize(chunk, format=pyoxigraph.RdfFormat.N_QUADS)
                               or b"", pyoxigraph.RdfFormat.N_QUADS)
-    return len(quads)
+        loaded += len(chunk)
+    return loaded
