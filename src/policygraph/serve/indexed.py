@@ -52,43 +52,54 @@ async def indexed_results(pool: QueryPool, timeout: float, query: CannedQuery,
         raise QueryTimeout(f"{query.name}: {late}") from None
 
 
+# A lookup in the index: (offset, limit, whether to count) → the total and the page's rows.
+Lookup = Callable[[int, int, bool], tuple[int, list[dict[str, Any]]]]
+
+
 def _search_tasks(index: TextIndex, given: Mapping[str, Any], part: Part, max_rows: int,
                   deadline: float) -> dict[str, Any]:
     phrase = given["_q_string"]
-    if part.count:
-        return _count(index.tasks_containing(phrase.value, deadline, limit=0).total, phrase)
-    limit = max_rows if part.limit is None else min(part.limit, max_rows)
-    found = index.tasks_containing(phrase.value, deadline, part.offset, limit, count=False)
-    echoed = json_term(phrase)
-    return _results(_SEARCH_COLUMNS, [_search_row(match, echoed) for match in found.rows])
+
+    def lookup(offset: int, limit: int, count: bool) -> tuple[int, list[dict[str, Any]]]:
+        found = index.tasks_containing(phrase.value, deadline, offset, limit, count)
+        return found.total, [_search_row(match) for match in found.rows]
+
+    return _paged(lookup, _SEARCH_COLUMNS, phrase, part, max_rows)
 
 
 def _names(index: TextIndex, given: Mapping[str, Any], part: Part, max_rows: int,
            deadline: float) -> dict[str, Any]:
     phrase = given["_q_string"]
-    if part.count:
-        return _count(index.names_containing(phrase.value, deadline, limit=0).total, phrase)
-    limit = max_rows if part.limit is None else min(part.limit, max_rows)
-    found = index.names_containing(phrase.value, deadline, part.offset, limit, count=False)
+
+    def lookup(offset: int, limit: int, count: bool) -> tuple[int, list[dict[str, Any]]]:
+        found = index.names_containing(phrase.value, deadline, offset, limit, count)
+        return found.total, [json.loads(terms) for terms in found.terms]
+
+    return _paged(lookup, _NAMES_COLUMNS, phrase, part, max_rows)
+
+
+def _paged(lookup: Lookup, columns: list[str], phrase: Any, part: Part, max_rows: int
+           ) -> dict[str, Any]:
+    """`part` of a query's answer as SPARQL JSON results: its page, with the phrase echoed as
+    the engine echoes its parameter, or the answer of the query wrapped in a COUNT (grouped by
+    the phrase: no row where there is nothing)."""
     echoed = json_term(phrase)
-    return _results(_NAMES_COLUMNS, [{**json.loads(terms), "_q_string": echoed}
-                                     for terms in found.terms])
+    if part.count:
+        total, _ = lookup(0, 0, True)
+        counted = {"total": {"type": "literal", "datatype": _XSD + "integer",
+                             "value": str(total)}, "_q_string": echoed}
+        return _results(["total", "_q_string"], [counted] if total else [])
+    limit = max_rows if part.limit is None else min(part.limit, max_rows)
+    _, rows = lookup(part.offset, limit, False)
+    return _results(columns, [{**row, "_q_string": echoed} for row in rows])
 
 
-def _count(total: int, phrase: Any) -> dict[str, Any]:
-    """The answer of the query wrapped in a COUNT, grouped by its parameter: no row for none."""
-    counted = {"total": {"type": "literal", "datatype": _XSD + "integer", "value": str(total)},
-               "_q_string": json_term(phrase)}
-    return _results(["total", "_q_string"], [counted] if total else [])
-
-
-def _search_row(match: TaskMatch, echoed: dict[str, str]) -> dict[str, Any]:
+def _search_row(match: TaskMatch) -> dict[str, Any]:
     row: dict[str, Any] = json.loads(match.terms)
     row["inHeading"] = {"type": "literal", "datatype": _XSD + "boolean",
                         "value": "true" if match.in_heading else "false"}
     row["occurrences"] = {"type": "literal", "datatype": _XSD + "integer",
                           "value": str(match.occurrences)}
-    row["_q_string"] = echoed
     return row
 
 
