@@ -88,7 +88,7 @@ async def _document(pool: QueryPool, settings: Settings, namer: Namer, iri: str,
         line = target_line(namer, row)
         node = nodes.get(str(row["task"]))
         (node.targets if node is not None else whole).append(line)
-    uptake = await rows(pool, settings.timeout, "plan-uptake", {"document": iri})
+    uptake = await rows(pool, settings.timeout, "document-uptake", {"document": iri})
     return Panel("_document.html", {"tree": _tree([nodes[str(p.term.hint)] for p in parts]),
                                     "whole": whole, "uptake": uptake[0] if uptake else None},
                  hides=(str(PG.partOf),))
