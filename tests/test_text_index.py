@@ -16,7 +16,8 @@ from policygraph.query import canned_queries
 from policygraph.query.text import bind_values
 from policygraph.serve.web.routing import page_queries
 from policygraph.store import GraphStore
-from policygraph.store.text_index import TEXT_INDEX, grams, json_term
+from policygraph.store.result_terms import json_term
+from policygraph.store.text_index import TEXT_INDEX, grams
 from policygraph.store.text_search import IndexTimeout, TextIndex
 
 from .live import LiveServer, path_of, start

@@ -22,6 +22,9 @@ The names the search page and its suggestions look agencies and regions up by (`
 labels, aliases, division codes and their functions' names) are indexed the same way
 (`name_trigrams`, `name_grams`), each agency's and region's row of the answer kept whole in
 `items`, numbered in the query's order, which does not depend on the phrase.
+
+The same file holds the list of tasks with its filters (`task_list.py`), a read model that
+goes live with the graph in the same way.
 """
 
 from __future__ import annotations
@@ -36,8 +39,10 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..vocab import PREFIXES
+from .result_terms import json_term, reading_position, solutions
+from .task_list import write_task_list
 
-__all__ = ["GAP", "TEXT_INDEX", "grams", "json_term", "write_text_index"]
+__all__ = ["GAP", "TEXT_INDEX", "grams", "write_text_index"]
 
 # The index's file in a build's directory.
 TEXT_INDEX = "search.sqlite"
@@ -165,8 +170,9 @@ def write_text_index(store: ox.Store, directory: Path) -> int:
         connection.executemany("INSERT INTO read_items VALUES (?, ?, ?, ?, ?)", _items(store))
         connection.executemany("INSERT INTO names (item, name) VALUES (?, ?)", (
             (solution["item"].value, solution["name"].value)
-            for solution in _solutions(store, _NAMES)))
+            for solution in solutions(store, _NAMES)))
         connection.executescript(_NUMBERED)
+        write_task_list(store, connection)
         connection.commit()
         written: int = connection.execute("SELECT COUNT(*) FROM rows").fetchone()[0]
     finally:
@@ -174,15 +180,9 @@ def write_text_index(store: ox.Store, directory: Path) -> int:
     return written
 
 
-def _solutions(store: ox.Store, query: str) -> ox.QuerySolutions:
-    solutions = store.query(query, use_default_graph_as_union=True)
-    assert isinstance(solutions, ox.QuerySolutions)
-    return solutions
-
-
 def _items(store: ox.Store) -> Iterator[tuple[Any, ...]]:
     """Each agency's and region's row of names.rq, with what it is ordered by."""
-    for solution in _solutions(store, _ITEMS):
+    for solution in solutions(store, _ITEMS):
         terms = {name: json_term(solution[name]) for name in ("kind", "item", "label", "count")}
         yield (solution["item"].value, solution["kind"].value, solution["label"].value,
                int(solution["count"].value), json.dumps(terms, ensure_ascii=False))
@@ -190,41 +190,19 @@ def _items(store: ox.Store) -> Iterator[tuple[Any, ...]]:
 
 def _batches(store: ox.Store) -> Iterator[list[tuple[Any, ...]]]:
     batch: list[tuple[Any, ...]] = []
-    for solution in _solutions(store, _TASKS):
+    for solution in solutions(store, _TASKS):
         heading = solution["heading"]
         terms = {name: json_term(solution[name]) for name in _RETURNED
                  if solution[name] is not None}
         batch.append((solution["task"].value, solution["text"].value,
                       None if heading is None else heading.value, solution["title"].value,
-                      solution["document"].value, _number(solution["order"]),
+                      solution["document"].value, reading_position(solution["order"]),
                       json.dumps(terms, ensure_ascii=False)))
         if len(batch) == _BATCH:
             yield batch
             batch = []
     if batch:
         yield batch
-
-
-def _number(term: Any) -> float:
-    """A task's reading order as a number (an order that is not one sorts first)."""
-    try:
-        return float(term.value)
-    except ValueError:
-        return float("-inf")
-
-
-def json_term(term: Any) -> dict[str, str]:
-    """A term as the SPARQL 1.1 JSON results format writes it."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    written = {"type": "literal", "value": term.value}
-    if term.language:
-        written["xml:lang"] = term.language
-    elif term.datatype.value != PREFIXES["xsd"] + "string":
-        written["datatype"] = term.datatype.value
-    return written
 
 
 def grams(text: str | None) -> str | None:

@@ -1,5 +1,6 @@
-"""Looking a phrase up in a build's full-text index (`text_index.py`), as search-tasks.rq would
-find it in the graph: the same rows, in its order, with the same total.
+"""Reading a build's index (`text_index.py`): a phrase looked up as search-tasks.rq would find
+it in the graph, the same rows, in its order, with the same total; and the list of tasks with
+its filters (`task_list.py`).
 
 A phrase of three characters or more is found exactly by the trigram table (case kept). A
 phrase of one or two is one token of `grams`, found exactly unless it has what the tokenizer
@@ -13,14 +14,15 @@ from __future__ import annotations
 import sqlite3
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from .task_list import tasks_listed
 from .text_index import GAP, TEXT_INDEX
 
-__all__ = ["Found", "IndexTimeout", "NamesFound", "TaskMatch", "TextIndex"]
+__all__ = ["Found", "IndexTimeout", "RowsFound", "TaskMatch", "TextIndex"]
 
 Answer = TypeVar("Answer")
 
@@ -70,9 +72,9 @@ class Found:
 
 
 @dataclass(frozen=True)
-class NamesFound:
-    """A page of names.rq's rows (terms as SPARQL JSON) for a phrase, and how many rows there
-    are in all (0 where it was not asked)."""
+class RowsFound:
+    """A page of a query's rows (terms as SPARQL JSON: names.rq's for a phrase, tasks.rq's
+    for its filters), and how many rows there are in all (0 where it was not asked)."""
 
     total: int
     terms: list[str]
@@ -91,25 +93,42 @@ class TextIndex:
             return None
         return cls(build / TEXT_INDEX)
 
+    def holds(self, table: str) -> bool:
+        """Whether the index has `table` (a build of an earlier version may lack a table)."""
+        connection = sqlite3.connect(f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            return connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                      "AND name = ?", (table,)).fetchone() is not None
+        finally:
+            connection.close()
+
     def tasks_containing(self, phrase: str, deadline: float, offset: int = 0,
                          limit: int | None = None, count: bool = True) -> Found:
         """The rows of every task whose text or heading contains `phrase` as written, in
         search-tasks.rq's order, from `offset` (`limit` of them at most, all where None), and
         their total if `count`; IndexTimeout past `deadline` (time.monotonic())."""
-        return self._read(phrase, deadline, lambda connection: _Search(
+        return self._read(f"the search for {phrase!r}", deadline, lambda connection: _Search(
             connection, phrase).found(offset, limit, count))
 
     def names_containing(self, phrase: str, deadline: float, offset: int = 0,
-                         limit: int | None = None, count: bool = True) -> NamesFound:
+                         limit: int | None = None, count: bool = True) -> RowsFound:
         """names.rq's rows for `phrase`: the agencies and regions with a label, alias,
         division code or function name that contains it, regions first, then by count."""
-        return self._read(phrase, deadline, lambda connection: _names_containing(
-            connection, phrase, offset, limit, count))
+        return self._read(f"the search for {phrase!r}", deadline,
+                          lambda connection: _names_containing(connection, phrase, offset,
+                                                               limit, count))
 
-    def _read(self, phrase: str, deadline: float,
+    def tasks_listed(self, given: Mapping[str, str | int], deadline: float, offset: int = 0,
+                     limit: int | None = None, count: bool = True) -> RowsFound:
+        """tasks.rq's rows whose tasks pass the filters `given` (values by the parameters'
+        variables), in its order."""
+        return self._read("the list of tasks", deadline, lambda connection: RowsFound(
+            *tasks_listed(connection, given, offset, limit, count)))
+
+    def _read(self, what: str, deadline: float,
               answer: Callable[[sqlite3.Connection], Answer]) -> Answer:
-        """`answer` from the index, stopped (IndexTimeout) past `deadline`."""
-        late = IndexTimeout(f"the search for {phrase!r} ran past its time limit")
+        """`answer` (`what` it reads) from the index, stopped (IndexTimeout) past `deadline`."""
+        late = IndexTimeout(f"{what} ran past its time limit")
         if time.monotonic() > deadline:
             raise late
         connection = sqlite3.connect(f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True,
@@ -210,7 +229,7 @@ class _Search:
 
 
 def _names_containing(connection: sqlite3.Connection, phrase: str, offset: int,
-                      limit: int | None, count: bool) -> NamesFound:
+                      limit: int | None, count: bool) -> RowsFound:
     """names.rq's rows of the agencies and regions with a name that contains the phrase."""
     looked_up = _Phrase(phrase)
     table = looked_up.table("name_")
@@ -223,4 +242,4 @@ def _names_containing(connection: sqlite3.Connection, phrase: str, offset: int,
     total = connection.execute(f"SELECT COUNT(*) {chosen}", values).fetchone()[0] if count else 0
     terms = [row[0] for row in connection.execute(
         f"SELECT terms {chosen} ORDER BY id LIMIT :limit OFFSET :offset", values)]
-    return NamesFound(total, terms)
+    return RowsFound(total, terms)

@@ -1,0 +1,152 @@
+"""The list of tasks answered from the build's read model (`store/task_list.py`): for every
+filter alone and in combination, with values that match and values that match nothing, the
+same rows in the same order and the same total as the engine's answer to tasks.rq, on the
+built-in corpus and on plans of many regions and levels; over HTTP too."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+import pytest
+
+from policygraph.cli import main
+from policygraph.query import canned_queries
+from policygraph.query.text import bind_values
+from policygraph.store import GraphStore
+from policygraph.store.result_terms import json_term
+from policygraph.store.text_index import TEXT_INDEX
+from policygraph.store.text_search import TextIndex
+
+from .live import LiveServer, start
+
+ROOT = Path(__file__).parent.parent
+QUERY = canned_queries()["tasks"]
+# Values of each parameter: those of the built-in corpus and of the alignment corpus's plans,
+# and values that match nothing.
+VALUES = {
+    "function": ["pgf:development-reform", "pgf:commerce", "pgf:no-such-function"],
+    "unit": ["发改", "管委会", "局", "人民政府", "不存在的单位"],
+    "role": ["lead", "support"],
+    "region": ["浙江省", "330000", "嘉兴市", "德清县", "330521", "四川省", "北京市"],
+    "level": ["province", "city", "county"],
+    "year": ["2020", "2021", "2023", "1999"],
+}
+
+
+@pytest.fixture(scope="module", params=["built-in", "alignment"])
+def build(request: pytest.FixtureRequest, corpus_store: Path,
+          tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The live build of the built-in corpus, or of it with the alignment corpus's plans of
+    provinces and their cities and counties."""
+    if request.param == "built-in":
+        store = corpus_store
+    else:
+        store = tmp_path_factory.mktemp("aligned")
+        assert main(["build", str(ROOT / "data" / "raw"), str(ROOT / "data" / "alignment" / "raw"),
+                     "--store", str(store), "--quiet"]) == 0
+    live = GraphStore(store).current
+    assert live is not None
+    return live
+
+
+def parameter_sets(documents: list[str]) -> Iterator[dict[str, str]]:
+    """Every parameter alone with each of its values, every pair and triple of parameters with
+    their first values, and each pair with their other values."""
+    values = {**VALUES, "document": [*documents[:2], "http://example.org/no-such-document"]}
+    yield {}
+    for name, choices in values.items():
+        for value in choices:
+            yield {name: value}
+    for size in (2, 3):
+        for names in itertools.combinations(values, size):
+            yield {name: values[name][0] for name in names}
+    for first, second in itertools.combinations(values, 2):
+        for one, other in zip(values[first][1:], values[second][1:], strict=False):
+            yield {first: one, second: other}
+
+
+def engine_rows(store: ox.Store, given: dict[str, str]) -> list[dict]:
+    solutions = store.query(bind_values(QUERY.sparql, QUERY.bind(given)),
+                            use_default_graph_as_union=True)
+    assert isinstance(solutions, ox.QuerySolutions)
+    return [comparable({variable.value: json_term(row[variable])
+                        for variable in solutions.variables if row[variable] is not None})
+            for row in solutions]
+
+
+def comparable(row: dict) -> dict:
+    """A row with its leads as the list of labels they join, in code point order (the engine's
+    GROUP_CONCAT joins them in an order of its own)."""
+    leads = row["leads"]["value"]
+    return {**row, "leads": sorted(leads.split("、")) if leads else []}
+
+
+def index_rows(index: TextIndex, given: dict[str, str], offset: int = 0,
+               limit: int | None = None) -> tuple[int, list[dict]]:
+    substitutions = QUERY.bind(given)
+    filters = {variable.value: int(term.value) if variable.value == "__year_integer"
+               else term.value for variable, term in substitutions.items()}
+    found = index.tasks_listed(filters, time.monotonic() + 30, offset, limit)
+    echoed = {variable.value: json_term(term) for variable, term in substitutions.items()}
+    return found.total, [comparable({**json.loads(terms), **echoed}) for terms in found.terms]
+
+
+def test_the_read_model_lists_the_tasks_the_engine_lists_for_every_filter(build):
+    engine = ox.Store.read_only(str(build / "oxigraph"))
+    index = TextIndex.of_build(build)
+    assert index is not None
+    documents = [row["document"]["value"] for row in engine_rows(engine, {})]
+    documents = sorted(set(documents), key=documents.index)
+    found_some = 0
+    for given in parameter_sets(documents):
+        expected = engine_rows(engine, given)
+        assert index_rows(index, given) == (len(expected), expected), given
+        assert index_rows(index, given, 1, 3)[1] == expected[1:4], given
+        found_some += bool(expected)
+    assert found_some > 50
+
+
+def test_the_rest_api_lists_tasks_from_the_read_model_as_the_engine_does(server: LiveServer):
+    """Pages of /api/queries/tasks join up to the SPARQL endpoint's answer, with its total."""
+    for given in ({}, {"region": "浙江省", "role": "lead"}, {"unit": "发改", "year": "2021"},
+                  {"level": "county", "function": "pgf:commerce"}):
+        response = httpx.post(f"{server.url}/sparql", timeout=30,
+                              data={"query": bind_values(QUERY.sparql, QUERY.bind(given))},
+                              headers={"Accept": "application/sparql-results+json"})
+        assert response.status_code == 200, response.text
+        expected = [[row.get(name, {}).get("value") for name in ("task", "path", "text")]
+                    for row in response.json()["results"]["bindings"]]
+        got: list[list[str | None]] = []
+        for offset in range(0, len(expected) + 1, 40):
+            page = httpx.get(f"{server.url}/api/queries/tasks", timeout=30,
+                             params={**given, "limit": 40, "offset": offset}).json()
+            assert page["total"] == len(expected), given
+            got += [[item["task"], item["path"], item["text"]] for item in page["items"]]
+        assert got == expected, given
+
+
+def test_an_index_without_the_list_of_tasks_leaves_it_to_the_engine(corpus_store, tmp_path):
+    """A build whose index predates the list of tasks still lists them, from the engine."""
+    copy = tmp_path / "store"
+    shutil.copytree(corpus_store, copy, symlinks=True)
+    build = GraphStore(copy).current
+    assert build is not None
+    with sqlite3.connect(build / TEXT_INDEX) as connection:
+        connection.execute("DROP TABLE listed")
+    index = TextIndex.of_build(build)
+    assert index is not None and not index.holds("listed") and index.holds("rows")
+    live = start(copy, log=tmp_path / "server.log")
+    try:
+        page = httpx.get(f"{live.url}/api/queries/tasks", params={"region": "浙江省"},
+                         timeout=30)
+        assert page.status_code == 200 and page.json()["total"] > 0
+    finally:
+        live.stop()
