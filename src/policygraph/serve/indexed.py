@@ -2,11 +2,12 @@
 
 `search-tasks` reads every task's text in the engine, `names` (the search page's and its
 suggestions' agencies and regions) every name, which no cache makes fast for a phrase not asked
-before, and `tasks` every task of the graph, sorted, whatever its filters. Where the live build
-has an index (`store/text_index.py`), the server answers these queries from it: the same rows,
-terms and order as the engine's answer to the query's SPARQL (a list of labels that the
-engine's GROUP_CONCAT joins in an order of its own comes in code point order), which stays as
-it is for other stores and for the SPARQL endpoint. A remote store, or a build made before the
+before, and the listing queries (`tasks`, `documents`, `targets`) every task, document or
+target of the graph, sorted, whatever their filters. Where the live build has an index
+(`store/text_index.py`), the server answers these queries from it: the same rows, terms and
+order as the engine's answer to the query's SPARQL (a list of labels that the engine's
+GROUP_CONCAT joins in an order of its own comes in code point order), which stays as it is for
+other stores and for the SPARQL endpoint. A remote store, or a build made before the
 index or before the table a query reads, is asked the SPARQL.
 """
 
@@ -17,10 +18,14 @@ import json
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
 
 from ..query import CannedQuery
 from ..query.errors import Substitutions
+from ..store.list_models import LIST_MODELS
 from ..store.result_terms import json_term
 from ..store.text_search import IndexTimeout, TaskMatch, TextIndex
 from ..vocab import PREFIXES
@@ -29,16 +34,9 @@ from .executor import QueryPool, QueryTimeout
 if TYPE_CHECKING:
     from .api_results import Part
 
-__all__ = ["indexed_results"]
+__all__ = ["indexed_results", "read_from_index"]
 
 _XSD = PREFIXES["xsd"]
-# The projections of the queries answered from the index, in their order, without their
-# parameters' variables (which follow, in the parameters' order).
-_SEARCH_COLUMNS = ["task", "document", "title", "path", "heading", "text", "inHeading",
-                   "occurrences"]
-_NAMES_COLUMNS = ["kind", "item", "label", "count"]
-_TASKS_COLUMNS = ["task", "document", "title", "region", "level", "path", "heading", "text",
-                  "leads"]
 
 
 async def indexed_results(pool: QueryPool, timeout: float, query: CannedQuery,
@@ -46,19 +44,26 @@ async def indexed_results(pool: QueryPool, timeout: float, query: CannedQuery,
                           ) -> dict[str, Any] | None:
     """`part` of `query`'s answer as SPARQL JSON results, from the live build's index; None
     where the query is not answered from an index or the build has none."""
-    answered = _ANSWERED.get(query.name)
+    answered = _answered(query.name)
     index = TextIndex.of_build(pool.cache.build())
     if answered is None or index is None or not index.holds(answered.table):
         return None
-    lookup, columns = answered.lookup, answered.columns
     given = {variable.value: term for variable, term in values.items()}
     deadline = time.monotonic() + timeout
-    answer = _Answer(columns + [parameter.variable for parameter in query.parameters], given)
+    answer = _Answer(_projection(query.sparql), given)
     try:
-        return await asyncio.to_thread(answer.part, lookup(index, given, deadline), part,
-                                       max_rows)
+        return await asyncio.to_thread(answer.part, answered.lookup(index, given, deadline),
+                                       part, max_rows)
     except IndexTimeout as late:
         raise QueryTimeout(f"{query.name}: {late}") from None
+
+
+@cache
+def _projection(sparql: str) -> list[str]:
+    """The variables a query projects, in order (parsed, never evaluated)."""
+    found = ox.Store().query(sparql)
+    assert isinstance(found, ox.QuerySolutions)  # every query answered from the index selects
+    return [variable.value for variable in found.variables]
 
 
 # A lookup in the index: (offset, limit, whether to count) → the total and the page's rows.
@@ -85,15 +90,19 @@ def _names(index: TextIndex, given: Mapping[str, Any], deadline: float) -> Looku
     return lookup
 
 
-def _tasks(index: TextIndex, given: Mapping[str, Any], deadline: float) -> Lookup:
-    filters = {name: int(term.value) if name == "__year_integer" else term.value
-               for name, term in given.items()}
+def _listing(query: str) -> Callable[[TextIndex, Mapping[str, Any], float], Lookup]:
+    """The lookup of a listing query's read model (`store/list_models.py`)."""
+    def listing(index: TextIndex, given: Mapping[str, Any], deadline: float) -> Lookup:
+        filters = {name: int(term.value) if name.endswith("_integer") else term.value
+                   for name, term in given.items()}
 
-    def lookup(offset: int, limit: int, count: bool) -> tuple[int, list[dict[str, Any]]]:
-        found = index.tasks_listed(filters, deadline, offset, limit, count)
-        return found.total, [json.loads(terms) for terms in found.terms]
+        def lookup(offset: int, limit: int, count: bool) -> tuple[int, list[dict[str, Any]]]:
+            found = index.listed(query, filters, deadline, offset, limit, count)
+            return found.total, [json.loads(terms) for terms in found.terms]
 
-    return lookup
+        return lookup
+
+    return listing
 
 
 class _Answer:
@@ -135,14 +144,21 @@ def _results(columns: list[str], bindings: list[dict[str, Any]]) -> dict[str, An
 
 @dataclass(frozen=True)
 class _Answered:
-    """How a query's answer is looked up in the index, its own columns, and the table it
-    reads, which an index of an earlier version may lack."""
+    """How a query's answer is looked up in the index, and the table it reads, which an index
+    of an earlier version may lack."""
 
     lookup: Callable[[TextIndex, Mapping[str, Any], float], Lookup]
-    columns: list[str]
     table: str
 
 
-_ANSWERED = {"search-tasks": _Answered(_search_tasks, _SEARCH_COLUMNS, "rows"),
-             "names": _Answered(_names, _NAMES_COLUMNS, "items"),
-             "tasks": _Answered(_tasks, _TASKS_COLUMNS, "listed")}
+def read_from_index(query: str) -> bool:
+    """Whether `query` is answered from a build's index where the build has one."""
+    return _answered(query) is not None
+
+
+def _answered(query: str) -> _Answered | None:
+    """How `query` is answered from the index, if it is."""
+    if query in LIST_MODELS:
+        return _Answered(_listing(query), LIST_MODELS[query].table)
+    return {"search-tasks": _Answered(_search_tasks, "rows"),
+            "names": _Answered(_names, "items")}.get(query)

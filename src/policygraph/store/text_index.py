@@ -23,8 +23,8 @@ labels, aliases, division codes and their functions' names) are indexed the same
 (`name_trigrams`, `name_grams`), each agency's and region's row of the answer kept whole in
 `items`, numbered in the query's order, which does not depend on the phrase.
 
-The same file holds the list of tasks with its filters (`task_list.py`), a read model that
-goes live with the graph in the same way.
+The same file holds the listing queries' read models (`list_models.py`), which go live with
+the graph in the same way.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..vocab import PREFIXES
+from .list_models import write_list_models
 from .result_terms import json_term, reading_position, solutions
-from .task_list import write_task_list
 
 __all__ = ["GAP", "TEXT_INDEX", "grams", "write_text_index"]
 
@@ -172,7 +172,7 @@ def write_text_index(store: ox.Store, directory: Path) -> int:
             (solution["item"].value, solution["name"].value)
             for solution in solutions(store, _NAMES)))
         connection.executescript(_NUMBERED)
-        write_task_list(store, connection)
+        write_list_models(store, connection)
         connection.commit()
         written: int = connection.execute("SELECT COUNT(*) FROM rows").fetchone()[0]
     finally:

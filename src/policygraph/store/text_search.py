@@ -1,6 +1,6 @@
 """Reading a build's index (`text_index.py`): a phrase looked up as search-tasks.rq would find
-it in the graph, the same rows, in its order, with the same total; and the list of tasks with
-its filters (`task_list.py`).
+it in the graph, the same rows, in its order, with the same total; and the listing queries'
+rows with their filters (`list_models.py`).
 
 A phrase of three characters or more is found exactly by the trigram table (case kept). A
 phrase of one or two is one token of `grams`, found exactly unless it has what the tokenizer
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from .task_list import tasks_listed
+from .list_models import LIST_MODELS, listed
 from .text_index import GAP, TEXT_INDEX
 
 __all__ = ["Found", "IndexTimeout", "RowsFound", "TaskMatch", "TextIndex"]
@@ -73,8 +73,8 @@ class Found:
 
 @dataclass(frozen=True)
 class RowsFound:
-    """A page of a query's rows (terms as SPARQL JSON: names.rq's for a phrase, tasks.rq's
-    for its filters), and how many rows there are in all (0 where it was not asked)."""
+    """A page of a query's rows (terms as SPARQL JSON: names.rq's for a phrase, a listing
+    query's for its filters), and how many rows there are in all (0 where it was not asked)."""
 
     total: int
     terms: list[str]
@@ -118,12 +118,12 @@ class TextIndex:
                           lambda connection: _names_containing(connection, phrase, offset,
                                                                limit, count))
 
-    def tasks_listed(self, given: Mapping[str, str | int], deadline: float, offset: int = 0,
-                     limit: int | None = None, count: bool = True) -> RowsFound:
-        """tasks.rq's rows whose tasks pass the filters `given` (values by the parameters'
-        variables), in its order."""
-        return self._read("the list of tasks", deadline, lambda connection: RowsFound(
-            *tasks_listed(connection, given, offset, limit, count)))
+    def listed(self, query: str, given: Mapping[str, str | int], deadline: float,
+               offset: int = 0, limit: int | None = None, count: bool = True) -> RowsFound:
+        """The rows of the listing query `query` that pass the filters `given` (values by the
+        parameters' variables), in its order."""
+        return self._read(f"the list of {query}", deadline, lambda connection: RowsFound(
+            *listed(connection, LIST_MODELS[query], given, offset, limit, count)))
 
     def _read(self, what: str, deadline: float,
               answer: Callable[[sqlite3.Connection], Answer]) -> Answer:

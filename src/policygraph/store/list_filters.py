@@ -1,0 +1,110 @@
+"""What the filters of the listing queries test, as tables of the build's index.
+
+The listing queries (`list_models.py`) filter by a document's region (any region enclosing its
+own, by name or division code), level and period, by the units of a task in a role, by a
+unit's function (or one that replaced it) and the names it is written with, and by a target's
+indicator concept. Each such relation is read from the graph once, at build time, into a table
+indexed by what it is looked up by, so that a filter is an indexed lookup rather than a scan of
+the graph. A document without a last year ends in its first, and a year that is not an integer
+is None, which no year passes, as the queries' `xsd:integer` casts have it.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+import pyoxigraph as ox
+
+from ..vocab import PREFIXES
+from .result_terms import solutions
+
+__all__ = ["DOCUMENT_FILTERS", "UNIT_FILTERS", "write_filter_tables", "xsd_integer"]
+
+_PREFIXES = "\n".join(f"PREFIX {prefix}: <{PREFIXES[prefix]}>"
+                      for prefix in ("pg", "dcterms", "skos"))
+# Each table: its columns, and the SELECT query whose solutions (those variables) fill it.
+_TABLES = {
+    "document_places (document TEXT NOT NULL, name TEXT NOT NULL)": """
+SELECT DISTINCT ?document ?name WHERE {
+  ?document a pg:PolicyDocument ; pg:jurisdiction/pg:withinRegion* ?within .
+  ?within skos:prefLabel|pg:divisionCode ?named .
+  BIND(STR(?named) AS ?name)
+}""",
+    "document_levels (document TEXT NOT NULL, level TEXT NOT NULL)": """
+SELECT DISTINCT ?document ?level WHERE {
+  ?document a pg:PolicyDocument ; pg:level/skos:notation ?notation . BIND(STR(?notation) AS ?level)
+}""",
+    "task_roles (task TEXT NOT NULL, role TEXT NOT NULL, unit TEXT NOT NULL)": """
+SELECT DISTINCT ?task ?role ?unit WHERE {
+  VALUES (?relation ?role) { (pg:leadAgency "lead") (pg:supportingAgency "support") }
+  ?task ?relation ?unit .
+}""",
+    "unit_functions (unit TEXT NOT NULL, function TEXT NOT NULL)": """
+SELECT DISTINCT ?unit ?function WHERE { ?unit pg:function/dcterms:isReplacedBy* ?function }""",
+    "unit_written (unit TEXT NOT NULL, written TEXT NOT NULL)": """
+SELECT DISTINCT ?unit ?written WHERE {
+  ?unit skos:altLabel ?name . BIND(STR(?name) AS ?written)
+}""",
+    "target_concepts (target TEXT NOT NULL, concept TEXT NOT NULL)": """
+SELECT DISTINCT ?target ?concept WHERE { ?target pg:indicatorConcept ?concept }""",
+}
+_PERIODS = _PREFIXES + """
+SELECT ?document ?start ?end WHERE {
+  ?document a pg:PolicyDocument ; pg:periodStart ?start . OPTIONAL { ?document pg:periodEnd ?end }
+}
+"""
+_INDEXES = """
+CREATE TABLE document_periods (document TEXT NOT NULL, first INTEGER, last INTEGER);
+CREATE INDEX places_by_name ON document_places (name);
+CREATE INDEX levels_by_level ON document_levels (level);
+CREATE INDEX roles_by_task ON task_roles (task);
+CREATE INDEX roles_by_unit ON task_roles (unit);
+CREATE INDEX functions_by_function ON unit_functions (function);
+CREATE INDEX written_by_unit ON unit_written (unit);
+CREATE INDEX concepts_by_concept ON target_concepts (concept);
+"""
+# The filters on a row's document, by the name of the parameter's variable: SQL testing the
+# row (l) with the parameter's value bound by the variable's name (:region).
+DOCUMENT_FILTERS = {
+    "__document_iri": "l.document = :document",
+    "__region_string": "l.document IN (SELECT document FROM document_places WHERE name = :region)",
+    "__level_string": "l.document IN (SELECT document FROM document_levels WHERE level = :level)",
+    "__year_integer": ("l.document IN (SELECT document FROM document_periods "
+                       "WHERE first <= :year AND :year <= last)"),
+}
+# The filters on one unit of a row's task (r, a row of task_roles), all on the same unit.
+UNIT_FILTERS = {
+    "__role_string": "r.role = :role",
+    "__function_iri": "r.unit IN (SELECT unit FROM unit_functions WHERE function = :function)",
+    "__unit_string": "r.unit IN (SELECT unit FROM unit_written WHERE instr(written, :unit) > 0)",
+}
+_XSD_INTEGER = re.compile(r"[+-]?[0-9]+")
+
+
+def write_filter_tables(store: ox.Store, connection: sqlite3.Connection) -> None:
+    """Write every table the filters test, read from `store`, into `connection`."""
+    for table, query in _TABLES.items():
+        connection.execute(f"CREATE TABLE {table}")
+        name = table.split()[0]
+        found = solutions(store, _PREFIXES + query)
+        variables = found.variables
+        marks = ", ".join("?" * len(variables))
+        connection.executemany(f"INSERT INTO {name} VALUES ({marks})", (
+            tuple(solution[variable].value for variable in variables) for solution in found))
+    connection.executescript(_INDEXES)
+    connection.executemany("INSERT INTO document_periods VALUES (?, ?, ?)", _periods(store))
+
+
+def _periods(store: ox.Store) -> Iterator[tuple[str, int | None, int | None]]:
+    for solution in solutions(store, _PERIODS):
+        start = xsd_integer(solution["start"].value)
+        end = start if solution["end"] is None else xsd_integer(solution["end"].value)
+        yield solution["document"].value, start, end
+
+
+def xsd_integer(text: Any) -> int | None:
+    """`text` cast to xsd:integer, None where it is not an integer's lexical form."""
+    return int(text) if isinstance(text, str) and _XSD_INTEGER.fullmatch(text) else None

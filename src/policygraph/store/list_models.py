@@ -1,0 +1,151 @@
+"""The listing queries as read models in the build's index: their rows in order, filters and all.
+
+`tasks`, `documents` and `targets` list what the graph holds in an order of their own, each
+filtered by optional parameters. Their SPARQL stays as it is for the SPARQL endpoint and other
+stores, but an engine answers each by reading and sorting every task, document or target of
+the graph, whatever the filters: seconds to minutes at ten thousand plans. Every filter of
+these queries selects rows of the unfiltered answer and keeps their order. So the build writes,
+in the same SQLite file as the full-text index (`text_index.py`), each query's unfiltered rows
+numbered in its order, with the columns its filters test beside their terms (SPARQL JSON), and
+the tables of what the filters look up (`list_filters.py`); a page of a filtered answer is
+then the numbered rows that pass, read in order by SQLite.
+
+The rows are the engine's answer to the query itself, read once at build time, except for
+`tasks`, whose leads the engine would join for every task of the graph by a GROUP_CONCAT: its
+rows are read by a query of the same patterns and order and the leads joined here, in code
+point order (the engine's GROUP_CONCAT joins them in an order of its own).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyoxigraph as ox
+
+from ..query import canned_queries
+from ..vocab import PREFIXES
+from .list_filters import DOCUMENT_FILTERS, UNIT_FILTERS, write_filter_tables, xsd_integer
+from .result_terms import json_term, solutions
+
+__all__ = ["LIST_MODELS", "ListModel", "listed", "write_list_models"]
+
+# A row of an answer: its terms as SPARQL JSON by variable, unbound variables left out.
+Row = dict[str, dict[str, str]]
+
+
+@dataclass(frozen=True)
+class ListModel:
+    """A listing query's read model: the columns its filters test (each stored as its
+    value's text, or as an integer where named in `integers`), the SQL each filter adds by its
+    parameter's variable (testing the row `l`), and where its rows come from (the query's own
+    SPARQL where `rows` is None)."""
+
+    query: str
+    keys: tuple[str, ...]
+    filters: Mapping[str, str]
+    integers: frozenset[str] = frozenset()
+    rows: Callable[[ox.Store], Iterator[Row]] | None = None
+    unit_filters: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def table(self) -> str:
+        return "list_" + self.query.replace("-", "_")
+
+
+_PREFIXES = "\n".join(f"PREFIX {prefix}: <{PREFIXES[prefix]}>"
+                      for prefix in ("pg", "dcterms", "skos"))
+# tasks.rq's patterns and order without its filters and its leads.
+_TASK_ROWS = _PREFIXES + """
+SELECT ?task ?document ?title ?region ?level ?path ?heading ?text WHERE {
+  ?document a pg:PolicyDocument ; dcterms:title ?title .
+  ?task pg:inDocument ?document ; pg:path ?path ; pg:order ?order ; pg:text ?text .
+  OPTIONAL { ?task pg:heading ?heading }
+  OPTIONAL { ?document pg:jurisdiction/skos:prefLabel ?region }
+  OPTIONAL { ?document pg:level/skos:notation ?level }
+}
+ORDER BY ?title ?document ?order
+"""
+_LEADS = _PREFIXES + "SELECT ?task ?label WHERE { ?task pg:leadAgency/skos:prefLabel ?label }"
+
+
+def _task_rows(store: ox.Store) -> Iterator[Row]:
+    """tasks.rq's rows, each with its lead units' labels joined in code point order."""
+    leads: dict[str, list[str]] = defaultdict(list)
+    for solution in solutions(store, _LEADS):
+        leads[solution["task"].value].append(solution["label"].value)
+    for row in _answer(store, _TASK_ROWS):
+        labels = sorted(leads.get(row["task"]["value"], ()))
+        yield {**row, "leads": {"type": "literal", "value": "、".join(labels)}}
+
+
+LIST_MODELS = {model.query: model for model in (
+    ListModel("tasks", ("task", "document"), DOCUMENT_FILTERS, rows=_task_rows,
+              unit_filters=UNIT_FILTERS),
+    ListModel("documents", ("document",), {
+        name: DOCUMENT_FILTERS[name]
+        for name in ("__region_string", "__level_string", "__year_integer")}),
+    ListModel("targets", ("target", "document", "indicator", "unit", "year"), {
+        "__region_string": DOCUMENT_FILTERS["__region_string"],
+        "__indicator_string": "instr(l.indicator, :indicator) > 0",
+        "__concept_iri": "l.target IN (SELECT target FROM target_concepts "
+                         "WHERE concept = :concept)",
+        "__unit_string": "l.unit = :unit",
+        "__year_integer": "l.year = :year"}, integers=frozenset({"year"})),
+)}
+
+
+def write_list_models(store: ox.Store, connection: sqlite3.Connection) -> None:
+    """Write every listing query's rows and its filters' tables from `store`."""
+    write_filter_tables(store, connection)
+    for model in LIST_MODELS.values():
+        columns = ", ".join(f"{key} {'INTEGER' if key in model.integers else 'TEXT'}"
+                            for key in model.keys)
+        connection.execute(f"CREATE TABLE {model.table} "
+                           f"(id INTEGER PRIMARY KEY, {columns}, terms TEXT NOT NULL)")
+        rows = (model.rows(store) if model.rows is not None
+                else _answer(store, canned_queries()[model.query].sparql))
+        marks = ", ".join("?" * (len(model.keys) + 2))
+        connection.executemany(f"INSERT INTO {model.table} VALUES ({marks})", (
+            (number, *_keys(model, row), json.dumps(row, ensure_ascii=False))
+            for number, row in enumerate(rows)))
+        for key in model.keys:
+            connection.execute(f"CREATE INDEX {model.table}_by_{key} "
+                               f"ON {model.table} ({key}, id)")
+
+
+def listed(connection: sqlite3.Connection, model: ListModel, given: Mapping[str, str | int],
+           offset: int, limit: int | None, count: bool) -> tuple[int, list[str]]:
+    """The total (where `count`) and a page of the rows (terms as SPARQL JSON) that pass the
+    filters `given` (values by parameter variable), in the query's order."""
+    tests = [model.filters[name] for name in model.filters if name in given]
+    unit_tests = [model.unit_filters[name] for name in model.unit_filters if name in given]
+    if unit_tests:
+        tests.append("l.task IN (SELECT r.task FROM task_roles r WHERE "
+                     + " AND ".join(unit_tests) + ")")
+    chosen = f"FROM {model.table} l" + (f" WHERE {' AND '.join(tests)}" if tests else "")
+    values: dict[str, Any] = {name.split("_")[2]: value for name, value in given.items()}
+    total = connection.execute(f"SELECT COUNT(*) {chosen}", values).fetchone()[0] if count else 0
+    terms = [row[0] for row in connection.execute(
+        f"SELECT l.terms {chosen} ORDER BY l.id LIMIT :limit OFFSET :offset",
+        {**values, "limit": -1 if limit is None else limit, "offset": offset})]
+    return total, terms
+
+
+def _answer(store: ox.Store, query: str) -> Iterator[Row]:
+    """The rows of `query` in its order, its parameters' variables (unbound) left out."""
+    found = solutions(store, query)
+    variables = [variable for variable in found.variables if not variable.value.startswith("_")]
+    for solution in found:
+        yield {variable.value: json_term(solution[variable]) for variable in variables
+               if solution[variable] is not None}
+
+
+def _keys(model: ListModel, row: Row) -> Iterator[str | int | None]:
+    for key in model.keys:
+        value = row[key]["value"] if key in row else None
+        yield xsd_integer(value) if key in model.integers else value
