@@ -93,6 +93,7 @@ def main() -> None:
     work = args.work / str(args.size)
     store = built_store(args.size, work, args.seed)
     forget_answers(store)
+    paths = [] if args.only else pages(store)
     started = time.perf_counter()
     server = start_policygraph(store, "--timeout", str(args.timeout), "--warm-timeout", "0",
                                log=work / "cold.log")
@@ -110,11 +111,10 @@ def main() -> None:
                     canned.append(seconds)
                     shown = ", ".join(f"{key}={value}" for key, value in params.items())
                     print(f"{status:>4} {seconds:8.3f}  {name}({shown[:60]})", flush=True)
-            if not chosen:
-                for path in pages(server):
-                    status, seconds = first(client, path, {}, args.timeout)
-                    viewed.append(seconds)
-                    print(f"{status:>4} {seconds:8.3f}  {unquote(path)[:80]}", flush=True)
+            for path in paths:
+                status, seconds = first(client, path, {}, args.timeout)
+                viewed.append(seconds)
+                print(f"{status:>4} {seconds:8.3f}  {unquote(path)[:80]}", flush=True)
     finally:
         server.stop()
     print(summary("canned queries", canned))

@@ -2,13 +2,14 @@
 
 `search-tasks` reads every task's text in the engine, `names` (the search page's and its
 suggestions' agencies and regions) every name, which no cache makes fast for a phrase not asked
-before, and the listing queries (`tasks`, `documents`, `targets`) every task, document or
-target of the graph, sorted, whatever their filters. Where the live build has an index
-(`store/text_index.py`), the server answers these queries from it: the same rows, terms and
-order as the engine's answer to the query's SPARQL (a list of labels that the engine's
-GROUP_CONCAT joins in an order of its own comes in code point order), which stays as it is for
-other stores and for the SPARQL endpoint. A remote store, or a build made before the
-index or before the table a query reads, is asked the SPARQL.
+before, and the listing queries (`tasks`, `documents`, `targets`, the workloads and networks of
+`list_models.py`) every task, document, target or unit of the graph, counted and sorted,
+whatever their filters. Where the live build has an index (`store/text_index.py`), the server
+answers these queries from it: the same rows, terms and order as the engine's answer to the
+query's SPARQL (a list of labels that the engine's GROUP_CONCAT joins in an order of its own
+comes in code point order), which stays as it is for other stores and for the SPARQL endpoint.
+A remote store, a build made before the index or before the table a query reads, and a
+parameter that a read model does not answer are asked the SPARQL.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -46,9 +47,10 @@ async def indexed_results(pool: QueryPool, timeout: float, query: CannedQuery,
     where the query is not answered from an index or the build has none."""
     answered = _answered(query.name)
     index = TextIndex.of_build(pool.cache.build())
-    if answered is None or index is None or not index.holds(answered.table):
-        return None
     given = {variable.value: term for variable, term in values.items()}
+    if (answered is None or index is None or not index.holds(answered.table)
+            or not answered.answers(given)):
+        return None
     deadline = time.monotonic() + timeout
     answer = _Answer(_projection(query.sparql), given)
     try:
@@ -149,6 +151,7 @@ class _Answered:
 
     lookup: Callable[[TextIndex, Mapping[str, Any], float], Lookup]
     table: str
+    answers: Callable[[Iterable[str]], bool] = lambda given: True
 
 
 def read_from_index(query: str) -> bool:
@@ -159,6 +162,7 @@ def read_from_index(query: str) -> bool:
 def _answered(query: str) -> _Answered | None:
     """How `query` is answered from the index, if it is."""
     if query in LIST_MODELS:
-        return _Answered(_listing(query), LIST_MODELS[query].table)
+        model = LIST_MODELS[query]
+        return _Answered(_listing(query), model.table, model.answers)
     return {"search-tasks": _Answered(_search_tasks, "rows"),
             "names": _Answered(_names, "items")}.get(query)

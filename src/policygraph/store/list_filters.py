@@ -2,11 +2,12 @@
 
 The listing queries (`list_models.py`) filter by a document's region (any region enclosing its
 own, by name or division code), level and period, by the units of a task in a role, by a
-unit's function (or one that replaced it) and the names it is written with, and by a target's
-indicator concept. Each such relation is read from the graph once, at build time, into a table
-indexed by what it is looked up by, so that a filter is an indexed lookup rather than a scan of
-the graph. A document without a last year ends in its first, and a year that is not an integer
-is None, which no year passes, as the queries' `xsd:integer` casts have it.
+unit's function (or one that replaced it), region, the names it is written with and whether it
+is a collective unit, and by a target's indicator concept. Each such relation is read from the
+graph once, at build time, into a table indexed by what it is looked up by, so that a filter is
+an indexed lookup rather than a scan of the graph. A document without a last year ends in its
+first, and a year that is not an integer is None, which no year passes, as the queries'
+`xsd:integer` casts have it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ import pyoxigraph as ox
 from ..vocab import PREFIXES
 from .result_terms import solutions
 
-__all__ = ["DOCUMENT_FILTERS", "UNIT_FILTERS", "write_filter_tables", "xsd_integer"]
+__all__ = ["AGENCIES_ONLY", "DOCUMENT_FILTERS", "UNIT_FILTERS", "write_filter_tables",
+           "xsd_integer"]
 
 _PREFIXES = "\n".join(f"PREFIX {prefix}: <{PREFIXES[prefix]}>"
                       for prefix in ("pg", "dcterms", "skos"))
@@ -48,6 +50,14 @@ SELECT DISTINCT ?unit ?function WHERE { ?unit pg:function/dcterms:isReplacedBy* 
 SELECT DISTINCT ?unit ?written WHERE {
   ?unit skos:altLabel ?name . BIND(STR(?name) AS ?written)
 }""",
+    "unit_places (unit TEXT NOT NULL, name TEXT NOT NULL)": """
+SELECT DISTINCT ?unit ?name WHERE {
+  ?unit pg:area ?area . ?area a pg:Region ; pg:withinRegion* ?within .
+  ?within skos:prefLabel|pg:divisionCode ?named .
+  BIND(STR(?named) AS ?name)
+}""",
+    "collective_units (unit TEXT NOT NULL)": """
+SELECT DISTINCT ?unit WHERE { ?unit a pg:CollectiveUnit }""",
     "target_concepts (target TEXT NOT NULL, concept TEXT NOT NULL)": """
 SELECT DISTINCT ?target ?concept WHERE { ?target pg:indicatorConcept ?concept }""",
 }
@@ -64,6 +74,8 @@ CREATE INDEX roles_by_task ON task_roles (task);
 CREATE INDEX roles_by_unit ON task_roles (unit);
 CREATE INDEX functions_by_function ON unit_functions (function);
 CREATE INDEX written_by_unit ON unit_written (unit);
+CREATE INDEX places_of_units_by_name ON unit_places (name);
+CREATE INDEX collective_by_unit ON collective_units (unit);
 CREATE INDEX concepts_by_concept ON target_concepts (concept);
 """
 # The filters on a row's document, by the name of the parameter's variable: SQL testing the
@@ -75,12 +87,16 @@ DOCUMENT_FILTERS = {
     "__year_integer": ("l.document IN (SELECT document FROM document_periods "
                        "WHERE first <= :year AND :year <= last)"),
 }
-# The filters on one unit of a row's task (r, a row of task_roles), all on the same unit.
+# The filters on one unit of a row ({unit}: the SQL naming it), all on the same unit.
 UNIT_FILTERS = {
-    "__role_string": "r.role = :role",
-    "__function_iri": "r.unit IN (SELECT unit FROM unit_functions WHERE function = :function)",
-    "__unit_string": "r.unit IN (SELECT unit FROM unit_written WHERE instr(written, :unit) > 0)",
+    "__function_iri": "{unit} IN (SELECT unit FROM unit_functions WHERE function = :function)",
+    "__unit_string": "{unit} IN (SELECT unit FROM unit_written WHERE instr(written, :unit) > 0)",
+    "__region_string": "{unit} IN (SELECT unit FROM unit_places WHERE name = :region)",
 }
+# Whether a row's units ({units}: the SQL naming them) are all agencies: the filter of
+# co-responsibility's `units`, whose values other than "all" leave out collective units.
+AGENCIES_ONLY = ("(:units = 'all' OR NOT EXISTS "
+                 "(SELECT 1 FROM collective_units WHERE unit IN ({units})))")
 _XSD_INTEGER = re.compile(r"[+-]?[0-9]+")
 
 

@@ -1,10 +1,13 @@
 """The listing queries as read models in the build's index: their rows in order, filters and all.
 
-`tasks`, `documents` and `targets` list what the graph holds in an order of their own, each
-filtered by optional parameters. Their SPARQL stays as it is for the SPARQL endpoint and other
-stores, but an engine answers each by reading and sorting every task, document or target of
-the graph, whatever the filters: seconds to minutes at ten thousand plans. Every filter of
-these queries selects rows of the unfiltered answer and keeps their order. So the build writes,
+`tasks`, `documents`, `targets`, `platforms-and-projects` and the whole-graph aggregates
+(`agency-workload`, `co-responsibility`, `plan-uptake`) list what the graph holds in an order
+of their own, each filtered by optional parameters. Their SPARQL stays as it is for the SPARQL
+endpoint and other stores, but an engine answers each by reading, counting and sorting every
+task, document, target or unit of the graph, whatever the filters: seconds to minutes at ten
+thousand plans. Almost every filter of these queries selects rows of the unfiltered answer
+and keeps their order (the exceptions, which count within one document, are left to the
+engine). So the build writes,
 in the same SQLite file as the full-text index (`text_index.py`), each query's unfiltered rows
 numbered in its order, with the columns its filters test beside their terms (SPARQL JSON), and
 the tables of what the filters look up (`list_filters.py`); a page of a filtered answer is
@@ -21,7 +24,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +32,13 @@ import pyoxigraph as ox
 
 from ..query import canned_queries
 from ..vocab import PREFIXES
-from .list_filters import DOCUMENT_FILTERS, UNIT_FILTERS, write_filter_tables, xsd_integer
+from .list_filters import (
+    AGENCIES_ONLY,
+    DOCUMENT_FILTERS,
+    UNIT_FILTERS,
+    write_filter_tables,
+    xsd_integer,
+)
 from .result_terms import json_term, solutions
 
 __all__ = ["LIST_MODELS", "ListModel", "listed", "write_list_models"]
@@ -43,7 +52,13 @@ class ListModel:
     """A listing query's read model: the columns its filters test (each stored as its
     value's text, or as an integer where named in `integers`), the SQL each filter adds by its
     parameter's variable (testing the row `l`), and where its rows come from (the query's own
-    SPARQL where `rows` is None)."""
+    SPARQL where `rows` is None).
+
+    The filters on a unit (`unit_filters`, with `{unit}` for the SQL naming it) all test the
+    same unit: a row passes where one of its `units` passes them all, the test put `within`
+    the SQL that relates the row to its units. A parameter that is in neither kind of filter
+    counts rather than selects rows (a workload within one document): the read model does not
+    answer it."""
 
     query: str
     keys: tuple[str, ...]
@@ -51,10 +66,25 @@ class ListModel:
     integers: frozenset[str] = frozenset()
     rows: Callable[[ox.Store], Iterator[Row]] | None = None
     unit_filters: Mapping[str, str] = field(default_factory=dict)
+    units: tuple[str, ...] = ()
+    within: str = "{}"
 
     @property
     def table(self) -> str:
         return "list_" + self.query.replace("-", "_")
+
+    def answers(self, given: Iterable[str]) -> bool:
+        """Whether the parameters given (by their variables) only select rows."""
+        return set(given) <= set(self.filters) | set(self.unit_filters)
+
+    def unit_test(self, given: Iterable[str]) -> str | None:
+        """The SQL of the unit filters given, None where none is."""
+        tests = [self.unit_filters[name] for name in self.unit_filters if name in given]
+        if not tests:
+            return None
+        return self.within.format("(" + " OR ".join(
+            "(" + " AND ".join(test.format(unit=unit) for test in tests) + ")"
+            for unit in self.units) + ")")
 
 
 _PREFIXES = "\n".join(f"PREFIX {prefix}: <{PREFIXES[prefix]}>"
@@ -83,9 +113,13 @@ def _task_rows(store: ox.Store) -> Iterator[Row]:
         yield {**row, "leads": {"type": "literal", "value": "、".join(labels)}}
 
 
+_AGENCY_FILTERS = {name: UNIT_FILTERS[name] for name in ("__function_iri", "__region_string")}
 LIST_MODELS = {model.query: model for model in (
     ListModel("tasks", ("task", "document"), DOCUMENT_FILTERS, rows=_task_rows,
-              unit_filters=UNIT_FILTERS),
+              unit_filters={"__role_string": "r.role = :role",
+                            **{name: UNIT_FILTERS[name]
+                               for name in ("__function_iri", "__unit_string")}},
+              units=("r.unit",), within="l.task IN (SELECT r.task FROM task_roles r WHERE {})"),
     ListModel("documents", ("document",), {
         name: DOCUMENT_FILTERS[name]
         for name in ("__region_string", "__level_string", "__year_integer")}),
@@ -96,6 +130,16 @@ LIST_MODELS = {model.query: model for model in (
                          "WHERE concept = :concept)",
         "__unit_string": "l.unit = :unit",
         "__year_integer": "l.year = :year"}, integers=frozenset({"year"})),
+    ListModel("agency-workload", ("agency", "kind"), {"__kind_string": "l.kind = :kind"},
+              unit_filters=_AGENCY_FILTERS, units=("l.agency",)),
+    ListModel("co-responsibility", ("agency", "partner", "tasks"), {
+        "__minimum_integer": "l.tasks >= :minimum",
+        "__units_string": AGENCIES_ONLY.format(units="l.agency, l.partner")},
+              integers=frozenset({"tasks"}), unit_filters=_AGENCY_FILTERS,
+              units=("l.agency", "l.partner")),
+    ListModel("platforms-and-projects", ("kind", "label"), {
+        "__kind_string": "l.kind = :kind", "__name_string": "instr(l.label, :name) > 0"}),
+    ListModel("plan-uptake", ("document",), {"__document_iri": "l.document = :document"}),
 )}
 
 
@@ -123,10 +167,9 @@ def listed(connection: sqlite3.Connection, model: ListModel, given: Mapping[str,
     """The total (where `count`) and a page of the rows (terms as SPARQL JSON) that pass the
     filters `given` (values by parameter variable), in the query's order."""
     tests = [model.filters[name] for name in model.filters if name in given]
-    unit_tests = [model.unit_filters[name] for name in model.unit_filters if name in given]
-    if unit_tests:
-        tests.append("l.task IN (SELECT r.task FROM task_roles r WHERE "
-                     + " AND ".join(unit_tests) + ")")
+    unit_test = model.unit_test(given)
+    if unit_test is not None:
+        tests.append(unit_test)
     chosen = f"FROM {model.table} l" + (f" WHERE {' AND '.join(tests)}" if tests else "")
     values: dict[str, Any] = {name.split("_")[2]: value for name, value in given.items()}
     total = connection.execute(f"SELECT COUNT(*) {chosen}", values).fetchone()[0] if count else 0
