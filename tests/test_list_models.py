@@ -70,6 +70,13 @@ VALUES = {
         "name": ["物流", "园", "中心", "不存在的平台"],
     },
     "plan-uptake": {},
+    "implementing-plans": {
+        "title": ["服务业", "浙江省", "实施方案", "不存在的计划"],
+    },
+    "tasks-led-by-function": {
+        "function": ["pgf:development-reform", "pgf:commerce", "pgf:no-such-function"],
+    },
+    "unresolved-agencies": {},
 }
 
 
@@ -139,17 +146,20 @@ def test_the_read_model_lists_what_the_engine_lists_for_every_filter(build, name
     index = TextIndex.of_build(build)
     assert index is not None
     values = dict(VALUES[name])
-    if LIST_MODELS[name].answers(["__document_iri"]):
-        documents = [row["document"]["value"] for row in engine_rows(engine, query, {})]
-        values["document"] = [*sorted(set(documents), key=documents.index)[:2],
-                              "http://example.org/no-such-document"]
-    found_some, sets = 0, list(parameter_sets(values))
+    for parameter, column in (("document", "document"), ("plan", "plan")):
+        if LIST_MODELS[name].answers([f"__{parameter}_iri"]):
+            found = [row[column]["value"] for row in engine_rows(engine, query, {})]
+            values[parameter] = [*sorted(set(found), key=found.index)[:2],
+                                 "http://example.org/nothing"]
+    required = {parameter.name for parameter in query.parameters if parameter.required}
+    found_some = 0
+    sets = [given for given in parameter_sets(values) if required <= set(given)]
     for given in sets:
         expected = engine_rows(engine, query, given)
         assert index_rows(index, query, given) == (len(expected), expected), given
         assert index_rows(index, query, given, 1, 3)[1] == expected[1:4], given
         found_some += bool(expected)
-    assert found_some >= max(2, len(sets) // 3)  # the values chosen find rows
+    assert found_some >= max(1, len(sets) // 3)  # the values chosen find rows
 
 
 def test_the_rest_api_lists_tasks_from_the_read_model_as_the_engine_does(server: LiveServer):

@@ -100,6 +100,17 @@ SELECT ?task ?document ?title ?region ?level ?path ?heading ?text WHERE {
 }
 ORDER BY ?title ?document ?order
 """
+# tasks-led-by-function.rq's patterns and order for every lead, whatever its function.
+_LED_ROWS = _PREFIXES + """
+SELECT ?document ?title ?region ?path ?task ?text ?agency ?agencyLabel WHERE {
+  ?agency skos:prefLabel ?agencyLabel .
+  ?task pg:leadAgency ?agency ; pg:inDocument ?document ; pg:path ?path ; pg:order ?order ;
+        pg:text ?text .
+  ?document dcterms:title ?title .
+  OPTIONAL { ?document pg:jurisdiction/skos:prefLabel ?region }
+}
+ORDER BY ?title ?document ?order ?agency
+"""
 _LEADS = _PREFIXES + "SELECT ?task ?label WHERE { ?task pg:leadAgency/skos:prefLabel ?label }"
 
 
@@ -140,6 +151,14 @@ LIST_MODELS = {model.query: model for model in (
     ListModel("platforms-and-projects", ("kind", "label"), {
         "__kind_string": "l.kind = :kind", "__name_string": "instr(l.label, :name) > 0"}),
     ListModel("plan-uptake", ("document",), {"__document_iri": "l.document = :document"}),
+    ListModel("implementing-plans", ("plan", "planTitle"), {
+        "__plan_iri": "l.plan = :plan",
+        "__title_string": "instr(l.planTitle, :title) > 0"}),
+    ListModel("tasks-led-by-function", ("agency",), {},
+              rows=lambda store: _answer(store, _LED_ROWS),
+              unit_filters={"_function_iri": UNIT_FILTERS["__function_iri"]},
+              units=("l.agency",)),
+    ListModel("unresolved-agencies", (), {}),
 )}
 
 
@@ -147,10 +166,10 @@ def write_list_models(store: ox.Store, connection: sqlite3.Connection) -> None:
     """Write every listing query's rows and its filters' tables from `store`."""
     write_filter_tables(store, connection)
     for model in LIST_MODELS.values():
-        columns = ", ".join(f"{key} {'INTEGER' if key in model.integers else 'TEXT'}"
-                            for key in model.keys)
+        columns = "".join(f"{key} {'INTEGER' if key in model.integers else 'TEXT'}, "
+                          for key in model.keys)
         connection.execute(f"CREATE TABLE {model.table} "
-                           f"(id INTEGER PRIMARY KEY, {columns}, terms TEXT NOT NULL)")
+                           f"(id INTEGER PRIMARY KEY, {columns}terms TEXT NOT NULL)")
         rows = (model.rows(store) if model.rows is not None
                 else _answer(store, canned_queries()[model.query].sparql))
         marks = ", ".join("?" * (len(model.keys) + 2))
@@ -171,7 +190,8 @@ def listed(connection: sqlite3.Connection, model: ListModel, given: Mapping[str,
     if unit_test is not None:
         tests.append(unit_test)
     chosen = f"FROM {model.table} l" + (f" WHERE {' AND '.join(tests)}" if tests else "")
-    values: dict[str, Any] = {name.split("_")[2]: value for name, value in given.items()}
+    values: dict[str, Any] = {name.lstrip("_").split("_")[0]: value
+                              for name, value in given.items()}
     total = connection.execute(f"SELECT COUNT(*) {chosen}", values).fetchone()[0] if count else 0
     terms = [row[0] for row in connection.execute(
         f"SELECT l.terms {chosen} ORDER BY l.id LIMIT :limit OFFSET :offset",
