@@ -21,7 +21,6 @@ from policygraph.cli import main
 from policygraph.query import CannedQuery, canned_queries
 from policygraph.query.text import bind_values
 from policygraph.store import GraphStore
-from policygraph.store.list_models import LIST_MODELS
 from policygraph.store.result_terms import json_term
 from policygraph.store.text_index import TEXT_INDEX
 from policygraph.store.text_search import TextIndex
@@ -146,9 +145,10 @@ def test_the_read_model_lists_what_the_engine_lists_for_every_filter(build, name
     index = TextIndex.of_build(build)
     assert index is not None
     values = dict(VALUES[name])
-    for parameter, column in (("document", "document"), ("plan", "plan")):
-        if LIST_MODELS[name].answers([f"__{parameter}_iri"]):
-            found = [row[column]["value"] for row in engine_rows(engine, query, {})]
+    for parameter, listing in (("document", "documents"), ("plan", "implementing-plans")):
+        if parameter in {parameter.name for parameter in query.parameters}:
+            found = [row[parameter]["value"]
+                     for row in engine_rows(engine, canned_queries()[listing], {})]
             values[parameter] = [*sorted(set(found), key=found.index)[:2],
                                  "http://example.org/nothing"]
     required = {parameter.name for parameter in query.parameters if parameter.required}
@@ -202,10 +202,10 @@ def test_an_index_without_the_list_of_tasks_leaves_it_to_the_engine(corpus_store
 
 
 @pytest.mark.parametrize("name", ["agency-workload", "co-responsibility"])
-def test_a_parameter_that_counts_within_a_document_is_left_to_the_engine(server: LiveServer,
-                                                                         name: str):
-    """The workloads and pairs of one document count its tasks only: not rows of the
-    unfiltered answer, so the engine answers them, as the SPARQL endpoint does."""
+def test_the_workloads_and_pairs_of_one_document_count_as_the_engine_counts(server: LiveServer,
+                                                                             name: str):
+    """The workloads and pairs of one document count its tasks only: over HTTP, the same
+    rows, counts and order as the SPARQL endpoint's answer."""
     query = canned_queries()[name]
     documents = httpx.get(f"{server.url}/api/queries/documents", timeout=30).json()["items"]
     for given in ({"document": documents[0]["document"]},

@@ -39,6 +39,7 @@ from .list_filters import (
     write_filter_tables,
     xsd_integer,
 )
+from .list_recounts import AGENCY_WORKLOAD, CO_RESPONSIBILITY, Recount, recounted, with_counts
 from .result_terms import json_term, solutions
 
 __all__ = ["LIST_MODELS", "ListModel", "listed", "write_list_models"]
@@ -56,9 +57,9 @@ class ListModel:
 
     The filters on a unit (`unit_filters`, with `{unit}` for the SQL naming it) all test the
     same unit: a row passes where one of its `units` passes them all, the test put `within`
-    the SQL that relates the row to its units. A parameter that is in neither kind of filter
-    counts rather than selects rows (a workload within one document): the read model does not
-    answer it."""
+    the SQL that relates the row to its units. A document given to a query that counts its
+    tasks (`recount`) counts within it (`list_recounts.py`); another parameter that is in
+    neither kind of filter is not answered by the read model."""
 
     query: str
     keys: tuple[str, ...]
@@ -68,14 +69,16 @@ class ListModel:
     unit_filters: Mapping[str, str] = field(default_factory=dict)
     units: tuple[str, ...] = ()
     within: str = "{}"
+    recount: Recount | None = None
 
     @property
     def table(self) -> str:
         return "list_" + self.query.replace("-", "_")
 
     def answers(self, given: Iterable[str]) -> bool:
-        """Whether the parameters given (by their variables) only select rows."""
-        return set(given) <= set(self.filters) | set(self.unit_filters)
+        """Whether the read model answers the parameters given (by their variables)."""
+        recounted = {"__document_iri"} if self.recount is not None else set()
+        return set(given) <= set(self.filters) | set(self.unit_filters) | recounted
 
     def unit_test(self, given: Iterable[str]) -> str | None:
         """The SQL of the unit filters given, None where none is."""
@@ -141,13 +144,13 @@ LIST_MODELS = {model.query: model for model in (
                          "WHERE concept = :concept)",
         "__unit_string": "l.unit = :unit",
         "__year_integer": "l.year = :year"}, integers=frozenset({"year"})),
-    ListModel("agency-workload", ("agency", "kind"), {"__kind_string": "l.kind = :kind"},
-              unit_filters=_AGENCY_FILTERS, units=("l.agency",)),
-    ListModel("co-responsibility", ("agency", "partner", "tasks"), {
+    ListModel("agency-workload", ("agency", "kind", "label"), {"__kind_string": "l.kind = :kind"},
+              unit_filters=_AGENCY_FILTERS, units=("l.agency",), recount=AGENCY_WORKLOAD),
+    ListModel("co-responsibility", ("agency", "partner", "tasks", "label", "partnerLabel"), {
         "__minimum_integer": "l.tasks >= :minimum",
         "__units_string": AGENCIES_ONLY.format(units="l.agency, l.partner")},
               integers=frozenset({"tasks"}), unit_filters=_AGENCY_FILTERS,
-              units=("l.agency", "l.partner")),
+              units=("l.agency", "l.partner"), recount=CO_RESPONSIBILITY),
     ListModel("platforms-and-projects", ("kind", "label"), {
         "__kind_string": "l.kind = :kind", "__name_string": "instr(l.label, :name) > 0"}),
     ListModel("plan-uptake", ("document",), {"__document_iri": "l.document = :document"}),
@@ -185,17 +188,25 @@ def listed(connection: sqlite3.Connection, model: ListModel, given: Mapping[str,
            offset: int, limit: int | None, count: bool) -> tuple[int, list[str]]:
     """The total (where `count`) and a page of the rows (terms as SPARQL JSON) that pass the
     filters `given` (values by parameter variable), in the query's order."""
-    tests = [model.filters[name] for name in model.filters if name in given]
+    recount = model.recount if "__document_iri" in given else None
+    filters = {**model.filters, **(recount.filters if recount is not None else {})}
+    tests = [filters[name] for name in filters if name in given]
     unit_test = model.unit_test(given)
     if unit_test is not None:
         tests.append(unit_test)
-    chosen = f"FROM {model.table} l" + (f" WHERE {' AND '.join(tests)}" if tests else "")
+    if recount is None:
+        chosen, selected, order = (f"FROM {model.table} l"
+                                   + (f" WHERE {' AND '.join(tests)}" if tests else ""),
+                                   "l.terms", "l.id")
+    else:
+        (chosen, selected), order = recounted(recount, model.table, tests), recount.order
     values: dict[str, Any] = {name.lstrip("_").split("_")[0]: value
                               for name, value in given.items()}
     total = connection.execute(f"SELECT COUNT(*) {chosen}", values).fetchone()[0] if count else 0
-    terms = [row[0] for row in connection.execute(
-        f"SELECT l.terms {chosen} ORDER BY l.id LIMIT :limit OFFSET :offset",
-        {**values, "limit": -1 if limit is None else limit, "offset": offset})]
+    rows = connection.execute(
+        f"SELECT {selected} {chosen} ORDER BY {order} LIMIT :limit OFFSET :offset",
+        {**values, "limit": -1 if limit is None else limit, "offset": offset})
+    terms = [row[0] if recount is None else with_counts(recount, row) for row in rows]
     return total, terms
 
 
