@@ -72,6 +72,12 @@ VALUES = {
     "implementing-plans": {
         "title": ["服务业", "浙江省", "实施方案", "不存在的计划"],
     },
+    "tasks-by-function": {
+        "function": ["pgf:development-reform", "pgf:commerce", "pgf:no-such-function"],
+    },
+    "tasks-by-unit-name": {
+        "name": ["管委会", "发改", "人民政府", "不存在的单位"],
+    },
     "tasks-led-by-function": {
         "function": ["pgf:development-reform", "pgf:commerce", "pgf:no-such-function"],
     },

@@ -19,15 +19,12 @@ import json
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING, Any
-
-import pyoxigraph as ox
 
 from ..query import CannedQuery
 from ..query.errors import Substitutions
 from ..store.list_models import LIST_MODELS
-from ..store.result_terms import json_term
+from ..store.result_terms import json_term, projection
 from ..store.text_search import IndexTimeout, TaskMatch, TextIndex
 from ..vocab import PREFIXES
 from .executor import QueryPool, QueryTimeout
@@ -52,20 +49,12 @@ async def indexed_results(pool: QueryPool, timeout: float, query: CannedQuery,
             or not answered.answers(given)):
         return None
     deadline = time.monotonic() + timeout
-    answer = _Answer(_projection(query.sparql), given)
+    answer = _Answer(list(projection(query.sparql)), given)
     try:
         return await asyncio.to_thread(answer.part, answered.lookup(index, given, deadline),
                                        part, max_rows)
     except IndexTimeout as late:
         raise QueryTimeout(f"{query.name}: {late}") from None
-
-
-@cache
-def _projection(sparql: str) -> list[str]:
-    """The variables a query projects, in order (parsed, never evaluated)."""
-    found = ox.Store().query(sparql)
-    assert isinstance(found, ox.QuerySolutions)  # every query answered from the index selects
-    return [variable.value for variable in found.variables]
 
 
 # A lookup in the index: (offset, limit, whether to count) → the total and the page's rows.

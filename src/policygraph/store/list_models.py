@@ -40,7 +40,8 @@ from .list_filters import (
     xsd_integer,
 )
 from .list_recounts import AGENCY_WORKLOAD, CO_RESPONSIBILITY, Recount, recounted, with_counts
-from .result_terms import json_term, solutions
+from .list_task_units import TASK_UNITS, TASK_UNITS_JOIN, write_task_units
+from .result_terms import json_term, projection, solutions
 
 __all__ = ["LIST_MODELS", "ListModel", "listed", "write_list_models"]
 
@@ -59,7 +60,11 @@ class ListModel:
     same unit: a row passes where one of its `units` passes them all, the test put `within`
     the SQL that relates the row to its units. A document given to a query that counts its
     tasks (`recount`) counts within it (`list_recounts.py`); another parameter that is in
-    neither kind of filter is not answered by the read model."""
+    neither kind of filter is not answered by the read model.
+
+    A model that reads a table written for several queries (`shared`: the table, the JOIN
+    that completes its rows and the columns of terms a row is read from) may select some of
+    its rows for every answer (`always`)."""
 
     query: str
     keys: tuple[str, ...]
@@ -70,10 +75,12 @@ class ListModel:
     units: tuple[str, ...] = ()
     within: str = "{}"
     recount: Recount | None = None
+    shared: tuple[str, str, str] | None = None
+    always: tuple[str, ...] = ()
 
     @property
     def table(self) -> str:
-        return "list_" + self.query.replace("-", "_")
+        return self.shared[0] if self.shared else "list_" + self.query.replace("-", "_")
 
     def answers(self, given: Iterable[str]) -> bool:
         """Whether the read model answers the parameters given (by their variables)."""
@@ -102,17 +109,6 @@ SELECT ?task ?document ?title ?region ?level ?path ?heading ?text WHERE {
   OPTIONAL { ?document pg:level/skos:notation ?level }
 }
 ORDER BY ?title ?document ?order
-"""
-# tasks-led-by-function.rq's patterns and order for every lead, whatever its function.
-_LED_ROWS = _PREFIXES + """
-SELECT ?document ?title ?region ?path ?task ?text ?agency ?agencyLabel WHERE {
-  ?agency skos:prefLabel ?agencyLabel .
-  ?task pg:leadAgency ?agency ; pg:inDocument ?document ; pg:path ?path ; pg:order ?order ;
-        pg:text ?text .
-  ?document dcterms:title ?title .
-  OPTIONAL { ?document pg:jurisdiction/skos:prefLabel ?region }
-}
-ORDER BY ?title ?document ?order ?agency
 """
 _LEADS = _PREFIXES + "SELECT ?task ?label WHERE { ?task pg:leadAgency/skos:prefLabel ?label }"
 
@@ -157,9 +153,15 @@ LIST_MODELS = {model.query: model for model in (
     ListModel("implementing-plans", ("plan", "planTitle"), {
         "__plan_iri": "l.plan = :plan",
         "__title_string": "instr(l.planTitle, :title) > 0"}),
-    ListModel("tasks-led-by-function", ("agency",), {},
-              rows=lambda store: _answer(store, _LED_ROWS),
+    ListModel("tasks-by-function", (), {}, shared=(TASK_UNITS, *TASK_UNITS_JOIN),
               unit_filters={"_function_iri": UNIT_FILTERS["__function_iri"]},
+              units=("l.agency",)),
+    ListModel("tasks-led-by-function", (), {}, shared=(TASK_UNITS, *TASK_UNITS_JOIN),
+              unit_filters={"_function_iri": UNIT_FILTERS["__function_iri"]},
+              units=("l.agency",), always=("l.role = 'lead'",)),
+    ListModel("tasks-by-unit-name", (), {}, shared=(TASK_UNITS, *TASK_UNITS_JOIN),
+              unit_filters={"_name_string": UNIT_FILTERS["__unit_string"].replace(":unit",
+                                                                                ":name")},
               units=("l.agency",)),
     ListModel("unresolved-agencies", (), {}),
 )}
@@ -169,6 +171,8 @@ def write_list_models(store: ox.Store, connection: sqlite3.Connection) -> None:
     """Write every listing query's rows and its filters' tables from `store`."""
     write_filter_tables(store, connection)
     for model in LIST_MODELS.values():
+        if model.shared:
+            continue
         columns = "".join(f"{key} {'INTEGER' if key in model.integers else 'TEXT'}, "
                           for key in model.keys)
         connection.execute(f"CREATE TABLE {model.table} "
@@ -182,6 +186,7 @@ def write_list_models(store: ox.Store, connection: sqlite3.Connection) -> None:
         for key in model.keys:
             connection.execute(f"CREATE INDEX {model.table}_by_{key} "
                                f"ON {model.table} ({key}, id)")
+    write_task_units(store, connection)
 
 
 def listed(connection: sqlite3.Connection, model: ListModel, given: Mapping[str, str | int],
@@ -190,14 +195,14 @@ def listed(connection: sqlite3.Connection, model: ListModel, given: Mapping[str,
     filters `given` (values by parameter variable), in the query's order."""
     recount = model.recount if "__document_iri" in given else None
     filters = {**model.filters, **(recount.filters if recount is not None else {})}
-    tests = [filters[name] for name in filters if name in given]
+    tests = [*model.always, *(filters[name] for name in filters if name in given)]
     unit_test = model.unit_test(given)
     if unit_test is not None:
         tests.append(unit_test)
     if recount is None:
-        chosen, selected, order = (f"FROM {model.table} l"
-                                   + (f" WHERE {' AND '.join(tests)}" if tests else ""),
-                                   "l.terms", "l.id")
+        join, selected = model.shared[1:] if model.shared else ("", "l.terms")
+        chosen, order = (f"FROM {model.table} l {join}"
+                         + (f" WHERE {' AND '.join(tests)}" if tests else "")), "l.id"
     else:
         (chosen, selected), order = recounted(recount, model.table, tests), recount.order
     values: dict[str, Any] = {name.lstrip("_").split("_")[0]: value
@@ -206,8 +211,13 @@ def listed(connection: sqlite3.Connection, model: ListModel, given: Mapping[str,
     rows = connection.execute(
         f"SELECT {selected} {chosen} ORDER BY {order} LIMIT :limit OFFSET :offset",
         {**values, "limit": -1 if limit is None else limit, "offset": offset})
-    terms = [row[0] if recount is None else with_counts(recount, row) for row in rows]
-    return total, terms
+    if recount is not None:
+        return total, [with_counts(recount, row) for row in rows]
+    if not model.shared:
+        return total, [row[0] for row in rows]
+    projected = set(projection(canned_queries()[model.query].sparql))
+    return total, [json.dumps({key: term for part in row for key, term in json.loads(part).items()
+                               if key in projected}, ensure_ascii=False) for row in rows]
 
 
 def _answer(store: ox.Store, query: str) -> Iterator[Row]:

@@ -4,13 +4,14 @@ from the index is the engine's answer term for term."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import pyoxigraph as ox
 
 from ..vocab import PREFIXES
 
-__all__ = ["json_term", "reading_position", "solutions"]
+__all__ = ["json_term", "projection", "reading_position", "solutions"]
 
 
 def solutions(store: ox.Store, query: str) -> ox.QuerySolutions:
@@ -18,6 +19,14 @@ def solutions(store: ox.Store, query: str) -> ox.QuerySolutions:
     found = store.query(query, use_default_graph_as_union=True)
     assert isinstance(found, ox.QuerySolutions)
     return found
+
+
+@cache
+def projection(sparql: str) -> tuple[str, ...]:
+    """The variables a SELECT query projects, in order (parsed, never evaluated)."""
+    found = ox.Store().query(sparql)
+    assert isinstance(found, ox.QuerySolutions)
+    return tuple(variable.value for variable in found.variables)
 
 
 def reading_position(term: Any) -> float:
