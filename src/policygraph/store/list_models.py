@@ -42,6 +42,7 @@ from .list_filters import (
 from .list_recounts import AGENCY_WORKLOAD, CO_RESPONSIBILITY, Recount, recounted, with_counts
 from .list_task_units import TASK_UNITS, TASK_UNITS_JOIN, write_task_units
 from .result_terms import json_term, projection, solutions
+from .task_rows import task_rows
 
 __all__ = ["LIST_MODELS", "ListModel", "listed", "write_list_models"]
 
@@ -99,17 +100,6 @@ class ListModel:
 
 _PREFIXES = "\n".join(f"PREFIX {prefix}: <{PREFIXES[prefix]}>"
                       for prefix in ("pg", "dcterms", "skos"))
-# tasks.rq's patterns and order without its filters and its leads.
-_TASK_ROWS = _PREFIXES + """
-SELECT ?task ?document ?title ?region ?level ?path ?heading ?text WHERE {
-  ?document a pg:PolicyDocument ; dcterms:title ?title .
-  ?task pg:inDocument ?document ; pg:path ?path ; pg:order ?order ; pg:text ?text .
-  OPTIONAL { ?task pg:heading ?heading }
-  OPTIONAL { ?document pg:jurisdiction/skos:prefLabel ?region }
-  OPTIONAL { ?document pg:level/skos:notation ?level }
-}
-ORDER BY ?title ?document ?order
-"""
 _LEADS = _PREFIXES + "SELECT ?task ?label WHERE { ?task pg:leadAgency/skos:prefLabel ?label }"
 
 
@@ -118,9 +108,7 @@ def _task_rows(store: ox.Store) -> Iterator[Row]:
     leads: dict[str, list[str]] = defaultdict(list)
     for solution in solutions(store, _LEADS):
         leads[solution["task"].value].append(solution["label"].value)
-    for row in _answer(store, _TASK_ROWS):
-        labels = sorted(leads.get(row["task"]["value"], ()))
-        yield {**row, "leads": {"type": "literal", "value": "、".join(labels)}}
+    return task_rows(store, leads)
 
 
 _AGENCY_FILTERS = {name: UNIT_FILTERS[name] for name in ("__function_iri", "__region_string")}

@@ -1,0 +1,81 @@
+"""The rows of the list of tasks read from the store's triples, joined and sorted in Python.
+
+`tasks.rq` joins five patterns of every task with three of its document and sorts the lot by
+title, document and reading order. Oxigraph evaluates that as a join of the whole graph
+followed by a sort of every solution: minutes at ten thousand plans, once per build. Each
+pattern is instead read here as a map from subject to its objects, one scan of the predicate's
+triples, and the rows are joined from the maps and sorted by the same keys (a literal by its
+lexical form in code point order, an IRI by its text, a reading order as a number), the rows
+and terms the query gives: one row per combination of values, an OPTIONAL pattern's variable
+unbound where it has none.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+import pyoxigraph as ox
+
+from ..vocab import PREFIXES
+from .result_terms import json_term, reading_position
+
+__all__ = ["task_rows"]
+
+_PG, _SKOS, _DCTERMS = PREFIXES["pg"], PREFIXES["skos"], PREFIXES["dcterms"]
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+# A row of an answer: its terms as SPARQL JSON by variable, unbound variables left out.
+Row = dict[str, dict[str, str]]
+
+
+def _objects(store: ox.Store, predicate: str) -> dict[str, list[Any]]:
+    """Each subject's distinct objects of `predicate` in any graph."""
+    found: dict[str, dict[Any, None]] = defaultdict(dict)
+    for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None):
+        if not isinstance(quad.subject, ox.Triple):
+            found[quad.subject.value][quad.object] = None
+    return {subject: list(objects) for subject, objects in found.items()}
+
+
+def _through(first: dict[str, list[Any]], second: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """The objects of the path first/second, by subject, distinct."""
+    return {subject: list(dict.fromkeys(value for middle in middles
+                                        for value in second.get(middle.value, ())))
+            for subject, middles in first.items()}
+
+
+def task_rows(store: ox.Store, leads: dict[str, list[str]]) -> Iterator[Row]:
+    """tasks.rq's rows in its order, each task's lead labels (`leads`) joined in code point
+    order."""
+    documents = {quad.subject.value for quad in store.quads_for_pattern(
+        None, _TYPE, ox.NamedNode(_PG + "PolicyDocument"))
+        if not isinstance(quad.subject, ox.Triple)}
+    titles = _objects(store, _DCTERMS + "title")
+    regions = _through(_objects(store, _PG + "jurisdiction"), _objects(store, _SKOS + "prefLabel"))
+    levels = _through(_objects(store, _PG + "level"), _objects(store, _SKOS + "notation"))
+    paths, orders = _objects(store, _PG + "path"), _objects(store, _PG + "order")
+    texts, headings = _objects(store, _PG + "text"), _objects(store, _PG + "heading")
+    keyed: list[tuple[tuple[str, str, float], Row]] = []
+    for task, in_documents in _objects(store, _PG + "inDocument").items():
+        for document in in_documents:
+            if document.value not in documents:
+                continue
+            combinations = itertools.product(
+                titles.get(document.value, ()), paths.get(task, ()), orders.get(task, ()),
+                texts.get(task, ()), headings.get(task, [None]),
+                regions.get(document.value, [None]), levels.get(document.value, [None]))
+            for title, path, order, text, heading, region, level in combinations:
+                row = {"task": {"type": "uri", "value": task}, "document": json_term(document),
+                       "title": json_term(title), "path": json_term(path),
+                       "text": json_term(text)}
+                for name, term in (("heading", heading), ("region", region), ("level", level)):
+                    if term is not None:
+                        row[name] = json_term(term)
+                row["leads"] = {"type": "literal", "value": "、".join(sorted(leads.get(task, ())))}
+                keyed.append(((title.value, document.value, reading_position(order)), row))
+    keyed.sort(key=lambda pair: pair[0])
+    for _, row in keyed:
+        yield row
