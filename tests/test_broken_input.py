@@ -173,7 +173,7 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_live_graph(tmp_path: Path,
     shutil.copytree(CORPUS, first)
     second = tmp_path / "second"
     second.mkdir()
-    for copy in range(12):  # a corpus that takes the build a few seconds
+    for copy in range(6):  # a corpus that takes the build a few seconds
         for plan in seeds():
             text = plan.read_text("utf-8") + f"\n（此件公开发布 {copy}）\n"
             (second / f"{copy:02d}-{plan.name}").write_text(text, "utf-8")
