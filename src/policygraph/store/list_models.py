@@ -14,9 +14,9 @@ the tables of what the filters look up (`list_filters.py`); a page of a filtered
 then the numbered rows that pass, read in order by SQLite.
 
 The rows are the engine's answer to the query itself, read once at build time, except for
-`tasks`, whose leads the engine would join for every task of the graph by a GROUP_CONCAT: its
-rows are read by a query of the same patterns and order and the leads joined here, in code
-point order (the engine's GROUP_CONCAT joins them in an order of its own).
+`tasks`, whose rows are joined from the store's triples (`task_rows.py`) with their leads in
+code point order (the engine's GROUP_CONCAT joins them in an order of its own), and
+`co-responsibility`, whose pairs are counted by SQLite (`list_recounts.py`).
 """
 
 from __future__ import annotations
@@ -39,15 +39,19 @@ from .list_filters import (
     write_filter_tables,
     xsd_integer,
 )
-from .list_recounts import AGENCY_WORKLOAD, CO_RESPONSIBILITY, Recount, recounted, with_counts
+from .list_recounts import (
+    AGENCY_WORKLOAD,
+    CO_RESPONSIBILITY,
+    Recount,
+    co_responsibility_rows,
+    recounted,
+    with_counts,
+)
 from .list_task_units import TASK_UNITS, TASK_UNITS_JOIN, write_task_units
-from .result_terms import json_term, projection, solutions
+from .result_terms import Row, json_term, projection, solutions
 from .task_rows import task_rows
 
 __all__ = ["LIST_MODELS", "ListModel", "listed", "write_list_models"]
-
-# A row of an answer: its terms as SPARQL JSON by variable, unbound variables left out.
-Row = dict[str, dict[str, str]]
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,7 @@ class ListModel:
     keys: tuple[str, ...]
     filters: Mapping[str, str]
     integers: frozenset[str] = frozenset()
-    rows: Callable[[ox.Store], Iterator[Row]] | None = None
+    rows: Callable[[ox.Store, sqlite3.Connection], Iterator[Row]] | None = None
     unit_filters: Mapping[str, str] = field(default_factory=dict)
     units: tuple[str, ...] = ()
     within: str = "{}"
@@ -103,7 +107,7 @@ _PREFIXES = "\n".join(f"PREFIX {prefix}: <{PREFIXES[prefix]}>"
 _LEADS = _PREFIXES + "SELECT ?task ?label WHERE { ?task pg:leadAgency/skos:prefLabel ?label }"
 
 
-def _task_rows(store: ox.Store) -> Iterator[Row]:
+def _task_rows(store: ox.Store, _: sqlite3.Connection) -> Iterator[Row]:
     """tasks.rq's rows, each with its lead units' labels joined in code point order."""
     leads: dict[str, list[str]] = defaultdict(list)
     for solution in solutions(store, _LEADS):
@@ -134,7 +138,8 @@ LIST_MODELS = {model.query: model for model in (
         "__minimum_integer": "l.tasks >= :minimum",
         "__units_string": AGENCIES_ONLY.format(units="l.agency, l.partner")},
               integers=frozenset({"tasks"}), unit_filters=_AGENCY_FILTERS,
-              units=("l.agency", "l.partner"), recount=CO_RESPONSIBILITY),
+              units=("l.agency", "l.partner"), recount=CO_RESPONSIBILITY,
+              rows=co_responsibility_rows),
     ListModel("platforms-and-projects", ("kind", "label"), {
         "__kind_string": "l.kind = :kind", "__name_string": "instr(l.label, :name) > 0"}),
     ListModel("plan-uptake", ("document",), {"__document_iri": "l.document = :document"}),
@@ -165,7 +170,7 @@ def write_list_models(store: ox.Store, connection: sqlite3.Connection) -> None:
                           for key in model.keys)
         connection.execute(f"CREATE TABLE {model.table} "
                            f"(id INTEGER PRIMARY KEY, {columns}terms TEXT NOT NULL)")
-        rows = (model.rows(store) if model.rows is not None
+        rows = (model.rows(store, connection) if model.rows is not None
                 else _answer(store, canned_queries()[model.query].sparql))
         marks = ", ".join("?" * (len(model.keys) + 2))
         connection.executemany(f"INSERT INTO {model.table} VALUES ({marks})", (

@@ -11,7 +11,10 @@ import pyoxigraph as ox
 
 from ..vocab import PREFIXES
 
-__all__ = ["json_term", "projection", "reading_position", "solutions"]
+__all__ = ["Row", "json_term", "projection", "reading_position", "solutions"]
+
+# A row of an answer: its terms as SPARQL JSON by variable, unbound variables left out.
+Row = dict[str, dict[str, str]]
 
 
 def solutions(store: ox.Store, query: str) -> ox.QuerySolutions:

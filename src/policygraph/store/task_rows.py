@@ -20,15 +20,12 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..vocab import PREFIXES
-from .result_terms import json_term, reading_position
+from .result_terms import Row, json_term, reading_position
 
 __all__ = ["task_rows"]
 
 _PG, _SKOS, _DCTERMS = PREFIXES["pg"], PREFIXES["skos"], PREFIXES["dcterms"]
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-
-# A row of an answer: its terms as SPARQL JSON by variable, unbound variables left out.
-Row = dict[str, dict[str, str]]
 
 
 def _objects(store: ox.Store, predicate: str) -> dict[str, list[Any]]:
