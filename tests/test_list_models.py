@@ -18,7 +18,7 @@ import pyoxigraph as ox
 import pytest
 
 from policygraph.cli import main
-from policygraph.query import CannedQuery, canned_queries
+from policygraph.query import CannedQuery, canned_queries, page_queries
 from policygraph.query.text import bind_values
 from policygraph.store import GraphStore
 from policygraph.store.result_terms import json_term
@@ -82,6 +82,8 @@ VALUES = {
         "function": ["pgf:development-reform", "pgf:commerce", "pgf:no-such-function"],
     },
     "unresolved-agencies": {},
+    **{name: {} for name in ("overview", "recent-plans", "regions", "indicator-concepts",
+                             "concept-names")},
 }
 
 
@@ -146,7 +148,7 @@ def index_rows(index: TextIndex, query: CannedQuery, given: dict[str, str], offs
 
 @pytest.mark.parametrize("name", list(VALUES))
 def test_the_read_model_lists_what_the_engine_lists_for_every_filter(build, name):
-    query = canned_queries()[name]
+    query = page_queries()[name]
     engine = ox.Store.read_only(str(build / "oxigraph"))
     index = TextIndex.of_build(build)
     assert index is not None

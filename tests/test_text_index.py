@@ -12,9 +12,8 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from policygraph.query import canned_queries
+from policygraph.query import canned_queries, page_queries
 from policygraph.query.text import bind_values
-from policygraph.serve.web.routing import page_queries
 from policygraph.store import GraphStore
 from policygraph.store.result_terms import json_term
 from policygraph.store.text_index import TEXT_INDEX, grams

@@ -47,7 +47,8 @@ _DATATYPES = {"integer": "integer", "decimal": "decimal", "boolean": "boolean", 
 _XSD = PREFIXES["xsd"]
 
 __all__ = ["INTEGER", "CannedQuery", "Parameter", "QueryError", "Substitutions", "canned_queries",
-           "canned_query", "check_value", "load_queries", "own_columns", "run_query"]
+           "canned_query", "check_value", "load_queries", "own_columns", "page_queries",
+           "run_query"]
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,12 @@ def _pagination(query: str, header: dict[str, list[str]]) -> int | None:
 def canned_queries() -> dict[str, CannedQuery]:
     """Every canned query, by name (its file name without `.rq`)."""
     return load_queries(__name__)
+
+
+@cache
+def page_queries() -> dict[str, CannedQuery]:
+    """The queries of the web pages (`pages/queries/*.rq`), with the canned queries."""
+    return {**canned_queries(), **load_queries(__name__ + ".pages")}
 
 
 def load_queries(package: str) -> dict[str, CannedQuery]:

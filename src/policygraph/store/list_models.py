@@ -30,7 +30,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..query import canned_queries
+from ..query import page_queries
 from ..vocab import PREFIXES
 from .list_filters import (
     AGENCIES_ONLY,
@@ -157,6 +157,10 @@ LIST_MODELS = {model.query: model for model in (
                                                                                 ":name")},
               units=("l.agency",)),
     ListModel("unresolved-agencies", (), {}),
+    # The web pages' whole-graph overviews (`query/pages/queries`): the home page's counts,
+    # latest plans and regions, the targets page's indicators, the editor's indicator names.
+    *(ListModel(name, (), {}) for name in ("overview", "recent-plans", "regions",
+                                           "indicator-concepts", "concept-names")),
 )}
 
 
@@ -171,7 +175,7 @@ def write_list_models(store: ox.Store, connection: sqlite3.Connection) -> None:
         connection.execute(f"CREATE TABLE {model.table} "
                            f"(id INTEGER PRIMARY KEY, {columns}terms TEXT NOT NULL)")
         rows = (model.rows(store, connection) if model.rows is not None
-                else _answer(store, canned_queries()[model.query].sparql))
+                else _answer(store, page_queries()[model.query].sparql))
         marks = ", ".join("?" * (len(model.keys) + 2))
         connection.executemany(f"INSERT INTO {model.table} VALUES ({marks})", (
             (number, *_keys(model, row), json.dumps(row, ensure_ascii=False))
@@ -208,7 +212,7 @@ def listed(connection: sqlite3.Connection, model: ListModel, given: Mapping[str,
         return total, [with_counts(recount, row) for row in rows]
     if not model.shared:
         return total, [row[0] for row in rows]
-    projected = set(projection(canned_queries()[model.query].sparql))
+    projected = set(projection(page_queries()[model.query].sparql))
     return total, [json.dumps({key: term for part in row for key, term in json.loads(part).items()
                                if key in projected}, ensure_ascii=False) for row in rows]
 

@@ -4,14 +4,13 @@ an HTML error page, the page queries and how they are run, and the HTML response
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine, Mapping
-from functools import cache
 from typing import Any
 
 from fastapi import Request, Response
 from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute
 
-from ...query import CannedQuery, QueryError, canned_queries, load_queries
+from ...query import QueryError, page_queries
 from ..api_params import Paging, page_size
 from ..api_results import Item, Part, fetch_rows
 from ..executor import QueryFailed, QueryPool, QueryTimeout
@@ -49,12 +48,6 @@ def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
     """A rendered page (its security headers are set by `headers.SecurityHeaders`)."""
     context.setdefault("formats", [])
     return HTMLResponse(render(template, **context), status)
-
-
-@cache
-def page_queries() -> dict[str, CannedQuery]:
-    """The queries of the pages (`web/queries/*.rq`), with the canned queries of the API."""
-    return {**canned_queries(), **load_queries(__name__.rpartition(".")[0])}
 
 
 async def rows(pool: QueryPool, timeout: float, name: str, values: Mapping[str, str],

@@ -12,9 +12,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from ...query import page_queries
 from ..api_results import run_rows
 from ..deps import PoolDep, SettingsDep
-from .routing import page_queries
 
 router = APIRouter(include_in_schema=False)
 

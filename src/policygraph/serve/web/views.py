@@ -19,12 +19,13 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
 from ...build import Iris
+from ...query import page_queries
 from ..api_params import Paging, page_size
 from ..api_results import run_page
 from ..deps import PoolDep, SettingsDep
 from ..executor import Job, QueryPool
 from ..i18n import gettext_
-from .routing import PAGE_ROWS, PageRoute, first_page, page, page_queries, rows
+from .routing import PAGE_ROWS, PageRoute, first_page, page, rows
 from .terms import Linker
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
