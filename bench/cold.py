@@ -16,15 +16,13 @@ it. Figures only; nothing is asserted.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import time
-from pathlib import Path
 from urllib.parse import unquote
 
 import httpx
-from pages import built_store, forget_answers, pages
-from peers import ROOT, start_policygraph
+from pages import built_store, corpus_arguments, forget_answers, pages
+from peers import start_policygraph
 
 from policygraph.query import CannedQuery, canned_queries
 
@@ -81,13 +79,7 @@ def summary(name: str, seconds: list[float]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--size", type=int, default=1000, metavar="N")
-    parser.add_argument("--timeout", type=float, default=60, metavar="SECONDS",
-                        help="the server's query time limit (serve --timeout)")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--work", type=Path, default=ROOT / "bench" / "work")
+    parser = corpus_arguments(__doc__, 60)
     parser.add_argument("--only", default="", help="canned queries to ask, comma-separated")
     args = parser.parse_args()
     work = args.work / str(args.size)

@@ -93,15 +93,24 @@ def forget_answers(store: Path) -> None:
         shutil.rmtree(build / "answers", ignore_errors=True)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
+def corpus_arguments(description: str | None, timeout: float,
+                     timeout_help: str = "the server's query time limit (serve --timeout)"
+                     ) -> argparse.ArgumentParser:
+    """The options of a benchmark on N synthetic plans: their number and seed, where they
+    and their store are kept, and the server's time limit."""
+    parser = argparse.ArgumentParser(description=description,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", type=int, default=1000, metavar="N")
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--timeout", type=float, default=10, metavar="SECONDS",
-                        help="the server's query time limit (serve --timeout)")
+    parser.add_argument("--timeout", type=float, default=timeout, metavar="SECONDS",
+                        help=timeout_help)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--work", type=Path, default=ROOT / "bench" / "work")
+    return parser
+
+
+def main() -> None:
+    parser = corpus_arguments(__doc__, 10)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     work = args.work / str(args.size)
     store = built_store(args.size, work, args.seed)

@@ -20,7 +20,6 @@ nothing is asserted.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import tempfile
@@ -28,8 +27,8 @@ import time
 from pathlib import Path
 
 import httpx
-from pages import built_store
-from peers import ROOT, start_policygraph
+from pages import built_store, corpus_arguments
+from peers import start_policygraph
 
 from policygraph.query import canned_queries
 from policygraph.query.text import bind_values
@@ -79,14 +78,9 @@ def index_build(store: Path) -> tuple[float, float, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--size", type=int, default=1000, metavar="N")
+    parser = corpus_arguments(__doc__, 60, "the server's query time limit, and the engine's "
+                                            "in the baseline")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--timeout", type=float, default=60, metavar="SECONDS",
-                        help="the server's query time limit, and the engine's in the baseline")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--work", type=Path, default=ROOT / "bench" / "work")
     args = parser.parse_args()
     work = args.work / str(args.size)
     store = built_store(args.size, work, args.seed)

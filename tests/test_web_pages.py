@@ -165,12 +165,17 @@ def test_results_by_region_come_with_a_map_of_the_provinces(server):
                                        "GROUP BY ?region").text
     views = embedded(page, "result-views-data")["map"]
     assert (views["column"], views["value"]) == ("region", "tasks")
-    by_province = {point["id"]: point["value"] for point in views["points"]}
-    for code in ("33", "42"):
+    assert_tasks_by_division(server, views["points"], ("33", "42"))
+    assert '<figure id="map-view">' in page
+
+
+def assert_tasks_by_division(server, points: list[dict], codes: tuple[str, ...]) -> None:
+    """Each division's value on a map is the number of tasks of plans within it."""
+    by_code = {point["id"]: point["value"] for point in points}
+    for code in codes:
         expected = count(server, f"?x a pg:Task ; pg:inDocument/pg:jurisdiction/"
                                  f"pg:divisionCode ?c FILTER(STRSTARTS(?c, '{code}'))")
-        assert by_province[code] == expected > 0
-    assert '<figure id="map-view">' in page
+        assert by_code[code] == expected > 0
 
 
 def test_results_all_in_one_province_come_with_a_map_of_its_cities(server):
@@ -181,11 +186,7 @@ def test_results_all_in_one_province_come_with_a_map_of_its_cities(server):
                                        "} GROUP BY ?region").text
     cities = embedded(page, "result-views-data")["map"]["cities"]
     assert cities["province"] == "33"
-    by_city = {point["id"]: point["value"] for point in cities["points"]}
-    for code in ("3304", "3305"):
-        expected = count(server, f"?x a pg:Task ; pg:inDocument/pg:jurisdiction/"
-                                 f"pg:divisionCode ?c FILTER(STRSTARTS(?c, '{code}'))")
-        assert by_city[code] == expected > 0
+    assert_tasks_by_division(server, cities["points"], ("3304", "3305"))
     assert '<figure id="city-map-view">' in page
 
 
