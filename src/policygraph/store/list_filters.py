@@ -22,8 +22,7 @@ import pyoxigraph as ox
 from ..vocab import PREFIXES
 from .result_terms import solutions
 
-__all__ = ["AGENCIES_ONLY", "DOCUMENT_FILTERS", "UNIT_FILTERS", "write_filter_tables",
-           "xsd_integer"]
+__all__ = ["DOCUMENT_FILTERS", "UNIT_FILTERS", "write_filter_tables", "xsd_integer"]
 
 _PREFIXES = "\n".join(f"PREFIX {prefix}: <{PREFIXES[prefix]}>"
                       for prefix in ("pg", "dcterms", "skos"))
@@ -93,10 +92,6 @@ UNIT_FILTERS = {
     "__unit_string": "{unit} IN (SELECT unit FROM unit_written WHERE instr(written, :unit) > 0)",
     "__region_string": "{unit} IN (SELECT unit FROM unit_places WHERE name = :region)",
 }
-# Whether a row's units ({units}: the SQL naming them) are all agencies: the filter of
-# co-responsibility's `units`, whose values other than "all" leave out collective units.
-AGENCIES_ONLY = ("(:units = 'all' OR NOT EXISTS "
-                 "(SELECT 1 FROM collective_units WHERE unit IN ({units})))")
 _XSD_INTEGER = re.compile(r"[+-]?[0-9]+")
 
 

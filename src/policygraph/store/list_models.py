@@ -33,7 +33,6 @@ import pyoxigraph as ox
 from ..query import page_queries
 from ..vocab import PREFIXES
 from .list_filters import (
-    AGENCIES_ONLY,
     DOCUMENT_FILTERS,
     UNIT_FILTERS,
     write_filter_tables,
@@ -67,6 +66,10 @@ class ListModel:
     tasks (`recount`) counts within it (`list_recounts.py`); another parameter that is in
     neither kind of filter is not answered by the read model.
 
+    A filter that would test every row against another table tests a column `computed`
+    once the rows are written instead (each column's SQL on the row `l`), indexed as the
+    keys are.
+
     A model that reads a table written for several queries (`shared`: the table, the JOIN
     that completes its rows and the columns of terms a row is read from) may select some of
     its rows for every answer (`always`)."""
@@ -80,6 +83,7 @@ class ListModel:
     units: tuple[str, ...] = ()
     within: str = "{}"
     recount: Recount | None = None
+    computed: Mapping[str, str] = field(default_factory=dict)
     shared: tuple[str, str, str] | None = None
     always: tuple[str, ...] = ()
 
@@ -136,7 +140,10 @@ LIST_MODELS = {model.query: model for model in (
               unit_filters=_AGENCY_FILTERS, units=("l.agency",), recount=AGENCY_WORKLOAD),
     ListModel("co-responsibility", ("agency", "partner", "tasks", "label", "partnerLabel"), {
         "__minimum_integer": "l.tasks >= :minimum",
-        "__units_string": AGENCIES_ONLY.format(units="l.agency, l.partner")},
+        # every pair when `units` is "all", else pairs of agencies only
+        "__units_string": "l.agencies >= (:units <> 'all')"},
+              computed={"agencies": "l.agency NOT IN (SELECT unit FROM collective_units) "
+                                    "AND l.partner NOT IN (SELECT unit FROM collective_units)"},
               integers=frozenset({"tasks"}), unit_filters=_AGENCY_FILTERS,
               units=("l.agency", "l.partner"), recount=CO_RESPONSIBILITY,
               rows=co_responsibility_rows),
@@ -180,7 +187,10 @@ def write_list_models(store: ox.Store, connection: sqlite3.Connection) -> None:
         connection.executemany(f"INSERT INTO {model.table} VALUES ({marks})", (
             (number, *_keys(model, row), json.dumps(row, ensure_ascii=False))
             for number, row in enumerate(rows)))
-        for key in model.keys:
+        for column, sql in model.computed.items():
+            connection.execute(f"ALTER TABLE {model.table} ADD COLUMN {column} INTEGER")
+            connection.execute(f"UPDATE {model.table} AS l SET {column} = ({sql})")
+        for key in (*model.keys, *model.computed):
             connection.execute(f"CREATE INDEX {model.table}_by_{key} "
                                f"ON {model.table} ({key}, id)")
     write_task_units(store, connection)
