@@ -206,9 +206,9 @@ def test_canned_rows_hold_the_querys_own_columns_only(client):
     for values in ({}, {"region": "浙江省"}):
         rows = client.documents(**values)
         assert rows
-        assert list(rows[0]) == ["document", "title", "region", "regionCode", "level", "issuer",
-                                 "issued", "number", "periodStart", "periodEnd", "tasks",
-                                 "targets"]
+        assert list(rows[0]) == ["document", "title", "jurisdiction", "region", "regionCode",
+                                 "level", "issuer", "issued", "number", "periodStart",
+                                 "periodEnd", "tasks", "targets"]
 
 
 def test_to_dataframe_types_columns_for_analysis(local):

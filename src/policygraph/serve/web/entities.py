@@ -145,8 +145,8 @@ async def _agency(pool: QueryPool, settings: Settings, namer: Namer, iri: str) -
 
 async def _region(pool: QueryPool, settings: Settings, namer: Namer, iri: str,
                   description: Description) -> Panel:
-    plans = await rows(pool, settings.timeout, "region-plans", {"region": iri})
     name = description.value(iri, str(PG.divisionCode)) or namer.title(iri)[0]
+    plans = await rows(pool, settings.timeout, "documents", {"region": name})
     targets = await rows(pool, settings.timeout, "targets", {"region": name})
     by_plan: dict[str, list[TargetLine]] = {}
     for row in targets:
@@ -155,8 +155,10 @@ async def _region(pool: QueryPool, settings: Settings, namer: Namer, iri: str,
         "label": namer.title(iri)[0],
         "plans": [{"term": Term(str(plan["title"]), namer.link(str(plan["document"])), "zh",
                                 hint=plan["document"]),
-                   "jurisdiction": Term(str(plan["jurisdictionLabel"]),
-                                        namer.link(str(plan["jurisdiction"])), "zh"),
-                   "start": plan["start"], "end": plan["end"], "tasks": plan["tasks"] or 0,
+                   "jurisdiction": Term(str(plan["region"] or ""),
+                                        namer.link(str(plan["jurisdiction"]))
+                                        if plan["jurisdiction"] else None, "zh"),
+                   "start": plan["periodStart"], "end": plan["periodEnd"],
+                   "tasks": plan["tasks"] or 0,
                    "targets": by_plan.get(str(plan["document"]), [])} for plan in plans]},
         hides=(str(PG.jurisdiction),))
