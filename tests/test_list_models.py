@@ -83,7 +83,7 @@ VALUES = {
     },
     "unresolved-agencies": {},
     **{name: {} for name in ("overview", "recent-plans", "regions", "indicator-concepts",
-                             "concept-names")},
+                             "concept-names", "plan-titles", "function-names")},
 }
 
 

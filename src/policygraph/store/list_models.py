@@ -165,9 +165,11 @@ LIST_MODELS = {model.query: model for model in (
               units=("l.agency",)),
     ListModel("unresolved-agencies", (), {}),
     # The web pages' whole-graph overviews (`query/pages/queries`): the home page's counts,
-    # latest plans and regions, the targets page's indicators, the editor's indicator names.
+    # latest plans and regions, the targets page's indicators, the editor's indicator names,
+    # the network page's menus of plans and functions.
     *(ListModel(name, (), {}) for name in ("overview", "recent-plans", "regions",
-                                           "indicator-concepts", "concept-names")),
+                                           "indicator-concepts", "concept-names",
+                                           "plan-titles", "function-names")),
 )}
 
 
