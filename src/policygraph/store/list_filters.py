@@ -22,7 +22,8 @@ import pyoxigraph as ox
 from ..vocab import PREFIXES
 from .result_terms import solutions
 
-__all__ = ["DOCUMENT_FILTERS", "UNIT_FILTERS", "write_filter_tables", "xsd_integer"]
+__all__ = ["DOCUMENT_FILTERS", "UNIT_FILTERS", "number_task_roles", "write_filter_tables",
+           "xsd_integer"]
 
 _PREFIXES = "\n".join(f"PREFIX {prefix}: <{PREFIXES[prefix]}>"
                       for prefix in ("pg", "dcterms", "skos"))
@@ -107,6 +108,19 @@ def write_filter_tables(store: ox.Store, connection: sqlite3.Connection) -> None
             tuple(solution[variable].value for variable in variables) for solution in found))
     connection.executescript(_INDEXES)
     connection.executemany("INSERT INTO document_periods VALUES (?, ?, ?)", _periods(store))
+
+
+def number_task_roles(connection: sqlite3.Connection) -> None:
+    """Give each row of `task_roles` its task's number in the list of tasks (None for a task
+    the list lacks), once that is written: the list selects its tasks by a unit in a role by
+    these numbers, each looked up as a row id, rather than by the tasks' IRIs, each looked up
+    in an index of text (0.6 s against 2.5 s for the 328,595 tasks with a lead of 10,000
+    plans)."""
+    connection.executescript("""
+ALTER TABLE task_roles ADD COLUMN task_id INTEGER;
+UPDATE task_roles SET task_id = (SELECT id FROM list_tasks WHERE list_tasks.task = task_roles.task);
+CREATE INDEX roles_by_role ON task_roles (role, task_id);
+""")
 
 
 def _periods(store: ox.Store) -> Iterator[tuple[str, int | None, int | None]]:

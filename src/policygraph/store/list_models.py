@@ -35,6 +35,7 @@ from ..vocab import PREFIXES
 from .list_filters import (
     DOCUMENT_FILTERS,
     UNIT_FILTERS,
+    number_task_roles,
     write_filter_tables,
     xsd_integer,
 )
@@ -125,7 +126,8 @@ LIST_MODELS = {model.query: model for model in (
               unit_filters={"__role_string": "r.role = :role",
                             **{name: UNIT_FILTERS[name]
                                for name in ("__function_iri", "__unit_string")}},
-              units=("r.unit",), within="l.task IN (SELECT r.task FROM task_roles r WHERE {})"),
+              units=("r.unit",),
+              within="l.id IN (SELECT r.task_id FROM task_roles r WHERE {})"),
     ListModel("documents", ("document",), {
         name: DOCUMENT_FILTERS[name]
         for name in ("__region_string", "__level_string", "__year_integer")}),
@@ -195,6 +197,7 @@ def write_list_models(store: ox.Store, connection: sqlite3.Connection) -> None:
         for key in (*model.keys, *model.computed):
             connection.execute(f"CREATE INDEX {model.table}_by_{key} "
                                f"ON {model.table} ({key}, id)")
+    number_task_roles(connection)
     write_task_units(store, connection)
 
 
