@@ -19,14 +19,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..vocab import PREFIXES
 from .result_terms import solutions
 
 __all__ = ["DOCUMENT_FILTERS", "UNIT_FILTERS", "number_task_roles", "write_filter_tables",
            "xsd_integer"]
 
-_PREFIXES = "\n".join(f"PREFIX {prefix}: <{PREFIXES[prefix]}>"
-                      for prefix in ("pg", "dcterms", "skos"))
 # Each table: its columns, and the SELECT query whose solutions (those variables) fill it.
 _TABLES = {
     "document_places (document TEXT NOT NULL, name TEXT NOT NULL)": """
@@ -61,7 +58,7 @@ SELECT DISTINCT ?unit WHERE { ?unit a pg:CollectiveUnit }""",
     "target_concepts (target TEXT NOT NULL, concept TEXT NOT NULL)": """
 SELECT DISTINCT ?target ?concept WHERE { ?target pg:indicatorConcept ?concept }""",
 }
-_PERIODS = _PREFIXES + """
+_PERIODS = """
 SELECT ?document ?start ?end WHERE {
   ?document a pg:PolicyDocument ; pg:periodStart ?start . OPTIONAL { ?document pg:periodEnd ?end }
 }
@@ -101,7 +98,7 @@ def write_filter_tables(store: ox.Store, connection: sqlite3.Connection) -> None
     for table, query in _TABLES.items():
         connection.execute(f"CREATE TABLE {table}")
         name = table.split()[0]
-        found = solutions(store, _PREFIXES + query)
+        found = solutions(store, query)
         variables = found.variables
         marks = ", ".join("?" * len(variables))
         connection.executemany(f"INSERT INTO {name} VALUES ({marks})", (

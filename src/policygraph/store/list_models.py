@@ -6,12 +6,13 @@ of their own, each filtered by optional parameters. Their SPARQL stays as it is 
 endpoint and other stores, but an engine answers each by reading, counting and sorting every
 task, document, target or unit of the graph, whatever the filters: seconds to minutes at ten
 thousand plans. Almost every filter of these queries selects rows of the unfiltered answer
-and keeps their order (the exceptions, which count within one document, are left to the
-engine). So the build writes,
-in the same SQLite file as the full-text index (`text_index.py`), each query's unfiltered rows
-numbered in its order, with the columns its filters test beside their terms (SPARQL JSON), and
-the tables of what the filters look up (`list_filters.py`); a page of a filtered answer is
-then the numbered rows that pass, read in order by SQLite.
+and keeps their order (the exception, a workload or network within one document, is counted
+from the same tables: `list_recounts.py`). So the build writes, in the same SQLite file as
+the full-text index (`text_index.py`), each query's unfiltered rows numbered in its order,
+with the columns its filters test beside their terms (SPARQL JSON), and the tables of what
+the filters look up (`list_filters.py`); a page of a filtered answer is then the numbered rows
+that pass, read in order by SQLite. The web pages' whole-graph overviews are kept the same
+way, without filters.
 
 The rows are the engine's answer to the query itself, read once at build time, except for
 `tasks`, whose rows are joined from the store's triples (`task_rows.py`) with their leads in
@@ -31,7 +32,6 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..query import page_queries
-from ..vocab import PREFIXES
 from .list_filters import (
     DOCUMENT_FILTERS,
     UNIT_FILTERS,
@@ -107,9 +107,7 @@ class ListModel:
             for unit in self.units) + ")")
 
 
-_PREFIXES = "\n".join(f"PREFIX {prefix}: <{PREFIXES[prefix]}>"
-                      for prefix in ("pg", "dcterms", "skos"))
-_LEADS = _PREFIXES + "SELECT ?task ?label WHERE { ?task pg:leadAgency/skos:prefLabel ?label }"
+_LEADS = "SELECT ?task ?label WHERE { ?task pg:leadAgency/skos:prefLabel ?label }"
 
 
 def _task_rows(store: ox.Store, _: sqlite3.Connection) -> Iterator[Row]:

@@ -16,7 +16,6 @@ import sqlite3
 
 import pyoxigraph as ox
 
-from ..vocab import PREFIXES
 from .result_terms import json_term, solutions
 
 __all__ = ["TASK_UNITS", "TASK_UNITS_JOIN", "write_task_units"]
@@ -25,7 +24,7 @@ TASK_UNITS = "list_task_units"
 # How a pair (l) finds its task's row (t) and the terms a page reads of both.
 TASK_UNITS_JOIN = ("JOIN list_tasks t ON t.id = l.task_id", "t.terms, l.terms")
 
-_PAIRS = "\n".join(f"PREFIX {prefix}: <{PREFIXES[prefix]}>" for prefix in ("pg", "skos")) + """
+_PAIRS = """
 SELECT ?task ?agency ?agencyLabel ?role WHERE {
   ?task pg:responsibleUnit ?agency . ?agency skos:prefLabel ?agencyLabel .
   OPTIONAL { ?task pg:leadAgency ?agency . BIND("lead" AS ?leads) }

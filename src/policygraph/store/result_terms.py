@@ -18,8 +18,9 @@ Row = dict[str, dict[str, str]]
 
 
 def solutions(store: ox.Store, query: str) -> ox.QuerySolutions:
-    """The solutions of a SELECT `query`, the default graph the union of the store's graphs."""
-    found = store.query(query, use_default_graph_as_union=True)
+    """The solutions of a SELECT `query`, the default graph the union of the store's graphs
+    and the project's prefixes declared, as the server reads a query."""
+    found = store.query(query, use_default_graph_as_union=True, prefixes=PREFIXES)
     assert isinstance(found, ox.QuerySolutions)
     return found
 
