@@ -35,6 +35,19 @@ def test_responsibility_blocks_on_lines_of_their_own(read, block):
     assert units(record)[1] == (["一", "2"], [], [])  # the block is not a banner
 
 
+def test_a_block_of_label_lines_between_a_projects_name_and_its_text(read):
+    record = read("某县2024年民生实事项目任务分解\n"
+                  "一、老旧小区改造项目\n牵头领导:张三\n牵头单位:县住建局\n"
+                  "责任单位:县城投集团、属地乡镇\n任务目标:完成10个小区改造。\n"
+                  "二、公共充电桩建设项目\n牵头单位:县发改局\n主要内容:新建充电桩。\n")
+    assert units(record) == [
+        (["一"], ["县住建局", "县城投集团", "属地乡镇"], ["县住建局"]),
+        (["二"], ["县发改局"], ["县发改局"]),
+    ]
+    assert record.tasks[0].text == "任务目标:完成10个小区改造。"
+    assert record.tasks[0].heading == "老旧小区改造项目"
+
+
 def test_a_unit_whose_name_ends_in_a_bracket_is_not_a_clause(read):
     record = read(HEAD + "1.建设物流园区。责任单位:市交通运输局、某经济技术开发区(管委会)\n"
                          "2.推进招商。(市投资促进局、高新区(管委会)负责)\n")

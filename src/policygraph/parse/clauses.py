@@ -162,14 +162,38 @@ def is_clause_line(line: str) -> bool:
 
 
 def _label_block(text: str) -> Reading | None:
-    """Label lines of their own at the end of the item: every one is part of the clause."""
+    """Label lines of their own at the end of the item, or opening it before its text (a
+    project's card: `牵头单位:A` `责任单位:B` then `任务目标:…`): every one is part of the
+    clause."""
     lines = text.split("\n")
     start = len(lines)
     while start > 0 and (_rules().clause_line.match(lines[start - 1]) or not lines[start - 1]
                          or _continues_clause(lines, start - 1)):
         start -= 1
+    if start == len(lines):
+        return _opening_label_block(lines)
+    return _block_reading(lines[start:], "\n".join(lines[:start]).strip())
+
+
+def _opening_label_block(lines: list[str]) -> Reading | None:
+    """Label lines that open the item, or follow its heading's line, the item's own text
+    after them."""
+    for start in (0, 1):
+        end = start
+        while end < len(lines) and (_rules().clause_line.match(lines[end]) or not lines[end]):
+            end += 1
+        if start < end < len(lines) and lines[start]:
+            return _block_reading(lines[start:end],
+                                  "\n".join([*lines[:start], *lines[end:]]).strip())
+    return None
+
+
+def _block_reading(lines: list[str], rest: str) -> Reading | None:
+    """The clause of a block of label lines, the first of them a label line."""
+    start = next((index for index, line in enumerate(lines) if line), len(lines))
+    lines = lines[start:]
     parts: list[str] = []
-    for line in lines[start:]:
+    for line in lines:
         if not line:
             continue
         if parts and not _rules().clause_line.match(line):
@@ -179,12 +203,12 @@ def _label_block(text: str) -> Reading | None:
         else:
             parts.append(line.strip())
     block = "；".join(part.rstrip("。.") for part in parts)
-    if not block or not _rules().clause_line.match(lines[start] if start < len(lines) else ""):
+    if not block or not _rules().clause_line.match(lines[0]):
         return None
     assigned = parse_clause(block)
     if not assigned:
         return None
-    return Reading(responsibility(assigned), "\n".join(lines[:start]).strip())
+    return Reading(responsibility(assigned), rest)
 
 
 def _continues_clause(lines: list[str], index: int) -> bool:
