@@ -60,6 +60,9 @@ _ACTION = re.compile(r"贯彻|落实|认真|切实|加强|加快|建立|设立|�
 _EVERY_LEVEL = frozenset({"各级", "全市各级", "全省各级", "全县各级", "全区各级"})
 _VERB = re.compile(r"[的了着要将把为在]|完成|推进|开展|建设")
 _BARE_SUFFIXES = frozenset({"单位", "部门", "机构", "企业"})
+_LONE_LEVEL = re.compile(r"[省市州县区縣區]")
+_LEVEL_CHARACTERS = "省市州县区镇乡縣區鎮鄉"
+_GOVERNMENTS = frozenset({"政府", "人民政府"})
 # Bodies named without their division, which a collective's each takes (`各县党委和人民政府`).
 _BARE_BODIES = frozenset({"人民政府", "政府", "党委", "党工委", "管委会"})
 # A bracketed note closing a unit's name: `市卫生健康委(列第一位为牵头单位,下同)`.
@@ -225,6 +228,9 @@ def join_collectives(pieces: list[str]) -> list[str]:
                 and unit_rules().generic.search(clean_unit(joined[-1]).lstrip("市省县区州直")):
             joined[-1] += "、" + piece
             continue
+        if joined and _joins_the_collective_before(clean_unit(joined[-1]), clean_unit(piece)):
+            joined[-1] += "、" + piece
+            continue
         if joined and (open_collective or _COLLECTIVE_HEAD.fullmatch(joined[-1])) \
                 and _COLLECTIVE_TAIL.match(clean_unit(piece)):
             joined[-1] += "、" + piece
@@ -233,6 +239,15 @@ def join_collectives(pieces: list[str]) -> list[str]:
             joined.append(piece)
             open_collective = False
     return joined
+
+
+def _joins_the_collective_before(before: str, piece: str) -> bool:
+    """`市`, `区两级食品安全委员会办公室` as `市、区两级…` and `州`, `县督查室` as `州、县督查室`:
+    a level standing alone shares the body's name after it; `各县区党委`, `政府` as
+    `各县区党委、政府`: the governments of the same collective."""
+    return (_LONE_LEVEL.fullmatch(before) is not None and piece[:1] in _LEVEL_CHARACTERS
+            and is_unit_name(piece)) \
+        or (before.startswith("各") and piece in _GOVERNMENTS)
 
 
 def prose_units(phrase: str) -> list[str]:
