@@ -174,6 +174,8 @@ def test_brackets_in_the_text_are_not_a_clause():
     ("各辖区、各部门单位,组织开展消防安全检查。", ["各辖区", "各部门单位"], ["各辖区"]),
     ("区安委会成立火灾防控工作领导小组。领导小组各成员单位要按照职责抓好落实。",
      ["区安委会", "领导小组各成员单位"], ["区安委会"]),
+    ("州交通运输局为该议案办理工作的牵头责任单位,负责拟定实施方案。州发改委、州财政局为协办单位。",
+     ["州交通运输局", "州发改委", "州财政局"], ["州交通运输局"]),
 ])
 def test_units_named_in_prose(text, agencies, lead):
     found = responsibility_in_prose(text)
@@ -189,6 +191,7 @@ def test_prose_without_units_names_nobody():
     assert responsibility_in_prose("办公室主任由经开区招商(商务)局负责人兼任。") is None
     assert responsibility_in_prose("办公室主任由县招商局负责人兼任。") is None
     assert responsibility_in_prose("推进政府及其部门应急预案精编化。") is None
+    assert responsibility_in_prose("排名第一的责任单位为牵头单位,其他列入单位为参与单位。") is None
     assert responsibility_in_prose("建立市生活垃圾分类推进联席会议制度,负责协调指导。") is None
     assert responsibility_in_prose("发挥农业农村部门牵头作用。") is None
     assert responsibility_in_prose("规划在11个乡镇实施。") is None

@@ -47,6 +47,9 @@ _OPENING_DEPARTMENTS = re.compile(
     r"(?!负责人|为成员|为组员|组成)")
 _WITH_DEPARTMENTS = re.compile(
     rf"^(?P<lead>[^,，。;；:：]{{2,30}}?)会同(?P<others>[^,，。;；:：]{{2,200}}?{_DEPARTMENTS_TAIL})")
+# Words that describe which bodies a rule means (`其他列入单位为参与单位`, `流域所经乡(镇)政府为
+# 责任主体`) rather than name them.
+_DESCRIBED = re.compile(r"其他|其它|其余|列入|所[经在]")
 # The units after 由: two characters at least, sixty at most, and no colon or bracket.
 _LEAST_NAME = 2
 _LONGEST_BY = 60
@@ -85,12 +88,16 @@ class _Rules:
     by_sentence: re.Pattern[str]
     subject_pattern: re.Pattern[str]
     opening_subject: re.Pattern[str]
+    labels: dict[str, Role]
+    named_in_role: re.Pattern[str]
 
 
 @cache
 def _rules() -> _Rules:
     role_words: dict[str, Role] = table("clauses")["role_words"]
     roles = alternation(list(role_words))
+    labels: dict[str, Role] = {label: role for label, role in table("clauses")["labels"].items()
+                               if role in ("lead", "main", "support")}
     return _Rules(
         role_words=role_words,
         role_pattern=re.compile(roles),
@@ -113,6 +120,10 @@ def _rules() -> _Rules:
         opening_subject=re.compile(rf"^(?:(?:为|视)[^,，。;；]{{2,40}}[,，]"
                                    rf"|[^,，。;；]{{2,12}}(?:期间|前后|以来|之前|之后)[,，])?"
                                    rf"([^,，。;；:：]{{2,40}}?)[,，]?{_AGENT_VERBS}"),
+        labels=labels,
+        # `A为该议案办理工作的牵头责任单位`: units, 为, what the role is for, the role's name.
+        named_in_role=re.compile(rf"^(?P<units>[^,，。;；:：]{{2,120}}?)(?:为|是|作为)"
+                                 rf"[^,，。;；]{{0,20}}?(?P<label>{alternation(list(labels))})$"),
     )
 
 
@@ -142,7 +153,7 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
                 assigned.extend((unit, "main" if index >= leading > 0 else role)
                                 for index, unit in enumerate(units))
                 continue
-            if together := _together_with(clause):
+            if together := _together_with(clause) or _named_in_role(clause):
                 assigned.extend(together)
                 continue
             found = rules.subject_pattern.match(clause)
@@ -218,6 +229,16 @@ def _departments_opening(clause: str) -> list[tuple[str, Role]]:
         return []
     units = prose_units(found[1]) or _listed_as_departments(found[1])
     return [(unit, "main") for unit in units]
+
+
+def _named_in_role(clause: str) -> list[tuple[str, Role]]:
+    """`A为该议案办理工作的牵头责任单位`, `B、C为协办单位`: bodies a clause names as taking a
+    role its label's name gives."""
+    found = _rules().named_in_role.match(clause)
+    if found is None or _DESCRIBED.search(found["units"]) \
+            or not (units := prose_units(found["units"])):
+        return []
+    return [(unit, _rules().labels[found["label"]]) for unit in units]
 
 
 def _together_with(clause: str) -> list[tuple[str, Role]]:
