@@ -106,3 +106,15 @@ def test_a_preamble_paragraph_that_announces_its_goals_before_stating_them(read_
     """)
     assert [(t.path, t.value, t.unit, t.comparator) for t in record.targets] == [
         ([], 5, "%", "~"), ([], 4, "%", "<=")]
+
+
+def test_a_preamble_sentence_that_opens_with_what_is_to_be_achieved(read_record):
+    record = read_record("""
+        某开发区2024年目标任务
+        实现地区生产总值增长6.2%以上;规上工业增加值增长9%左右。2023年实现了营业收入增长5%。
+        我区单位GDP二氧化碳排放需下降18%。
+        一、重点任务
+        1.推进产业园建设。
+    """)
+    assert [(t.path, t.value, t.unit, t.comparator) for t in record.targets] == [
+        ([], 6.2, "%", ">="), ([], 9, "%", "~"), ([], 18, "%", "=")]
