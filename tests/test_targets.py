@@ -105,3 +105,18 @@ def test_a_page_titled_as_a_list_of_goals_sets_goals_in_every_sentence(read):
     """)
     assert [(t.path, t.value, t.unit) for t in record.targets] == [
         ([], 5.5, "亿元"), ([], 12, "%"), ([], 3062, "万元")]
+
+
+def test_goals_broken_down_a_place_a_row(read):
+    record = read("""
+        某市"十二五"各县(市、区)节能目标分解表
+        附件
+        面积:万亩
+        县(市、区) | 可种植面积 | 2023年小麦任务面积 | 节能目标(%) | 责任部门 |
+        甲县 | 8.44 | 0.91 | 17 | 甲县人民政府 |
+        乙 区 | 32.01 | 3.89 | ≥16 | 乙区人民政府 |
+        合计 | 40.45 | 4.80 | | |
+    """)
+    assert [(t.indicator, t.value, t.unit, t.comparator) for t in record.targets] == [
+        ("甲县2023年小麦任务面积", 0.91, "万亩", "="), ("甲县节能目标", 17, "%", "="),
+        ("乙区2023年小麦任务面积", 3.89, "万亩", "="), ("乙区节能目标", 16, "%", ">=")]
