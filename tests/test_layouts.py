@@ -676,3 +676,9 @@ def test_the_governments_of_every_division_closing_a_clause_the_page_cut(read):
     assert units(record) == [
         (["1"], ["省工业和信息化厅", "省生态环境厅", "各市〔特区、区〕人民政府"],
          ["省工业和信息化厅"])]
+
+
+def test_a_clause_the_page_cut_inside_its_role_word(read):
+    record = read(HEAD + "1.完善惠企政策。〔省发展改革委、省数据局(省营商局)等牵")
+    assert units(record) == [(["一", "1"], ["省发展改革委", "省数据局(省营商局)"],
+                              ["省发展改革委", "省数据局(省营商局)"])]

@@ -55,6 +55,9 @@ _CONTINUED = 40
 # A unit named in a bracket closing a sentence mid-item has its level or division (`县农业局`).
 _LEAST_SENTENCE_UNIT = 3
 _SENTENCE_MARK = re.compile(r"[。!！?？:：]")
+# A role word the page's end cut after its first character (`…省数据局等牵`), and the word.
+_ROLE_WORD_CUT = {"牵": "牵头", "负": "负责", "配": "配合"}
+_CUT_ROLE_WORD = re.compile(rf"(?<=[\u4e00-\u9fff)）])[{''.join(_ROLE_WORD_CUT)}]$")
 
 
 # Role words of labels the tables do not list (`牵头督查单位`, `协同推进部门`), first match wins.
@@ -311,7 +314,7 @@ def _unclosed_clause(text: str) -> Reading | None:
     opener = _unclosed_opener(text)
     if opener is None:
         return None
-    content = text[opener + 1 :]
+    content = _CUT_ROLE_WORD.sub(lambda cut: _ROLE_WORD_CUT[cut[0]], text[opener + 1 :].rstrip())
     assigned = parse_clause(content)
     if assigned and not content.rstrip().endswith(tuple("、,，;；)）〕")) \
             and content.rstrip().endswith(assigned[-1][0]) \

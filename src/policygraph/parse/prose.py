@@ -47,6 +47,8 @@ _OPENING_DEPARTMENTS = re.compile(
     r"(?!负责人|为成员|为组员|组成)")
 _WITH_DEPARTMENTS = re.compile(
     rf"^(?P<lead>[^,，。;；:：]{{2,30}}?)会同(?P<others>[^,，。;；:：]{{2,200}}?{_DEPARTMENTS_TAIL})")
+# What after 由 and its units says that each of them does the work (`由A、B负责`, `由A和B直接查办`).
+_EACH_DOES_IT = ("牵头", "负责", "直接", "分别", "各派")
 # Words that describe which bodies a rule means (`其他列入单位为参与单位`, `流域所经乡(镇)政府为
 # 责任主体`) rather than name them.
 _DESCRIBED = re.compile(r"其他|其它|其余|列入|所[经在]")
@@ -108,7 +110,7 @@ def _rules() -> _Rules:
         # 由A(会同B)牵头… : the verbs that take the units between 由 and them, or the way
         # they act (`由县财政局按计划拨付`).
         by_verb=re.compile(r"(?:牵头|负责|主办|承办|对|组织|统筹|统一|共同|具体|联合|协调"
-                           r"|按|根据|依据)(?!人)"),
+                           r"|按|根据|依据|直接|分别|各派)(?!人)"),
         # A、B牵头 / A负责… / A要… / A务必… / A根据… at the start of a clause, or `A、` where
         # the page's end cut the sentence after its units.
         # (not `所需`, `所要`: `…游戏所需器械` names no body called `…所`; not `牵头部门`, a
@@ -147,7 +149,8 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
             clause = clause.strip()
             if by := _units_after_by(clause):
                 phrase, units, follows = by
-                role: Role = "lead" if follows.startswith(("牵头", "负责")) else "main"
+                # (`由A和B直接查办`, `由A、B分别…`: each of them does the work itself)
+                role: Role = "lead" if follows.startswith(_EACH_DOES_IT) else "main"
                 # `由A会同B负责`: A leads, B works with it.
                 leading = len(prose_units(phrase.split("会同")[0])) if "会同" in phrase else 0
                 assigned.extend((unit, "main" if index >= leading > 0 else role)
