@@ -401,3 +401,15 @@ def test_a_one_line_pages_next_section_glued_to_the_words_before_it(read):
     record = read("某县文明县城创建方案\n" + line)
     assert [(task.path, task.agencies) for task in record.tasks] == [
         (["三", "1"], ["县城管局"]), (["三", "2"], ["县住建局"])]
+
+
+def test_a_one_line_pages_first_section_glued_to_its_title(read):
+    """`…责任单位职责分解一、县城区办事处(一)…二、县建设局(一)…`: the first section's `一、`,
+    glued to the title, starts it where the line goes on to `二、`; `统一、规范` is text."""
+    line = ("某县创建园林县城责任单位职责分解一、县城区办事处(一)积极做好立体绿化,统一、规范"
+            "管理绿地。(二)开展全民义务植树活动。二、县建设局(一)加强绿化建设。(二)完善城市"
+            "绿地系统规划。")
+    record = read(line)
+    assert [(task.path, task.agencies) for task in record.tasks] == [
+        (["一", "(一)"], ["县城区办事处"]), (["一", "(二)"], ["县城区办事处"]),
+        (["二", "(一)"], ["县建设局"]), (["二", "(二)"], ["县建设局"])]

@@ -45,6 +45,9 @@ _GLUED_REACH = 60
 # `抓好三、四月份…`).
 _GLUED_SECTION = re.compile(r"(?<=[\u4e00-\u9fff])[一二三四五六七八九十]{1,3}、"
                             r"(?=[^一二三四五六七八九十两\d\s、,，。;；:：])")
+# The second section's number glued to the words before it or after a sentence's end.
+_SECOND_SECTION = re.compile(r"(?<=[\u4e00-\u9fff。;；)）])二、"
+                             r"(?=[^一二三四五六七八九十两\d\s、,，。;；:：])")
 # A section's heading alone, before a sub-item glued to it: no sentence's or clause's mark.
 _BARE_HEADING = re.compile(r"[^。;；!！?？,，:：]{2,40}")
 _RUNS_ON_AT_LENGTH = 40
@@ -241,9 +244,26 @@ def _blocks(lines: list[str]) -> list[str | Grid]:
         if isinstance(line, Grid) or not line:
             blocks.append(line)
         else:
-            for piece in split_long_line(line, marker_start()):
+            for piece in (piece for part in _cut_before_first_section(line)
+                          for piece in split_long_line(part, marker_start())):
                 blocks.extend(_split_siblings(piece))
     return _split_glued_first_items(blocks)
+
+
+def _cut_before_first_section(block: str) -> list[str]:
+    """`…责任单位职责分解一、县城区办事处(一)积极做好…二、县建设局(一)…`: a page run into
+    one line from its title on, its first section's `一、` glued to the title, is cut before
+    it where the same line goes on to the second section's `二、`, glued or after a sentence."""
+    if match_marker(block) is not None:
+        return [block]
+    for first in _GLUED_SECTION.finditer(block):
+        if block[first.start():first.end()] != "一、":
+            continue
+        second = [found for found in _SECOND_SECTION.finditer(block, first.end())
+                  if match_marker(block[found.start():]) is not None]
+        if second:
+            return [block[: first.start()], block[first.start():]]
+    return [block]
 
 
 def _split_glued_first_items(blocks: list[str | Grid]) -> list[str | Grid]:
