@@ -179,7 +179,11 @@ def _opening_subject(text: str) -> list[tuple[str, Role]]:
     found = _rules().opening_subject.match(text.strip())
     if found is None or _OPENING_TASK.match(found[1]) or _NOT_A_SUBJECT.search(found[1]):
         return []
-    units = prose_units(_subject(found[1]).removesuffix("主要"))
+    # (a verb that is the start of a suffix of the body's name, `州政府督查室要…`, is no verb)
+    rest = text.strip()[found.end(1):]
+    name = found[1] + next((suffix for suffix in unit_rules().suffixes
+                            if len(suffix) > 1 and rest.startswith(suffix)), "")
+    units = prose_units(_subject(name).removesuffix("主要"))
     # (a body's, an office's or a division's name, or a collective: not a thing a name's
     # suffix ends, `科技下乡`)
     if not all(is_body_name(unit) or unit.endswith(_OFFICES) or _DIVISION.fullmatch(unit)
