@@ -197,6 +197,7 @@ def test_prose_without_units_names_nobody():
     assert responsibility_in_prose("办公室主任由经开区招商(商务)局负责人兼任。") is None
     assert responsibility_in_prose("办公室主任由县招商局负责人兼任。") is None
     assert responsibility_in_prose("推进政府及其部门应急预案精编化。") is None
+    assert responsibility_in_prose("推广深圳湾园区联合执法平台的经验。") is None
     assert responsibility_in_prose("排名第一的责任单位为牵头单位,其他列入单位为参与单位。") is None
     assert responsibility_in_prose("建立市生活垃圾分类推进联席会议制度,负责协调指导。") is None
     assert responsibility_in_prose("发挥农业农村部门牵头作用。") is None

@@ -79,7 +79,8 @@ _NOT_A_SUBJECT = re.compile(rf"[由“”\"《》\d]|对照|{_FOLLOWING}")
 # What opens a task, not a body acting (`指导各级安监部门…`, `配合区体育局做好…`).
 _OPENING_TASK = re.compile(r"^(?:指导|配合|协助|支持|鼓励|引导|推动|推进|督促|进一步|加快|优化|"
                            r"完善|提升|深化|全面|积极|加强|做好|落实|开展|组织|建立|实施|继续|"
-                           r"在|围绕|按照|通过|利用|依托|坚持|结合)")
+                           r"在|围绕|按照|通过|利用|依托|坚持|结合|推广|探索|扩大|强化|健全|规范|"
+                           r"培育|打造|提高|促进|确保|争取|力争)")
 
 
 @dataclass(frozen=True, slots=True)
