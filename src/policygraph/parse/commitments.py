@@ -31,6 +31,13 @@ _AS_OF = re.compile(r"\s*(?:此项工作已完成[。,，]?)?(?:截至|截止)(?
 _ASIDE = 10  # the longest bracket, brackets included, read as an aside
 # The end of a list right before its count: `等`, perhaps with the class named (`等灌区`).
 _AFTER_LIST = re.compile(r"等[\u4e00-\u9fff]{0,3}$")
+# Words that set the scope of the work (`在`, `对`, `涉及`), and the divisions and bodies a
+# count of its scope counts.
+_SCOPE = re.compile(r"在|对|涉及|聚焦|惠及|下设|设置")
+_SCOPED = re.compile(r"(?:乡镇|县|市|区|乡|镇|村|街道|社区|部门|单位|方面|工作小组|小组)"
+                     r"(?:[(（][^()（）]{1,6}[)）])?(?=$|[全开实推建的和及与、,，。;；进范内都各选])")
+# Verbs that bring about what they count, besides the count verbs (`全县完成22个村庄`).
+_DOING = re.compile(r"完成|支持|实施|改造|治理|提升|选择|选取|选定|遴选|确定")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +95,20 @@ def is_commitment(text: str, start: int, end: int, unit: str, bound: bool,
                 or _in_project_list(text, end) or _funds(text, start)
                 or _rules().milestone.search(text, _clause_start(text, start), start) is not None
                 or _AS_OF.match(text, _clause_start(text, start, _SENTENCE_END)) is not None
-                or _under_progress_label(text, start) or _scores(text, start))
+                or _under_progress_label(text, start) or _scores(text, start)
+                or _scopes(text, start, end))
+
+
+def _scopes(text: str, start: int, end: int) -> bool:
+    """`在全市8个县(市、区)全面开展…`, `涉及6个镇`, `下设7个工作小组`: a count of the divisions
+    or bodies the work covers, after a word of scope with no verb of bringing about between
+    them (unlike `在全市建成10个村级服务站`)."""
+    if _SCOPED.match(text, end) is None:
+        return False
+    clause_start = _clause_start(text, start)
+    scope = list(_SCOPE.finditer(text, clause_start, start))
+    return bool(scope) and _rules().governed.search(text, scope[-1].end(), start) is None \
+        and _DOING.search(text, scope[-1].end(), start) is None
 
 
 def _scores(text: str, start: int) -> bool:
