@@ -31,13 +31,16 @@ _AS_OF = re.compile(r"\s*(?:此项工作已完成[。,，]?)?(?:截至|截止)(?
 _ASIDE = 10  # the longest bracket, brackets included, read as an aside
 # The end of a list right before its count: `等`, perhaps with the class named (`等灌区`).
 _AFTER_LIST = re.compile(r"等[\u4e00-\u9fff]{0,3}$")
+# What a count of the plan's own items counts, after a counting unit.
+_ITEM_COUNTS = frozenset({"项", "个", "条"})
+_COUNTED_ITEMS = re.compile(r"[^,，。;；的\d]{0,8}?(?:指标|目标|任务|领域)")
 # Words that set the scope of the work (`在`, `对`, `涉及`), and the divisions and bodies a
 # count of its scope counts.
 _SCOPE = re.compile(r"在|对|涉及|聚焦|惠及|下设|设置")
 _SCOPED = re.compile(r"(?:乡镇|县|市|区|乡|镇|村|街道|社区|部门|单位|方面|工作小组|小组)"
                      r"(?:[(（][^()（）]{1,6}[)）])?(?=$|[全开实推建的和及与、,，。;；进范内都各选])")
 # Verbs that bring about what they count, besides the count verbs (`全县完成22个村庄`).
-_DOING = re.compile(r"完成|支持|实施|改造|治理|提升|选择|选取|选定|遴选|确定")
+_DOING = re.compile(r"完成|支持|实施|改造|治理|提升|选择|选取|选定|遴选|确定|建成|建设")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +99,17 @@ def is_commitment(text: str, start: int, end: int, unit: str, bound: bool,
                 or _rules().milestone.search(text, _clause_start(text, start), start) is not None
                 or _AS_OF.match(text, _clause_start(text, start, _SENTENCE_END)) is not None
                 or _under_progress_label(text, start) or _scores(text, start)
-                or _scopes(text, start, end))
+                or _scopes(text, start, end) or _counts_items(text, start, end, unit))
+
+
+def _counts_items(text: str, start: int, end: int, unit: str) -> bool:
+    """`36项测评指标`, `以上8项…责任目标`, `8项任务`: a count of the plan's own indicators, goals
+    or tasks (unlike `100亿元目标`, a figure a goal names, or `完成37个老旧小区改造任务`, work
+    a verb brings about)."""
+    clause_start = _clause_start(text, start)
+    return unit in _ITEM_COUNTS and _COUNTED_ITEMS.match(text, end) is not None \
+        and _rules().governed.search(text, clause_start, start) is None \
+        and _DOING.search(text, clause_start, start) is None
 
 
 def _scopes(text: str, start: int, end: int) -> bool:
