@@ -34,6 +34,10 @@ _AFTER_LIST = re.compile(r"等[\u4e00-\u9fff]{0,3}$")
 # What a count of the plan's own items counts, after a counting unit.
 _ITEM_COUNTS = frozenset({"项", "个", "条"})
 _COUNTED_ITEMS = re.compile(r"[^,，。;；的\d]{0,8}?(?:指标|目标|任务|领域)")
+# Words that may stand before a share of all the places or bodies that is to reach a mark.
+_PERCENT = frozenset({"%", "％"})
+_SCOPE_AND_AIM = re.compile(r"使|力争|确保|争取|要|全[省市县区州]|[我本][省市县区州]|不低于|不少于|"
+                            r"至少|其中|有|达到")
 # Words that set the scope of the work (`在`, `对`, `涉及`), and the divisions and bodies a
 # count of its scope counts.
 _SCOPE = re.compile(r"在|对|涉及|聚焦|惠及|下设|设置")
@@ -90,7 +94,8 @@ def is_commitment(text: str, start: int, end: int, unit: str, bound: bool,
     number is written in Chinese numerals."""
     if chinese and not _brought_about(text, start, unit):
         return False
-    return not (_counts_a_list(text, start) or (bound and _qualifies(text, start, end))
+    return not (_counts_a_list(text, start)
+                or (bound and _qualifies(text, start, end) and not _share_of_all(text, start, unit))
                 or _rules().measures.match(text, end) is not None
                 or _rules().progress.search(text, _clause_start(text, start), start) is not None
                 or _rules().parameter.search(text, _clause_start(text, start), start) is not None
@@ -175,6 +180,14 @@ def _qualifies(text: str, start: int, end: int) -> bool:
     described by its size, `收入3万亿左右的产业`, or a share to be done, `完成75%以上的确权
     登记`)."""
     return text[end:end + 1] == "的" and not text[:start].endswith(_rules().completing)
+
+
+def _share_of_all(text: str, start: int, unit: str) -> bool:
+    """`全市80%以上的乡镇达到…`, `不低于35%的行政村…得到治理`: the share of all the places or
+    bodies that are to reach a mark, with nothing before it in its clause but the words of
+    scope or aim (unlike `营业收入增长20%以上的企业`, a threshold of what qualifies)."""
+    clause = text[_clause_start(text, start):start]
+    return unit in _PERCENT and _SCOPE_AND_AIM.sub("", clause).strip() == ""
 
 
 def _pays(text: str, start: int, unit: str) -> bool:
