@@ -413,3 +413,15 @@ def test_a_one_line_pages_first_section_glued_to_its_title(read):
     assert [(task.path, task.agencies) for task in record.tasks] == [
         (["一", "(一)"], ["县城区办事处"]), (["一", "(二)"], ["县城区办事处"]),
         (["二", "(一)"], ["县建设局"]), (["二", "(二)"], ["县建设局"])]
+
+
+def test_a_sections_heading_closing_a_paragraph_after_a_space(read):
+    """`…制定本实施细则。 一、工作目标` and `…明显改善。 二、主要任务`: a page that ran each
+    section's heading onto the paragraph before it, after a space."""
+    record = read("某市大气污染防治行动计划实施细则\n"
+                  "为改善全市环境空气质量,结合实际,制定本实施细则。 一、工作目标\n"
+                  "到2017年,全市空气质量总体改善。 二、主要任务\n"
+                  "(一)加强工业大气污染防治。\n"
+                  "1.电力行业大气污染治理。2014年6月底前,甲发电公司和乙发电厂要全面取消脱硫烟气旁路。\n")
+    assert [(task.path, task.agencies) for task in record.tasks] == [
+        (["二", "(一)", "1"], ["甲发电公司", "乙发电厂"])]

@@ -25,6 +25,7 @@ _MANY_MARKERS = 3
 # `如下:` (`…通知如下:一、地区计划纲要…`).
 _CUT_BEFORE = re.compile(r"\s+|(?<=[。;；])|(?<=如下[:：])(?=一、)")
 _NEXT_SUB_ITEM = re.compile(r"(?<=[。;；])[(（](?:[2-9]|[1-9]\d)[)）]")
+_CLOSING_SECTION = re.compile(r"[一二三四五六七八九十]{1,3}、[^。,，;；:：]{2,15}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +107,11 @@ def split_long_line(line: str, marker_start: re.Pattern[str]) -> list[str]:
     if len(line) < _LONG_LINE and len(cuts) < _MANY_MARKERS:
         # A short line is cut only where a sentence ends before a numbered sub-item of a list
         # the page wrapped (`…防护措施。(2)12月底,…`).
-        cuts = [cut for cut in cuts if _NEXT_SUB_ITEM.match(line, cut)]
+        # …and before the next section's heading that closes a paragraph after a space
+        # (`…制定本实施细则。 一、工作目标`).
+        cuts = [cut for cut in cuts if _NEXT_SUB_ITEM.match(line, cut)
+                or (_CLOSING_SECTION.fullmatch(line, cut) is not None
+                    and line[:cut].rstrip().endswith(("。", ";", "；")))]
     if not cuts:
         return [line]
     pieces, start = [], 0
