@@ -425,3 +425,16 @@ def test_a_sections_heading_closing_a_paragraph_after_a_space(read):
                   "1.电力行业大气污染治理。2014年6月底前,甲发电公司和乙发电厂要全面取消脱硫烟气旁路。\n")
     assert [(task.path, task.agencies) for task in record.tasks] == [
         (["二", "(一)", "1"], ["甲发电公司", "乙发电厂"])]
+
+
+def test_a_clause_line_running_on_into_the_next_item_and_a_first_sub_item_glued_to_its_section(
+        read):
+    """`二、主要任务(一)加强基础设施建设。` then `1.…`, and `(责任单位:市城建局)2.完成…`: the
+    first `(一)` glued to its section's heading opens its own list, and the clause of item 1
+    on a line that runs on into item 2 is item 1's."""
+    record = read("某市2015年创建国家卫生城市实施方案\n"
+                  "二、主要任务(一)加强基础设施建设。\n"
+                  "1.改造城市棚户区100万平方米。\n"
+                  "(责任单位:市城建局)2.完成老旧燃气管网改造。\n")
+    assert [(task.path, task.agencies) for task in record.tasks] == [
+        (["二", "(一)", "1"], ["市城建局"]), (["二", "(一)", "2"], [])]

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from .brackets import top_level_groups
 from .clauses import is_clause_line, read_responsibility
 from .grid import split_grids
 from .layout import split_long_line
@@ -245,9 +246,20 @@ def _blocks(lines: list[str]) -> list[str | Grid]:
             blocks.append(line)
         else:
             for piece in (piece for part in _cut_before_first_section(line)
-                          for piece in split_long_line(part, marker_start())):
+                          for clause in _cut_after_opening_clause(part)
+                          for piece in split_long_line(clause, marker_start())):
                 blocks.extend(_split_siblings(piece))
     return _split_glued_first_items(blocks)
+
+
+def _cut_after_opening_clause(line: str) -> list[str]:
+    """`(责任单位:市城建局)2.完成…`: the clause of the item above, on a line of its own that
+    runs on into the next item, is cut from it."""
+    group = next(top_level_groups(line), None)
+    if group is None or group.start != 0 or not is_clause_line(line[: group.end]) \
+            or match_marker(line[group.end:]) is None:
+        return [line]
+    return [line[: group.end], line[group.end:]]
 
 
 def _cut_before_first_section(block: str) -> list[str]:
@@ -288,7 +300,8 @@ def _cut_glued_first(block: str, later: list[str | Grid]) -> list[str]:
     head, rest = block[: glued.start()], block[glued.start():]
     if any(isinstance(line, str) and line.startswith(second) for line in later):
         return [head, *_cut_glued_first(rest, later)]
-    if _runs_on_to(block, glued.end(), second) or _glued_after_bare_heading(block, glued):
+    if _runs_on_to(block, glued.end(), second) or _glued_after_bare_heading(block, glued) \
+            or _opens_its_own_list(block, glued, later):
         return [head, *(piece for sibling in _split_siblings(rest)
                         for piece in _cut_glued_first(sibling, later))]
     return [block]
@@ -313,6 +326,18 @@ def _glued_after_bare_heading(block: str, glued: re.Match[str]) -> bool:
     return marker is not None and glued[1] in ("1", "一") \
         and _BARE_HEADING.fullmatch(block[marker.end:glued.start()]) is not None \
         and len(block) - glued.end() >= _RUNS_ON_AT_LENGTH
+
+
+def _opens_its_own_list(block: str, glued: re.Match[str], later: list[str | Grid]) -> bool:
+    """`二、主要任务(一)加强基础设施建设。` then `1.改造…`: a first `(一)` glued to its section's
+    bare heading, whose own first arabic sub-item opens the next line, as on a page the end
+    cut before the section's second `(二)`."""
+    marker = match_marker(block)
+    following = next((line for line in later if not isinstance(line, str) or line), None)
+    opened = match_marker(following) if isinstance(following, str) else None
+    return marker is not None and glued[0].startswith(("(", "（")) and glued[1] == "一" \
+        and _BARE_HEADING.fullmatch(block[marker.end:glued.start()]) is not None \
+        and opened is not None and opened.style.family == "arabic" and opened.number == 1
 
 
 def _glued_first(block: str) -> tuple[re.Match[str], tuple[str, ...]] | None:
