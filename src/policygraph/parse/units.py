@@ -60,6 +60,9 @@ _ACTION = re.compile(r"贯彻|落实|认真|切实|加强|加快|建立|设立|�
 _EVERY_LEVEL = frozenset({"各级", "全市各级", "全省各级", "全县各级", "全区各级"})
 _VERB = re.compile(r"[的了着要将把为在]|完成|推进|开展|建设")
 _BARE_SUFFIXES = frozenset({"单位", "部门", "机构", "企业"})
+# What opens an aside on the units before it (`(含西咸新区)`), not a unit.
+_ASIDES = ("含", "包括", "不含")
+_OPENER_OF = {")": "(", "）": "（"}
 _LONE_LEVEL = re.compile(r"[省市州县区縣區]")
 _LEVEL_CHARACTERS = "省市州县区镇乡縣區鎮鄉"
 _GOVERNMENTS = frozenset({"政府", "人民政府"})
@@ -164,6 +167,8 @@ def clean_unit(name: str) -> str:
     name = name.strip(TRIM)
     if name[:1] in "(（〔" and not _CLOSING_BRACKET.search(name):
         name = name[1:]  # the opening bracket of a clause read as prose
+    if name[-1:] in _OPENER_OF and name.count(name[-1]) > name.count(_OPENER_OF[name[-1]]):
+        name = name[:-1]  # a stray closer the page left after the name
     note = _BRACKETED.search(name)
     if note and unit_rules().note.search(note[1]):
         name = name[: note.start()].strip(TRIM)
@@ -183,7 +188,7 @@ def listed_units(segment: str) -> list[str]:
         for part in parts:
             name = clean_unit(part)
             if not name or rules.deadline.search(name) or rules.note.search(name) \
-                    or is_person(name):
+                    or is_person(name) or name.startswith(_ASIDES):
                 continue
             units.append(name)
     return units
