@@ -277,6 +277,17 @@ def test_a_covering_notices_own_requirements_are_no_tasks(read):
     assert record.targets == []
 
 
+def test_a_plan_that_breaks_its_own_figures_down_sends_out_no_plan(read):
+    """`州有关部门要抓紧指标分解`: a plan's words about breaking down its figures, unlike
+    `现将…任务分解下达`, send out no plan, so its items that address every unit stay tasks."""
+    record = read("""
+        特别要抓好住房建设工作,州有关部门要抓紧指标分解,签订目标责任书。
+        四、切实加强安全生产工作
+        各县、各部门要充分认识安全生产工作的极端重要性。
+    """)
+    assert [(task.path, task.agencies) for task in record.tasks] == [(["四"], ["各县", "各部门"])]
+
+
 def test_a_notice_that_is_the_plan_keeps_the_tasks_it_gives_bodies(read):
     record = read("""
         某县人民政府关于印发2020年某县重点民生实事的通知

@@ -15,7 +15,7 @@ from .record import Task
 from .units import addresses_everyone
 
 # What a notice says of the plan it sends out.
-_SENDS = re.compile(r"印发|下达|分解|附件|详见")
+_SENDS = re.compile(r"印发|下达(?!的)|分解(?:下达|落实|表|方案|如下)|任务分解|附件|详见")
 
 
 def sends_plan(notice: str) -> bool:
