@@ -682,3 +682,8 @@ def test_a_clause_the_page_cut_inside_its_role_word(read):
     record = read(HEAD + "1.完善惠企政策。〔省发展改革委、省数据局(省营商局)等牵")
     assert units(record) == [(["一", "1"], ["省发展改革委", "省数据局(省营商局)"],
                               ["省发展改革委", "省数据局(省营商局)"])]
+
+
+def test_a_clause_whose_generic_tail_the_page_cut(read):
+    record = read(HEAD + "1.畅通政务服务热线。(市发展改革委牵头,市住建局等政府各有关")
+    assert units(record) == [(["一", "1"], ["市发展改革委", "市住建局"], ["市发展改革委"])]
