@@ -184,6 +184,8 @@ def test_brackets_in_the_text_are_not_a_clause():
     ("州交通运输局为该议案办理工作的牵头责任单位,负责拟定实施方案。州发改委、州财政局为协办单位。",
      ["州交通运输局", "州发改委", "州财政局"], ["州交通运输局"]),
     ("州政府督查室要将该议案办理工作纳入年度督查工作重点。", ["州政府督查室"], ["州政府督查室"]),
+    ("各县务必加强组织领导。", ["各县"], ["各县"]),
+    ("各县需加强组织领导。", ["各县"], ["各县"]),
     ("为了全面整治废弃矿井,严厉打击盗采行为,县政府成立专项整治领导组。", ["县政府"], ["县政府"]),
     ("对重要案件,由区防火办和森林公安局直接查办。", ["区防火办", "森林公安局"],
      ["区防火办", "森林公安局"]),
@@ -205,6 +207,8 @@ def test_prose_without_units_names_nobody():
     assert responsibility_in_prose("办公室主任由县招商局负责人兼任。") is None
     assert responsibility_in_prose("推进政府及其部门应急预案精编化。") is None
     assert responsibility_in_prose("推广深圳湾园区联合执法平台的经验。") is None
+    assert responsibility_in_prose("主动了解部队需求,协调解决供暖供气等实际难题。") is None
+    assert responsibility_in_prose("习近平总书记站在全面建成小康社会的战略高度。") is None
     assert responsibility_in_prose("排名第一的责任单位为牵头单位,其他列入单位为参与单位。") is None
     assert responsibility_in_prose("建立市生活垃圾分类推进联席会议制度,负责协调指导。") is None
     assert responsibility_in_prose("发挥农业农村部门牵头作用。") is None

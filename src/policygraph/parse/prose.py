@@ -30,6 +30,8 @@ from .units import (
 _SENTENCES = re.compile(r"[。;；!！?？\n]")
 # An adverb between a subject and its verb (`各工业园区也要…`, `各县区均要…`, `各部门密切配合`).
 _ADVERB = re.compile(r"(?:也|都|均|亦|还|一定|密切|积极|主动|认真|全力)$")
+# A modal verb after the subject (`各县务必加强…`, `各县需…`), before the verb it governs.
+_MODAL_AFTER = re.compile(rf"(?:{MODAL}|需)$")
 # When, between a subject and its verb (`各部门每月10日前要…`, `各县于6月底前须…`).
 _WHEN = re.compile(r"(?:于|在)?(?:每[年季月周]|\d{4}年|\d{1,2}月|\d{1,2}日|[上中下]旬|底)+"
                    r"(?:前|以前|内)?$")
@@ -75,7 +77,7 @@ _FOLLOWING = r"根据|依据|按照|围绕"
 # `根据国家知识产权局的要求`): the body is no subject.
 _BACKING = re.compile(rf"(?:支持|鼓励|引导|指导|配合|协助|督促|推动|依托|{_FOLLOWING})")
 # What a subject holds no more than a name (`“河长制”由县水资源管理委员会…`).
-_NOT_A_SUBJECT = re.compile(rf"[由“”\"《》\d]|对照|{_FOLLOWING}")
+_NOT_A_SUBJECT = re.compile(rf"[由“”\"《》\d]|对照|总书记|{_FOLLOWING}")
 # What opens a task, not a body acting (`指导各级安监部门…`, `配合区体育局做好…`).
 _OPENING_TASK = re.compile(r"^(?:指导|配合|协助|支持|鼓励|引导|推动|推进|督促|进一步|加快|优化|"
                            r"完善|提升|深化|全面|积极|加强|做好|落实|开展|组织|建立|实施|继续|"
@@ -119,7 +121,7 @@ def _rules() -> _Rules:
         subject_pattern=re.compile(
             rf"^([^,，。;；:：]{{2,80}}?)"
             rf"((?:{roles})(?!部门|单位|人)"
-            rf"|(?<!所)(?:{MODAL}|需)|将|根据|依据|按照|、$)"),
+            rf"|(?<!所)(?:{MODAL}|需(?!求))|将|根据|依据|按照|、$)"),
         opening_subject=re.compile(rf"^(?:(?:为|视)(?:[^,，。;；]{{2,40}}[,，]){{1,2}}"
                                    rf"|[^,，。;；]{{2,12}}(?:期间|前后|以来|之前|之后)[,，])?"
                                    rf"([^,，。;；:：]{{2,40}}?)[,，]?{_AGENT_VERBS}"),
@@ -224,7 +226,7 @@ def _subject(words: str) -> str:
     """The units' names among the words before a clause's verb: without what the sentence says
     they are (`办实事工作部门为…`), the role they take on (`作为…牵头部门`), when (`每月10日前`)
     or how (`也`, `密切`)."""
-    for pattern in (_NAMED_AS, _AS_ROLE, _WHEN, _ADVERB):
+    for pattern in (_NAMED_AS, _AS_ROLE, _MODAL_AFTER, _WHEN, _ADVERB):
         words = pattern.sub("", words)
     return words
 
