@@ -301,6 +301,14 @@ def test_markers_spaced_out_by_the_page(read):
                              (["一", "2"], ["市发展改革委", "住建局"], ["市发展改革委"])]
 
 
+def test_items_numbered_with_a_full_stop(read):
+    record = read("某市2021年民生实事\n一、交通出行\n"
+                  "1。打通中心城区“断头路”20条。(牵头单位:市住建局)\n"
+                  "2。新改建农村公路200公里。(牵头单位:市交通运输局)\n")
+    assert units(record) == [(["一", "1"], ["市住建局"], ["市住建局"]),
+                             (["一", "2"], ["市交通运输局"], ["市交通运输局"])]
+
+
 def test_roles_shared_by_duty_and_notes_in_a_clause(read):
     record = read(HEAD + """
         1.严格环评准入。〔市生态环境局、发展改革委等按职责分工负责。责任单位:各县(市、区)人民政府。以下均需各县(市、区)人民政府落实,不再列出。〕
