@@ -695,3 +695,15 @@ def test_a_clause_the_page_cut_inside_its_role_word(read):
 def test_a_clause_whose_generic_tail_the_page_cut(read):
     record = read(HEAD + "1.畅通政务服务热线。(市发展改革委牵头,市住建局等政府各有关")
     assert units(record) == [(["一", "1"], ["市发展改革委", "市住建局"], ["市发展改革委"])]
+
+
+def test_a_banner_after_an_items_clause_with_a_note_under_it(read):
+    """`(责任秘书长:张三,责任单位:…)` then the banner `十大重点推进事项`, a bracketed note, and
+    items numbered from 1 again: the banner starts a section of its own, the secretary is a
+    person."""
+    record = read("某市沿海开发工作要点\n三、保障措施\n1.建立推进工作体系。\n"
+                  "(责任秘书长:李四,责任单位:市政府办公室)\n"
+                  "十大重点推进事项\n(2010年2月,成立专门工作班子)\n"
+                  "1.建设精品钢铁基地项目。\n(牵头领导:王五,责任秘书长:赵六,责任单位:市发改委)\n")
+    assert units(record) == [(["三", "1"], ["市政府办公室"], ["市政府办公室"]),
+                             (["1"], ["市发改委"], ["市发改委"])]

@@ -60,6 +60,8 @@ _ROLE_WORD_CUT = {"牵": "牵头", "负": "负责", "配": "配合"}
 _CUT_ROLE_WORD = re.compile(rf"(?<=[\u4e00-\u9fff)）])[{''.join(_ROLE_WORD_CUT)}]$")
 
 
+# What a label of people ends with (`牵头负责领导`, `县级责任人`, `责任秘书长`).
+_PEOPLE = "领导|责任人|负责人|秘书长"
 # Role words of labels the tables do not list (`牵头督查单位`, `协同推进部门`), first match wins.
 _LABEL_ROLES: dict[str, Role] = {"牵头": "lead", "配合": "support", "协办": "support",
                                  "协同": "support", "协助": "support", "参与": "support",
@@ -107,7 +109,7 @@ def _rules() -> _Rules:
     closing_words: dict[str, Role] = {**role_words, **data["closing_words"]}
     # Labels naming a leader or a person in charge (`牵头负责领导:`, `县级责任人:`) are people's;
     # a label the table does not list names units by its role word (`牵头督查单位:`).
-    names = alternation(list(labels)) + r"|[\u4e00-\u9fff]{0,6}?(?:领导|责任人|负责人)" \
+    names = alternation(list(labels)) + rf"|[\u4e00-\u9fff]{{0,6}}?(?:{_PEOPLE})" \
         + rf"|[\u4e00-\u9fff]{{0,4}}?(?:{alternation(list(_LABEL_ROLES))})" \
           r"[\u4e00-\u9fff]{0,4}?(?:单位|部门|处室|科室|股室)"
     # A label may name the level its units belong to: `省直配合单位:`.
@@ -136,7 +138,7 @@ def _label_role(label: str) -> Role:
     listed = _rules().labels.get(label)
     if listed is not None:
         return listed
-    if re.search(r"领导|责任人|负责人", label):
+    if re.search(_PEOPLE, label):
         return "person"
     return next((role for word, role in _LABEL_ROLES.items() if word in label), "person")
 

@@ -528,11 +528,11 @@ class _OutlineParser:
         # last item of the body before it)
         before = blocks[start - 1] if start > 0 else ""
         if isinstance(before, str) and before and not before.endswith(_SENTENCE_END) \
-                and blocks[start] not in self.body_banners:
+                and not _closed_clause(before) and blocks[start] not in self.body_banners:
             return start
         end = start
         while end < len(blocks) and isinstance(block := blocks[end], str) \
-                and _could_be_banner(block) \
+                and (_could_be_banner(block) or (end > start and _is_aside(block))) \
                 and (end == start or block not in self.body_banners):
             end += 1
         following = blocks[end] if end < len(blocks) else None
@@ -551,6 +551,18 @@ def _body_banners(blocks: list[str | Grid]) -> frozenset[str]:
              and match_marker(following) is not None
              and not (isinstance(before, str) and is_body_name(before))]
     return frozenset(names) if len(set(names)) >= _LEAST_BODY_BANNERS else frozenset()
+
+
+def _closed_clause(block: str) -> bool:
+    """`(责任单位:市民政局)`: an item's clause in brackets, closed, as the item's end is."""
+    return block.endswith((")", "）", "〕", "】")) and is_clause_line(block)
+
+
+def _is_aside(block: str) -> bool:
+    """`(2010年2月,成立专门工作班子)`: a bracketed note under a banner, before its items."""
+    groups = list(top_level_groups(block))
+    return len(groups) == 1 and groups[0].start == 0 and groups[0].end == len(block) \
+        and groups[0].opener in "(（" and not is_clause_line(block)
 
 
 def _could_be_banner(block: str) -> bool:
