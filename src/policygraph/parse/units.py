@@ -66,6 +66,8 @@ _OPENER_OF = {")": "(", "）": "（"}
 _LONE_LEVEL = re.compile(r"[省市州县区縣區]")
 _LEVEL_CHARACTERS = "省市州县区镇乡縣區鎮鄉"
 _GOVERNMENTS = frozenset({"政府", "人民政府"})
+# A level and `各` before a generic unit (`省级各相关部门`, `市直各`), which it leaves generic.
+_LEVEL_OR_ALL = re.compile(r"^[市省县区州]*(?:级|直)?各?")
 # Bodies named without their division, which a collective's each takes (`各县党委和人民政府`).
 _BARE_BODIES = frozenset({"人民政府", "政府", "党委", "党工委", "管委会"})
 # A bracketed note closing a unit's name: `市卫生健康委(列第一位为牵头单位,下同)`.
@@ -230,7 +232,7 @@ def join_collectives(pieces: list[str]) -> list[str]:
     open_collective = False
     for piece in pieces:
         if joined and clean_unit(piece) in _BARE_SUFFIXES \
-                and unit_rules().generic.search(clean_unit(joined[-1]).lstrip("市省县区州直")):
+                and unit_rules().generic.search(_LEVEL_OR_ALL.sub("", clean_unit(joined[-1]))):
             joined[-1] += "、" + piece
             continue
         if joined and _joins_the_collective_before(clean_unit(joined[-1]), clean_unit(piece)):
