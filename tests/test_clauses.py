@@ -209,6 +209,8 @@ def test_prose_without_units_names_nobody():
     assert responsibility_in_prose("推进政府及其部门应急预案精编化。") is None
     assert responsibility_in_prose("推广深圳湾园区联合执法平台的经验。") is None
     assert responsibility_in_prose("主动了解部队需求,协调解决供暖供气等实际难题。") is None
+    assert responsibility_in_prose("由市农业农村局综合汇总后,通报各县(市、区)政府、市有关单位,"
+                                   "并抄送市委。") is None
     assert responsibility_in_prose("习近平总书记站在全面建成小康社会的战略高度。") is None
     assert responsibility_in_prose("排名第一的责任单位为牵头单位,其他列入单位为参与单位。") is None
     assert responsibility_in_prose("建立市生活垃圾分类推进联席会议制度,负责协调指导。") is None

@@ -51,6 +51,8 @@ _WITH_DEPARTMENTS = re.compile(
     rf"^(?P<lead>[^,，。;；:：]{{2,30}}?)会同(?P<others>[^,，。;；:：]{{2,200}}?{_DEPARTMENTS_TAIL})")
 # What after 由 and its units says that each of them does the work (`由A、B负责`, `由A和B直接查办`).
 _EACH_DOES_IT = ("牵头", "负责", "直接", "分别", "各派")
+# What a sentence after 由 goes on to do, which no list of names holds (`由A综合汇总后,通报…`).
+_DONE_AFTER = re.compile(r"后$|^(?:通报|抄送|报送|并)")
 # Words that describe which bodies a rule means (`其他列入单位为参与单位`, `流域所经乡(镇)政府为
 # 责任主体`) rather than name them.
 _DESCRIBED = re.compile(r"其他|其它|其余|列入|所[经在]")
@@ -318,7 +320,9 @@ def _units_after_by(clause: str) -> tuple[str, list[str], str] | None:
 
 
 def _mostly_units(units: list[str]) -> bool:
-    return 2 * sum(1 for unit in units if is_unit_name(unit)) > len(units)
+    """Most of the names are units', and none is what is done after them (`…综合汇总后`)."""
+    return 2 * sum(1 for unit in units if is_unit_name(unit)) > len(units) \
+        and not any(_DONE_AFTER.search(unit) for unit in units)
 
 
 def _abbreviated(phrase: str) -> list[str]:
