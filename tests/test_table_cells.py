@@ -289,3 +289,33 @@ def test_a_task_cell_opening_with_a_bodys_name_and_a_colon_names_its_unit(read):
         (["1"], "向县委、县政府及时报告集中供热重大问题。", ["县住建局"], ["县住建局"]),
         (["2"], "做好煤炭供应。", ["县发改局"], ["县发改局"]),
     ]
+
+
+def test_a_cell_per_line_table_whose_unnamed_column_runs_over_lines(read):
+    """`序号 重点任务 工作措施 完成时限 牵头单位 协办单位`, one cell a line, a row's measures over
+    two lines: the units after the deadline are the row's all the same."""
+    record = read(TITLE + """
+        序号
+        重点任务
+        工作措施
+        完成时限
+        牵头单位
+        协办单位
+        1
+        健全监管模式
+        完善空气质量监测网络建设。
+        年底前
+        区生态环境局
+        区科信局
+        2
+        推进源头替代
+        严格落实国家产品质量标准。
+        加强执法检查,督促企业建立台账。
+        长期实施
+        区发改委
+        区科信局
+    """)
+    assert [(path, units, lead) for path, _, units, lead in rows(record)] == [
+        (["1"], ["区生态环境局", "区科信局"], ["区生态环境局"]),
+        (["2"], ["区发改委", "区科信局"], ["区发改委"]),
+    ]

@@ -107,7 +107,13 @@ def _take(cells: Sequence[str], index: int, kind: Column | None,
         return taken
     if looks_like_units(cell) and any(c in UNIT_COLUMNS for c in later):
         return 1 if _more_units_than_columns(cells[index:], later) else 0
-    return 1
+    # A column the header does not name (`工作措施`) runs over lines where the row has more
+    # lines than columns left, up to the line a later column starts with.
+    taken = 1
+    while len(cells) - index - taken > len(later) \
+            and not _starts_later_column(cells[index + taken], later):
+        taken += 1
+    return taken
 
 
 def _fits(cell: str, column: Column | None) -> bool:
