@@ -319,3 +319,37 @@ def test_a_cell_per_line_table_whose_unnamed_column_runs_over_lines(read):
         (["1"], ["区生态环境局", "区科信局"], ["区生态环境局"]),
         (["2"], ["区发改委", "区科信局"], ["区发改委"]),
     ]
+
+
+def test_a_cell_per_line_table_whose_headings_the_page_broke_over_lines(read):
+    """`建设起` `止年限`, `总投资` `(万元)`, `资金` `来源`, `责任` `单位`: headings broken over
+    lines, unknown ones among them, still give the units' column."""
+    record = read(TITLE + """
+        序号
+        项目名称
+        项目建设规模及内容
+        建设起
+        止年限
+        总投资
+        (万元)
+        资金
+        来源
+        责任
+        单位
+        1
+        城市用气提升工程
+        对28个小区进行“液改气”改造。
+        2023.01-2023.12
+        1200
+        国企投资
+        城投集团
+        2
+        山塘水库综合整治工程
+        完成6座小型水库加固改造。
+        2023.01-2023.12
+        4600
+        政府投资
+        水利局
+    """)
+    assert [(path, units) for path, _, units, _ in rows(record)] == [
+        (["1"], ["城投集团"]), (["2"], ["水利局"])]

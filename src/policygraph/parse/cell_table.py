@@ -44,6 +44,8 @@ _BROKEN_HEAD = 3
 # A goal heading after a task heading (or the other way) is a row's category cell, as
 # `发展目标` under `序号 事项 责任单位`; two task headings are two columns.
 _OTHER_CONTENT: dict[Column | None, Column] = {"task": "goal", "goal": "task"}
+# How many lines on a units' heading may follow headings the page broke over lines.
+_HEADINGS_AHEAD = 10
 
 
 def cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
@@ -64,8 +66,8 @@ def cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
         if kind is None:
             # A heading the tables do not know (`重要项目`) may stand between known ones.
             line = lines[index].strip()
-            if not headings or headings[-1][0] is None or not line \
-                    or len(line) > MAX_HEADING or LABEL_CELL.fullmatch(line):
+            if not headings or not line or len(line) > MAX_HEADING or LABEL_CELL.fullmatch(line) \
+                    or (headings[-1][0] is None and not _units_heading_ahead(lines, index)):
                 break
             end = skip_blank(lines, index + 1)
         headings.append((kind, index))
@@ -86,6 +88,20 @@ def cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
     grid_rows = [read_row(cells, align(cells, sub_header if _SUB_ROW.fullmatch(cells[0])
                                        else header)) for cells in rows]
     return Grid(tuple(row for row in grid_rows if row)), index
+
+
+def _units_heading_ahead(lines: list[str], index: int) -> bool:
+    """Whether a units' heading follows a few lines on, before any row's number: the lines
+    between are headings the page broke over lines (`建设起` `止年限`, `2023年度` `计划`)."""
+    position = index
+    for _ in range(_HEADINGS_AHEAD):
+        position = skip_blank(lines, position + 1)
+        if position >= len(lines) or BARE_NUMBER.fullmatch(lines[position].strip()):
+            return False
+        kind, _end = _heading_line(lines, position)
+        if kind in UNIT_COLUMNS:
+            return True
+    return False
 
 
 def headerless_cell_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
