@@ -353,3 +353,23 @@ def test_a_cell_per_line_table_whose_headings_the_page_broke_over_lines(read):
     """)
     assert [(path, units) for path, _, units, _ in rows(record)] == [
         (["1"], ["城投集团"]), (["2"], ["水利局"])]
+
+
+def test_a_bodys_other_name_on_a_line_of_its_own_in_a_units_cell(read):
+    record = read(TITLE + """
+        序号
+        重点工作
+        牵头领导
+        牵头单位
+        主要参与单位
+        1
+        实施人才引进计划,新增高层次人才100名。
+        张三
+        区发改局
+        (区金融办)
+        区经信局
+        区科技局、区财政局
+    """)
+    assert [(units, lead) for _, _, units, lead in rows(record)] == [
+        (["区发改局(区金融办)", "区经信局", "区科技局", "区财政局"],
+         ["区发改局(区金融办)", "区经信局"])]

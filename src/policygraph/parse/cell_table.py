@@ -44,6 +44,8 @@ _BROKEN_HEAD = 3
 # A goal heading after a task heading (or the other way) is a row's category cell, as
 # `发展目标` under `序号 事项 责任单位`; two task headings are two columns.
 _OTHER_CONTENT: dict[Column | None, Column] = {"task": "goal", "goal": "task"}
+# A body's other name in brackets, on a line of its own under the body's name.
+_OTHER_NAME = re.compile(r"[(（][^()（）\d]{2,12}[)）]")
 # How many lines on a units' heading may follow headings the page broke over lines.
 _HEADINGS_AHEAD = 10
 
@@ -142,7 +144,9 @@ def _cell_rows(lines: list[str], index: int, header: list[Column | None],
         if not cell:
             continue
         numbered = ITEM_START.match(cell) if inline else None
-        if rows and len(rows[-1]) == 1 and BARE_NUMBER.fullmatch(rows[-1][0]) \
+        if rows and _OTHER_NAME.fullmatch(cell) and looks_like_units(rows[-1][-1]):
+            rows[-1][-1] += cell  # a body's other name on a line of its own (`(区金融办)`)
+        elif rows and len(rows[-1]) == 1 and BARE_NUMBER.fullmatch(rows[-1][0]) \
                 and _SECTION_CELL.fullmatch(cell):
             rows.insert(-1, [cell])  # the section a row opens, in the cell after its number
         elif numbered and _opens_row(cell[: numbered.end()], rows, len(header)):
