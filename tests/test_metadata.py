@@ -91,6 +91,18 @@ def test_dates_in_chinese_numerals_or_without_a_day(read, signature, issued):
     assert record.title == "2021年某县工作要点"
 
 
+@pytest.mark.parametrize(("preamble", "period"), [
+    ("根据市委、市政府确定的2009年全市主要目标和工作任务,制定本方案。", [2009, 2009]),
+    ("经研究决定,自2004年元月份开始,免费发送政府公报。", None),
+    ("2010年6月9日", None),
+    ("根据《社会信用体系建设规划纲要(2014-2020年)》,制定本方案。", None),
+])
+def test_the_year_a_preamble_names_for_the_work_and_not_a_date_or_a_cited_plan(
+        read, preamble, period):
+    record = read("某县加强政务公开的实施意见\n" + preamble + "\n" + ITEMS)
+    assert record.period == period
+
+
 def test_five_year_plan_in_the_title_gives_the_period(read):
     record = read("""
         衢州市“十四五”服务业发展实施方案

@@ -68,6 +68,11 @@ _FIELD_FORMS = (re.compile(r"【\s*([^】\n]{2,8}?)\s*】\s*"),
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*[—–\-~～至到]\s*((?:19|20)\d{2})\s*年")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _DUE_YEAR = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年")
+# A year named for the work, not a date's (`2010年6月9日`, `自2004年元月份`) and not inside
+# the title of a plan the preamble cites (`《…(2014-2020年)》`).
+_WORK_YEAR = re.compile(r"((?:19|20)\d{2})\s*年"
+                        r"(?!\s*(?:\d{1,2}|[元一二三四五六七八九十]{1,2})\s*月)")
+_CITED = re.compile(r"《[^《》]*》|[(（][^()（）]*[)）]")
 _PRINTED = re.compile(r"(\d{6,8})\s*日?\s*印发")
 # Wording that says which level of government speaks, where no division is named.
 _LEVEL_WORDS = re.compile(r"(?:^|[全本我,，、\s:：])(省|市|州|盟|县|区|旗)"
@@ -390,7 +395,7 @@ def _written_number(number: str) -> str:
 def date_by_preamble(meta: Metadata, preamble: str) -> None:
     """A plan whose title states no year and that sets no deadline of its own: the year its
     notice or preamble first names for the work (`…确定的2009年全市主要目标和工作任务`)."""
-    found = _YEAR.search(preamble)
+    found = _WORK_YEAR.search(_CITED.sub("", preamble))
     if meta.period is None and found:
         meta.period = [int(found[1]), int(found[1])]
 
