@@ -121,6 +121,24 @@ def test_a_city_task_carries_out_the_provincial_task_it_takes_up(store):
     assert {row["route"].rsplit("#", 1)[-1] for row in scored} == {"EnclosingDivisionPlan"}
 
 
+def test_a_plan_that_states_no_period_pairs_by_the_year_it_was_issued(tmp_path):
+    """A city plan whose title and preamble name no year is paired with the province's plan of
+    the year its signature gives."""
+    (tmp_path / "province.txt").write_text(
+        textwrap.dedent(PROVINCE_PLAN).replace("某省", "浙江省"), "utf-8")
+    undated = textwrap.dedent(CITY_PLAN).replace("衢州市2021年服务业发展工作要点",
+                                                 "衢州市服务业发展工作要点")
+    (tmp_path / "city.txt").write_text(undated + "\n衢州市人民政府办公室\n2021年3月5日\n", "utf-8")
+    store = tmp_path / "store"
+    assert main(["build", str(tmp_path), "--store", str(store), "--quiet"]) == 0
+    graph = open_graph(store)
+    assert graph.sparql("SELECT ?start WHERE { ?d pg:sourceFile 'city.txt' . "
+                        "OPTIONAL { ?d pg:periodStart ?start } }") == [{"start": None}]
+    links = graph.sparql("SELECT ?lowerPath WHERE { ?lower pg:carriesOut ?higher ; "
+                         "pg:path ?lowerPath }")
+    assert links == [{"lowerPath": "一 1"}]
+
+
 def test_the_canned_queries_show_a_task_carried_out_below_and_a_plans_uptake(store):
     graph = open_graph(store)
     higher = graph.sparql("SELECT ?task WHERE { ?task pg:path '一 1' ; pg:inDocument ?d . "
@@ -160,7 +178,7 @@ def test_a_gold_file_without_its_columns_is_named(store, tmp_path, capsys):
 ALIGNMENT = Path(__file__).parent.parent / "data" / "alignment"
 # The figures of the judged pairs on a graph of their plans (README, "Tasks carried out
 # below"): a floor under each, below the aim of precision 0.85 at recall 0.70.
-FLOORS = {"precision": 0.62, "recall": 0.69}
+FLOORS = {"precision": 0.63, "recall": 0.70}
 
 
 def test_the_alignment_golds_records_agree_with_their_pages_and_name_its_pairs_tasks():

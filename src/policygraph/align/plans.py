@@ -16,11 +16,12 @@ from ..vocab import PREFIXES
 
 _PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
 _PLANS = _PROLOGUE + """
-SELECT ?document ?source ?region ?start ?end WHERE {
+SELECT ?document ?source ?region ?start ?end ?issued WHERE {
   ?document a pg:PolicyDocument ; pg:sourceFile ?source .
   OPTIONAL { ?document pg:jurisdiction ?region }
   OPTIONAL { ?document pg:periodStart ?start }
   OPTIONAL { ?document pg:periodEnd ?end }
+  OPTIONAL { ?document pg:issued ?issued }
 }"""
 _IMPLEMENTS = _PROLOGUE + """
 SELECT ?document ?higher WHERE { ?document pg:implements ?higher . ?higher a pg:PolicyDocument }
@@ -74,9 +75,8 @@ def read_plans(store: ox.Store) -> Graph:
     the union of its named graphs, as the service's store is queried)."""
     plans: dict[str, Plan] = {}
     for row in _select(store, _PLANS):
-        start, end = row.get("start"), row.get("end")
-        period = (int(start), int(end or start)) if start else None
-        plans[row["document"]] = Plan(row["document"], row["source"], row.get("region"), period)
+        plans[row["document"]] = Plan(row["document"], row["source"], row.get("region"),
+                                      _time(row))
     for row in _select(store, _IMPLEMENTS):
         if row["document"] in plans:
             plans[row["document"]].implements.add(row["higher"])
@@ -87,6 +87,15 @@ def read_plans(store: ox.Store) -> Graph:
             plan.tasks.append(PlanTask(row["task"], row["path"], words))
     parents = {row["region"]: row["parent"] for row in _select(store, _PARENTS)}
     return Graph(plans, parents)
+
+
+def _time(row: dict[str, str]) -> tuple[int, int] | None:
+    """The years a plan covers; where it states none, the year it was issued, which is when
+    its work is done as far as the plans above and below it are concerned."""
+    start, end, issued = row.get("start"), row.get("end"), row.get("issued")
+    if start:
+        return int(start), int(end or start)
+    return (int(issued[:4]), int(issued[:4])) if issued else None
 
 
 def _select(store: ox.Store, query: str) -> Iterator[dict[str, str]]:
