@@ -111,10 +111,8 @@ def _counts_items(text: str, start: int, end: int, unit: str) -> bool:
     """`36项测评指标`, `以上8项…责任目标`, `8项任务`: a count of the plan's own indicators, goals
     or tasks (unlike `100亿元目标`, a figure a goal names, or `完成37个老旧小区改造任务`, work
     a verb brings about)."""
-    clause_start = _clause_start(text, start)
     return unit in _ITEM_COUNTS and _COUNTED_ITEMS.match(text, end) is not None \
-        and _rules().governed.search(text, clause_start, start) is None \
-        and _DOING.search(text, clause_start, start) is None
+        and _nothing_done(text, _clause_start(text, start), start)
 
 
 def _scopes(text: str, start: int, end: int) -> bool:
@@ -123,10 +121,14 @@ def _scopes(text: str, start: int, end: int) -> bool:
     them (unlike `在全市建成10个村级服务站`)."""
     if _SCOPED.match(text, end) is None:
         return False
-    clause_start = _clause_start(text, start)
-    scope = list(_SCOPE.finditer(text, clause_start, start))
-    return bool(scope) and _rules().governed.search(text, scope[-1].end(), start) is None \
-        and _DOING.search(text, scope[-1].end(), start) is None
+    scope = list(_SCOPE.finditer(text, _clause_start(text, start), start))
+    return bool(scope) and _nothing_done(text, scope[-1].end(), start)
+
+
+def _nothing_done(text: str, begin: int, end: int) -> bool:
+    """Whether no verb that brings about what it counts stands in `text[begin:end]`."""
+    return _rules().governed.search(text, begin, end) is None \
+        and _DOING.search(text, begin, end) is None
 
 
 def _scores(text: str, start: int) -> bool:
