@@ -185,9 +185,7 @@ def _opening_subject(text: str) -> list[tuple[str, Role]]:
     if found is None or _OPENING_TASK.match(found[1]) or _NOT_A_SUBJECT.search(found[1]):
         return []
     # (a verb that is the start of a suffix of the body's name, `州政府督查室要…`, is no verb)
-    rest = text.strip()[found.end(1):]
-    name = found[1] + next((suffix for suffix in unit_rules().suffixes
-                            if len(suffix) > 1 and rest.startswith(suffix)), "")
+    name = found[1] + _suffix_opening(text.strip()[found.end(1):], shortest=2)
     units = prose_units(_subject(name).removesuffix("主要"))
     # (a body's, an office's or a division's name, or a collective: not a thing a name's
     # suffix ends, `科技下乡`)
@@ -214,14 +212,18 @@ def _opening_body(clause: str) -> str | None:
     through a suffix that completes it (`县人民政府` + `办公室`)."""
     if _BACKING.match(clause):
         return None  # (`根据国家知识产权局的要求,成立…`: what the work follows, no body acting)
-    suffixes = unit_rules().suffixes
     for end in range(_LEAST_BODY, min(len(clause), _LONGEST_BODY) + 1):
         name = clause[:end]
         if is_unit_name(name) and not name.startswith(unit_rules().collective):
-            rest = clause[end:]
-            longer = next((suffix for suffix in suffixes if rest.startswith(suffix)), "")
-            return name + longer
+            return name + _suffix_opening(clause[end:])
     return None
+
+
+def _suffix_opening(rest: str, shortest: int = 1) -> str:
+    """The suffix of a body's name, `shortest` characters long at least, that the words after
+    a name open with (`办公室` after `县人民政府`): the name runs on through it."""
+    return next((suffix for suffix in unit_rules().suffixes
+                 if len(suffix) >= shortest and rest.startswith(suffix)), "")
 
 
 def _subject(words: str) -> str:
