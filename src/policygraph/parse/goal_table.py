@@ -22,7 +22,9 @@ _NUMBER = re.compile(r"序号|编号")
 _INDICATOR = re.compile(r"(?:主要)?指标(?:名称)?|项目(?:名称)?")
 _UNIT = re.compile(r"(?:计量)?单位")
 # A figure as a cell gives it: `7左右`, `8以上`, `≥95`, `11.3`.
-_FIGURE = re.compile(r"(?P<before>[≥≤><]?)\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<after>[^\d\s]{0,4})")
+FIGURE = re.compile(r"(?P<before>[≥≤><]?)\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<after>[^\d\s]{0,4})")
+# The words a bound's sign stands for, as a sentence writes them (`≥95` is `不低于95`).
+BOUND_WORDS = {"≥": "不低于", "≤": "不高于", ">": "超过", "<": "低于"}
 # `增幅(%)`: the measure in words and its unit in brackets.
 _UNIT_CELL = re.compile(r"(?P<measure>[^()（）]*)[(（](?P<unit>[^()（）]+)[)）]")
 _MIN_PLACES = 2
@@ -94,7 +96,7 @@ def _row(lines: list[str], index: int, places: list[str | None],
     measure, unit = (found["measure"], found["unit"]) if found else ("", unit_cell)
     figures = [_sentence(place, indicator + measure, _figure(cell, unit))
                for place, cell in zip(places, cells[1 + has_unit:], strict=False)
-               if place is not None and _FIGURE.fullmatch(cell)]
+               if place is not None and FIGURE.fullmatch(cell)]
     return Row(f"{label}、", indicator, notes=tuple(figures), goal=True), position
 
 
@@ -108,9 +110,9 @@ def _sentence(column: str, indicator: str, figure: str) -> str:
 
 def _figure(cell: str, unit: str) -> str:
     """`7以上` with its unit `%` as `7%以上`; `≥95` as `不低于95%`."""
-    found = _FIGURE.fullmatch(cell)
+    found = FIGURE.fullmatch(cell)
     assert found is not None
-    before = {"≥": "不低于", "≤": "不高于", ">": "超过", "<": "低于"}.get(found["before"], "")
+    before = BOUND_WORDS.get(found["before"], "")
     return f"{before}{found['number']}{unit}{found['after']}"
 
 
@@ -119,7 +121,7 @@ def _opens_next_row(lines: list[str], index: int, label: int) -> bool:
     if lines[index].strip() != str(label + 1):
         return False
     following = _next(lines, index + 1)
-    return following is None or not _FIGURE.fullmatch(lines[following].strip())
+    return following is None or not FIGURE.fullmatch(lines[following].strip())
 
 
 def _is_place(cell: str) -> bool:

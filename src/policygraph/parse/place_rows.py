@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from .goal_table import BOUND_WORDS, FIGURE
 from .regions import lookup_all
 
 _SEPARATOR = re.compile(r"\s*[|｜]\s*")
@@ -27,10 +28,8 @@ _NOT_GOAL = re.compile(r"完成|进展|进度|时限|时间|情况|备注|责任
 _UNIT_LINE = re.compile(r"(?:单位|面积|计量单位)\s*[:：]\s*(?P<unit>[^\s|｜:：,，。]{1,6})")
 _UNIT_LINES_ABOVE = 3
 _HEADING_UNIT = re.compile(r"[(（](?P<unit>[^()（）\d]{1,6})[)）]$")
-_FIGURE = re.compile(r"(?P<before>[≥≤><]?)\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>%|[^\d\s]{0,4})")
 _TOTALS = re.compile(r"合计|总计|小计|全市|全县|全区|全省|全州|全盟")
 _PLACE_ENDINGS = ("县", "市", "区", "乡", "镇", "街道", "场", "旗", "盟", "园区", "开发区")
-_BOUNDS = {"≥": "不低于", "≤": "不高于", ">": "超过", "<": "低于"}
 
 
 def place_row_sentences(text: str) -> list[str]:
@@ -59,14 +58,14 @@ def _rows(lines: list[str], header: list[str], goals: list[int], unit: str) -> l
         if _TOTALS.search(place) or not _is_place(place):
             continue
         for column in goals:
-            found = _FIGURE.fullmatch(cells[column]) if column < len(cells) else None
+            found = FIGURE.fullmatch(cells[column]) if column < len(cells) else None
             if found is None:
                 continue
             heading = header[column]
             in_heading = _HEADING_UNIT.search(heading)
             name = heading[: in_heading.start()] if in_heading else heading
-            written = found["unit"] or (in_heading["unit"] if in_heading else unit)
-            sentences.append(f"{place}{name}{_BOUNDS.get(found['before'], '')}"
+            written = found["after"] or (in_heading["unit"] if in_heading else unit)
+            sentences.append(f"{place}{name}{BOUND_WORDS.get(found['before'], '')}"
                              f"{found['number']}{written}")
     return sentences
 
