@@ -269,11 +269,8 @@ def _cut_before_first_section(block: str) -> list[str]:
     if match_marker(block) is not None:
         return [block]
     for first in _GLUED_SECTION.finditer(block):
-        if block[first.start():first.end()] != "一、":
-            continue
-        second = [found for found in _SECOND_SECTION.finditer(block, first.end())
-                  if match_marker(block[found.start():]) is not None]
-        if second:
+        if first[0] == "一、" and any(match_marker(block[found.start():]) is not None
+                                     for found in _SECOND_SECTION.finditer(block, first.end())):
             return [block[: first.start()], block[first.start():]]
     return [block]
 
