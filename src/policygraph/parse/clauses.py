@@ -23,6 +23,7 @@ from .rules import alternation, table
 from .units import (
     MODAL,
     TRIM,
+    clean_unit,
     is_short_list,
     is_unit_name,
     join_collectives,
@@ -426,7 +427,7 @@ def _part_units(part: str, label_role: Role | None, word_first: bool) -> list[tu
     closing role word gives."""
     assigned: list[tuple[str, Role]] = []
     pending: list[str] = []
-    for piece in join_collectives(split_list(part)):
+    for piece in join_collectives(split_list(part), _unit_name):
         unit, word_role = _split_role_word(piece)
         pending.extend(listed_units(unit))
         if word_role is not None:
@@ -440,6 +441,11 @@ def _part_units(part: str, label_role: Role | None, word_first: bool) -> list[tu
             pending = []
     assigned.extend((name, label_role or "main") for name in pending)
     return assigned
+
+
+def _unit_name(piece: str) -> str:
+    """The unit's name in a clause's piece, without the role word closing the list."""
+    return clean_unit(without_role_word(piece))
 
 
 def without_role_word(piece: str) -> str:

@@ -9,6 +9,7 @@ brackets, and at `及`/`和`/`与` only where every part is itself a unit's name
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -225,20 +226,23 @@ def _is_bare_name(word: str) -> bool:
         and not lookup_all(word)
 
 
-def join_collectives(pieces: list[str]) -> list[str]:
+def join_collectives(pieces: list[str],
+                     name: Callable[[str], str] = clean_unit) -> list[str]:
     """`各市(县)`, `区政府` back as the one collective `各市(县)、区政府` the plan wrote, and
-    `市直有关部门`, `单位` as `市直有关部门、单位`."""
+    `市直有关部门`, `单位` as `市直有关部门、单位`. `name` reads the unit's name in a piece, which
+    a clause's pieces may close with a role word (`单位分工负责`)."""
     joined: list[str] = []
     open_collective = False
     for piece in pieces:
-        if joined and clean_unit(piece) in _BARE_SUFFIXES \
-                and unit_rules().generic.search(_LEVEL_OR_ALL.sub("", clean_unit(joined[-1]))):
+        before = _last_conjunct(joined[-1]) if joined else ""
+        if joined and name(piece) in _BARE_SUFFIXES \
+                and unit_rules().generic.search(_LEVEL_OR_ALL.sub("", clean_unit(before))):
             joined[-1] += "、" + piece
             continue
-        if joined and _joins_the_collective_before(clean_unit(joined[-1]), clean_unit(piece)):
+        if joined and _joins_the_collective_before(clean_unit(before), name(piece)):
             joined[-1] += "、" + piece
             continue
-        if joined and (open_collective or _COLLECTIVE_HEAD.fullmatch(joined[-1])) \
+        if joined and (open_collective or _COLLECTIVE_HEAD.fullmatch(before)) \
                 and _COLLECTIVE_TAIL.match(clean_unit(piece)):
             joined[-1] += "、" + piece
             open_collective = bool(_COLLECTIVE_LEVEL.fullmatch(piece))
@@ -246,6 +250,12 @@ def join_collectives(pieces: list[str]) -> list[str]:
             joined.append(piece)
             open_collective = False
     return joined
+
+
+def _last_conjunct(piece: str) -> str:
+    """The name after a piece's last conjunction: in `省直相关单位和各市州`, `县市区人民政府` the
+    collective `各市州、县市区人民政府` opens after the 和, which the 、 is read before."""
+    return _CONJUNCTION.split(piece)[-1]
 
 
 def _joins_the_collective_before(before: str, piece: str) -> bool:
