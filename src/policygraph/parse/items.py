@@ -158,8 +158,11 @@ def _read(item: Item) -> _Reading:
     titled = split_heading(blocks, has_children=bool(item.children))
     clause = found.responsibility
     if clause is None and item.children:
+        # `(一)市日报社(晨刊、手机报)` over the paper's items: a section whose heading is a
+        # body's name names the unit of every item below it.
         clause = (opening_responsibility(titled.heading or "")
-                  or opening_responsibility(titled.body))
+                  or opening_responsibility(titled.body)
+                  or body_responsibility(titled.heading or titled.body))
     elif clause is None and titled.heading and (named := body_responsibility(titled.heading)):
         # `三、省委政法委` over the body's work: the item's heading names its unit.
         clause = named

@@ -26,7 +26,7 @@ _CONJUNCTION = re.compile(r"及|和|与|以及")
 _ALWAYS_JOINS = re.compile(r"会同|联合|协同|(?<=[处局厅科股室])会(?=[\u4e00-\u9fff]{2})(?!议)")
 # Suffixes that only a body's name ends with: a heading ending so is a unit, not a topic.
 _BODY_SUFFIXES = ("厅", "局", "委", "办", "委员会", "管委会", "委会", "政府", "办公室", "中心",
-                  "公司", "组", "专班", "办事处", "管理处", "督查室")
+                  "公司", "组", "专班", "办事处", "管理处", "督查室", "报社", "电视台", "电台")
 # Verbs and nouns that end as bodies' names do (`企业开办`, `一网通办`, `统筹规划布局`).
 _VERBS_LIKE_BODIES = ("开办", "举办", "创办", "代办", "帮办", "兴办", "申办", "通办", "快办",
                       "好办", "网办", "督办", "交办", "承办", "联办", "合办", "包办", "速办",

@@ -1,0 +1,30 @@
+"""Units a section names for the items below it: a section whose heading is a body's name,
+over items numbered at the next level."""
+
+from __future__ import annotations
+
+from policygraph.parse import Record
+
+
+def units(record: Record) -> list[tuple[list[str], list[str], list[str]]]:
+    return [(task.path, task.agencies, task.lead) for task in record.tasks]
+
+
+def test_a_section_headed_by_a_body_with_its_outlets_in_brackets_leads_its_items(read):
+    """`(一)市日报社(晨刊、手机报)`: the paper's items, each with only its people named."""
+    record = read("""
+        某市创建宣传方案
+        一、市内宣传
+        (一)市日报社(晨刊、手机报、在线)
+        1.新闻宣传。对重要会议进行动态报道。
+        责任人:张三、李四
+        2.文艺副刊宣传。加大稿件的刊发力度。
+        (二)市广播电视台
+        1.形象宣传。播发形象宣传片。
+        (三)加强统筹协调
+        1.建立联系制度。定期通报进展。
+    """)
+    assert units(record) == [(["一", "(一)", "1"], ["市日报社"], ["市日报社"]),
+                             (["一", "(一)", "2"], ["市日报社"], ["市日报社"]),
+                             (["一", "(二)", "1"], ["市广播电视台"], ["市广播电视台"]),
+                             (["一", "(三)", "1"], [], [])]
