@@ -134,3 +134,35 @@ def test_goals_broken_down_a_place_a_row(read):
     assert [(t.indicator, t.value, t.unit, t.comparator) for t in record.targets] == [
         ("甲县2023年小麦任务面积", 0.91, "万亩", "="), ("甲县节能目标", 17, "%", "="),
         ("乙区2023年小麦任务面积", 3.89, "万亩", "="), ("乙区节能目标", 16, "%", ">=")]
+
+
+def test_goals_broken_down_a_place_a_column_one_cell_a_line(read):
+    """An assessment's table: a category cell over its first row only, a score and the
+    assessing bodies after a row's figures, and a row whose last places' cells are empty."""
+    record = read("""
+        2014年度全市综合目标任务框架体系
+        (一)县区综合目标任务框架体系
+        目标类别
+        考核项目及内容
+        全市
+        甲区
+        乙县
+        分值
+        考核实施单位
+        主要经济指标
+        地区生产总值(亿元)
+        466
+        112
+        45
+        15
+        市发改委、市统计局
+        地方公共财政预算收入(亿元)
+        32.55
+        6.23
+        市财政局
+        (二)市级部门目标任务
+    """)
+    assert [(t.indicator, t.value, t.unit) for t in record.targets] == [
+        ("全市地区生产总值", 466, "亿元"), ("甲区地区生产总值", 112, "亿元"),
+        ("乙县地区生产总值", 45, "亿元"), ("全市地方公共财政预算收入", 32.55, "亿元"),
+        ("甲区地方公共财政预算收入", 6.23, "亿元")]

@@ -49,7 +49,7 @@ def goal_table(lines: list[str], start: int) -> tuple[Grid, int] | None:
     if index is not None and has_unit:
         index = _next(lines, index + 1)
     columns: list[str] = []
-    while index is not None and (_is_place(lines[index].strip())
+    while index is not None and (is_place(lines[index].strip())
                                  or _YEAR.fullmatch(lines[index].strip())):
         columns.append(lines[index].strip())
         index = _next(lines, index + 1)
@@ -124,7 +124,7 @@ def _opens_next_row(lines: list[str], index: int, label: int) -> bool:
     return following is None or not FIGURE.fullmatch(lines[following].strip())
 
 
-def _is_place(cell: str) -> bool:
+def is_place(cell: str) -> bool:
     """A division's name as a column's heading writes it: `苏州市`, `张家港`, `园区`."""
     if not cell or len(cell) > _MAX_PLACE or not re.fullmatch(r"[\u4e00-\u9fff]+", cell):
         return False

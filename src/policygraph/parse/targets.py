@@ -17,6 +17,7 @@ from functools import cache
 from .brackets import top_level_groups
 from .commitments import is_commitment
 from .numerals import chinese_to_int
+from .place_columns import place_column_sentences
 from .place_rows import place_row_sentences
 from .record import Comparator, Target
 from .rules import alternation, table
@@ -138,8 +139,9 @@ def _goal_sentences(paragraph: str, goals_only: bool) -> list[str]:
 def find_breakdown_targets(text: str, default_year: int | None) -> list[Target]:
     """Targets of a table's rows that break a goal down by place, wherever they stand (a
     table of such rows holds no numbered item, so no outline item reads them): a goal's row
-    with a cell of shares by place, or a place's row with a column a goal."""
-    sentences = _breakdowns(text) + place_row_sentences(text)
+    with a cell of shares by place, a place's row with a column a goal, or a goal's row with
+    a column a place."""
+    sentences = _breakdowns(text) + place_row_sentences(text) + place_column_sentences(text)
     return find_targets("。".join(sentences), [], default_year) if sentences else []
 
 
