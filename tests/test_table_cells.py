@@ -205,6 +205,39 @@ def test_sub_rows_with_cells_of_their_own_under_a_rows_category(read):
     ]
 
 
+def test_a_rows_category_naming_goals_holds_goals_and_the_next_row_follows_its_sub_rows(read):
+    """`全区…主要预期目标` over its sub-rows: goals, not tasks, though they name units; the
+    next row's number after a sub-row whose units' cells were merged away, and its
+    categories (a long one, then a short one) before its own sub-rows."""
+    record = read(TITLE + """
+        序号
+        目标名称
+        工作标准
+        分管领导
+        牵头单位
+        配合单位
+        1
+        全区经济社会发展的主要预期目标
+        (1)地区生产总值增长6%左右。
+        王五
+        发改局
+        统计局
+        (2)安全生产形势平稳向好。
+        应急管理局
+        2
+        聚焦产业强区不动摇,高效统筹存量和增量,以更实举措推动产城融合
+        聚力攻坚
+        (3)新增入库重大项目7个以上。
+        李四
+        发改局
+        工信局
+    """)
+    assert rows(record) == [(["2", "(3)"], "新增入库重大项目7个以上。", ["发改局", "工信局"],
+                             ["发改局"])]
+    assert [(target.path, target.value) for target in record.targets] == [
+        (["1", "(1)"], 6), (["2", "(3)"], 7)]
+
+
 def test_a_column_of_yearly_figures_before_the_units_column(read):
     record = read(TITLE + """
         序号

@@ -165,9 +165,10 @@ def _cell_rows(lines: list[str], index: int, header: list[Column | None],
 
 def _opens_sub_row(row: list[str]) -> bool:
     """Whether a cell opening with `(1)` is a sub-row of the row being read, with cells of its
-    own: after the row's number and its category (`1` `四大功能区建设`), or after a sub-row
-    whose cells have come to its units."""
-    if len(row) == 2 and BARE_NUMBER.fullmatch(row[0]) and is_category(row[1]):
+    own: after the row's number and its categories (`1` `四大功能区建设`; `2` `聚焦产业强区…`
+    `聚力攻坚`), or after a sub-row whose cells have come to its units."""
+    if len(row) >= 2 and BARE_NUMBER.fullmatch(row[0]) and is_category(row[-1]) \
+            and not any(looks_like_units(cell) for cell in row[1:]):
         return True
     return bool(_SUB_ROW.match(row[0])) and any(looks_like_units(cell) for cell in row[2:])
 
@@ -178,8 +179,16 @@ def _opens_row(label: str, rows: list[list[str]], width: int) -> bool:
     category's, and where it numbers the row after the last one read."""
     if not rows or len(rows[-1]) >= width or not BARE_NUMBER.fullmatch(label.strip("、.．")):
         return True
+    number = int(label.strip("、.．"))
     previous = BARE_NUMBER.fullmatch(rows[-1][0].strip("(（)）、.．"))
-    return previous is None or int(label.strip("、.．")) == int(previous[0]) + 1
+    if previous is None or number == int(previous[0]) + 1:
+        return True
+    # After a sub-row (`(7)`, whose units' cells were merged away), the number after its
+    # row's (`2` after `1`).
+    row_numbers = [found for row in reversed(rows)
+                   if (found := BARE_NUMBER.fullmatch(row[0].strip("、.．")))]
+    return bool(_SUB_ROW.match(rows[-1][0])) and bool(row_numbers) \
+        and number == int(row_numbers[0][0]) + 1
 
 
 def _header_run(lines: list[str], index: int) -> int:

@@ -199,6 +199,12 @@ def _figures(item: Item, titled: Titled) -> str:
     return f"{heading}。{titled.body}" if new and not item.children else titled.body
 
 
+def _name(titled: Titled) -> str | None:
+    """What names an item's section: its heading, or its whole text where that is short (a
+    table's category row, `全区经济社会发展的主要预期目标`, over its numbered goals)."""
+    return titled.heading or (titled.body if len(titled.body) <= _NAME else None)
+
+
 def _kind(item: Item, readings: dict[Item, _Reading]) -> Kind | None:
     """Task kind from the enclosing sections' headings and banner; None for non-task items.
 
@@ -208,14 +214,14 @@ def _kind(item: Item, readings: dict[Item, _Reading]) -> Kind | None:
     lineage = list(item.ancestors())
     kinds: set[SectionKind] = set()
     for ancestor in lineage[1:]:
-        heading = readings[ancestor].titled.heading
+        heading = _name(readings[ancestor].titled)
         kinds.add(section_kind(heading))
         if names_tasks(heading):
             break  # a list of tasks, whatever the sections above it are
     else:
         kinds.add(section_kind(lineage[-1].banner))
     titled = readings[item].titled
-    own = section_kind(titled.heading or (titled.body if len(titled.body) <= _NAME else None))
+    own = section_kind(_name(titled))
     if titled.heading is None and own is SectionKind.TASKS:
         own = opening_section_kind(titled.body)
     if {SectionKind.GOALS, SectionKind.CONTEXT} & (kinds | {own}) \
