@@ -166,3 +166,10 @@ def test_goals_broken_down_a_place_a_column_one_cell_a_line(read):
         ("全市地区生产总值", 466, "亿元"), ("甲区地区生产总值", 112, "亿元"),
         ("乙县地区生产总值", 45, "亿元"), ("全市地方公共财政预算收入", 32.55, "亿元"),
         ("甲区地方公共财政预算收入", 6.23, "亿元")]
+
+
+def test_a_count_and_the_length_of_what_it_counts_are_two_targets():
+    found = find_targets("今春共计划清淤支沟2条长3.2公里,斗沟12条全长13.2公里。", ["1"], 2025)
+    assert [(t.indicator, t.value, t.unit) for t in found] == [
+        ("今春共计划清淤支沟", 2, "条"), ("今春共计划清淤支沟长度", 3.2, "公里"),
+        ("斗沟", 12, "条"), ("斗沟长度", 13.2, "公里")]

@@ -28,6 +28,12 @@ _RANGE = r"\s*[—–\-~～至到]\s*"
 # What separates list items and phrases: a quantity followed by more text and a second quantity
 # with none of these between them is a modifier of the second one's noun.
 _PHRASE_BREAK = re.compile(r"[、,，;；。:：!?！？\n和及与]")
+# A count and the extent of what it counts (`清淤支沟2条长3.2公里`): two figures of one work,
+# not a count qualifying the noun of the second.
+_EXTENT = re.compile(r"(?:全|总)?(?P<measure>长|长度|面积|里程)(?:约|达)?")
+# The count an extent's name carries before it (`清淤支沟2条长`): the count is a target of its
+# own, and the extent measures the length of what was counted (`清淤支沟长度`).
+_COUNT_BEFORE_EXTENT = re.compile(rf"\d+(?:\.\d+)?[^\d\s]{{1,2}}(?:{_EXTENT.pattern})$")
 _CLAUSE_BREAK = "、,，;；。:：!?！？\n"
 _PHRASE_ONLY = ",，;；。:：!?！？\n"
 _FIGURES = re.compile(r"[\d.．、]")
@@ -223,7 +229,8 @@ def _is_modifier(text: str, q: _Quantity, quantities: list[_Quantity]) -> bool:
     if not following:
         return False
     between = text[q.end : following[0].start]
-    return bool(between) and _PHRASE_BREAK.search(between) is None
+    return bool(between) and _PHRASE_BREAK.search(between) is None \
+        and _EXTENT.fullmatch(between) is None
 
 
 def _target(
@@ -273,7 +280,12 @@ def _indicator(text: str, masked: str, q: _Quantity) -> str:
         # (the verb the figures share, without the figures: `增长` of `增长10%、30%`)
         return name + _clean_name(_FIGURES.split(verb, 1)[0])
     name = _clean_name(text[_clause_start(masked, q.start, _CLAUSE_BREAK) : q.start])
+    if counted := _COUNT_BEFORE_EXTENT.search(name):
+        measure = counted["measure"]
+        return name[: counted.start()] + ("长度" if measure == "长" else measure)
     tail = text[q.end : _clause_end(masked, q.end, _PHRASE_ONLY)].strip()
+    if _EXTENT.match(tail):
+        return name  # a count, its extent following (`2条长3.2公里`)
     tail = re.sub(r"^(以上|以下|左右|以内)", "", tail)
     if tail and "\u4e00" <= tail[0] <= "\u9fff":
         return name + tail
