@@ -132,3 +132,18 @@ def test_a_sentence_of_units_after_by_names_them_all_as_leading(read):
         (["三"], ["暗访办", "教育中心"], ["暗访办", "教育中心"]),
         (["四"], ["应急救援指挥中心", "培训中心"], ["应急救援指挥中心"]),
     ]
+
+
+def test_units_after_by_named_by_what_they_do(read):
+    """`由A提出…`, `由A、B投资…`: no word of a role, the first verb after the units; the words
+    before a later verb are a sentence, not a list of units (`由A会同B等部门研究提出`)."""
+    record = read("""
+        某县2015年秸秆还田工作方案
+        一、主要措施
+        (一)降低成本。由县农机部门提出农机收割指导价,降低农机收割成本。
+        (二)配套设施。根据需要,由市、区政府投资,规划建设综合服务设施。
+        (三)粮食安全。由发展改革委会同农业部等部门研究提出意见。
+    """)
+    assert units(record) == [(["一", "(一)"], ["县农机部门"], ["县农机部门"]),
+                             (["一", "(二)"], ["市、区政府"], ["市、区政府"]),
+                             (["一", "(三)"], ["发展改革委", "农业部"], ["发展改革委"])]

@@ -59,6 +59,11 @@ _DESCRIBED = re.compile(r"其他|其它|其余|列入|所[经在]")
 # The units after 由: two characters at least, sixty at most, and no colon or bracket.
 _LEAST_NAME = 2
 _LONGEST_BY = 60
+# What the units after 由 do, when no word of their role stands between (`由县农机部门提出
+# 指导价`): only the first such verb after 由 is tried, and only a list of units' names
+# before it, as the words before a later one are a sentence (`…等部门研究提出`).
+_DOING = (r"提出|制定|编制|审核|审批|实施|安排|开展|监督|检查|发放|拨付|汇总|上报|出资"
+          r"|投资")
 # A body's name opening a sentence: three characters at least (`农业局`), twenty at most.
 _LEAST_BODY = 3
 _LONGEST_BODY = 20
@@ -113,9 +118,10 @@ def _rules() -> _Rules:
         by_sentence=re.compile(
             r"由(?P<units>[^。;；]{2,200}?)(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责|承办)?"),
         # 由A(会同B)牵头… : the verbs that take the units between 由 and them, or the way
-        # they act (`由县财政局按计划拨付`).
-        by_verb=re.compile(r"(?:牵头|负责|主办|承办|对|组织|统筹|统一|共同|具体|联合|协调"
-                           r"|按|根据|依据|直接|分别|各派)(?!人)"),
+        # they act (`由县财政局按计划拨付`), or what they do (`由县农机部门提出指导价`,
+        # `由市、区政府投资`).
+        by_verb=re.compile(rf"(?:牵头|负责|主办|承办|对|组织|统筹|统一|共同|具体|联合|协调"
+                           rf"|按|根据|依据|直接|分别|各派|{_DOING})(?!人)"),
         # A、B牵头 / A负责… / A要… / A务必… / A根据… at the start of a clause, or `A、` where
         # the page's end cut the sentence after its units.
         # (not `所需`, `所要`: `…游戏所需器械` names no body called `…所`; not `牵头部门`, a
@@ -312,11 +318,16 @@ def _units_after_by(clause: str) -> tuple[str, list[str], str] | None:
     (`由市工作协调领导小组统一领导`), so each verb after 由 is tried in turn until the words
     before it name units."""
     for by in re.finditer("由", clause):
+        tried_doing = False
         for verb in _rules().by_verb.finditer(clause, by.end() + _LEAST_NAME):
             phrase = clause[by.end():verb.start()]
             if len(phrase) > _LONGEST_BY or _NOT_IN_NAMES.search(phrase):
                 break
-            if units := prose_units(phrase) or _abbreviated(phrase):
+            doing = re.fullmatch(_DOING, verb[0]) is not None
+            if doing and tried_doing:
+                continue
+            tried_doing = tried_doing or doing
+            if units := prose_units(phrase) or (None if doing else _abbreviated(phrase)):
                 return phrase, units, clause[verb.start():]
     return None
 
