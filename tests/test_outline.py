@@ -295,3 +295,18 @@ def test_numbers_closed_by_a_bracket_alone(read):
         3)加强城乡低保人员生活保障。(牵头单位:省民政厅)
     """)
     assert paths(record) == [["一", "(1)"], ["一", "(2)"], ["二", "(3)"]]
+
+
+def test_chinese_numbers_whose_comma_the_page_lost(read):
+    """`一 打造…` with a space left for the 、: a list from 一 on."""
+    record = read("""
+        2024年目标任务
+        一 打造营商服务环境新标杆
+        深化动力变革。
+        二 打造先进制造平台新标杆
+        扩大集群规模。
+        三 打造创新引领发展新标杆
+        强化科创平台。
+    """)
+    assert paths(record) == [["一"], ["二"], ["三"]]
+    assert record.tasks[1].heading == "打造先进制造平台新标杆"
