@@ -310,3 +310,16 @@ def test_chinese_numbers_whose_comma_the_page_lost(read):
     """)
     assert paths(record) == [["一"], ["二"], ["三"]]
     assert record.tasks[1].heading == "打造先进制造平台新标杆"
+
+
+def test_numbers_whose_dot_the_page_lost_before_a_date_a_count_or_a_verb_like_a_rank(read):
+    """`1 2月26日召开…`, `3 6个…`, `2强力推进…`: items, though a figure or 强 follows."""
+    record = read("""
+        某市近期重点工作
+        一、筹备好三个大会
+        1 2月26日召开春季造林大会;
+        2强力推进医院项目规划建设;
+        3 6个现代农业引领区建设高潮;
+        4召开统战工作会。
+    """)
+    assert paths(record) == [["一", "1"], ["一", "2"], ["一", "3"], ["一", "4"]]
