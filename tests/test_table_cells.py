@@ -238,6 +238,33 @@ def test_a_rows_category_naming_goals_holds_goals_and_the_next_row_follows_its_s
         (["1", "(1)"], 6), (["2", "(3)"], 7)]
 
 
+def test_rows_whose_category_cell_was_merged_into_the_row_above(read):
+    """A category column before the tasks' (`指标`): a row without its cell opens with the
+    task's sentence."""
+    record = read(TITLE + """
+        序号
+        指标
+        工作任务
+        完成时限
+        责任股室
+        1
+        公共文化服务
+        免费开放服务人次较上年增长15%。
+        12月底前
+        文化宣传股
+        2
+        开展好“三下乡”活动。
+        3
+        文化产业
+        培育规模以上文化服务企业1家。
+        文化产业股
+    """)
+    assert rows(record) == [
+        (["1"], "免费开放服务人次较上年增长15%。", ["文化宣传股"], ["文化宣传股"]),
+        (["2"], "开展好“三下乡”活动。", [], []),
+        (["3"], "培育规模以上文化服务企业1家。", ["文化产业股"], ["文化产业股"])]
+
+
 def test_a_column_of_yearly_figures_before_the_units_column(read):
     record = read(TITLE + """
         序号

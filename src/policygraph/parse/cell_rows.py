@@ -96,10 +96,13 @@ def _take(cells: Sequence[str], index: int, kind: Column | None,
             taken += 1
         return taken
     if kind == "other":
+        if "task" in later and _SENTENCE.search(cell):
+            return 0  # the task's sentence: the category's cell before it was merged away
         if _DEADLINE.match(cell) or not any(column in UNIT_COLUMNS for column in later) \
                 or _more_units_than_columns(cells[index:], later):
             return 1
-        return 0 if looks_like_units(cell) or _looks_like_person(cell) else 1
+        return 0 if looks_like_units(cell) or ("person" in later and _looks_like_person(cell)) \
+            else 1
     if kind in ("task", "goal"):
         taken = 1
         while index + taken < len(cells) and not _starts_later_column(cells[index + taken], later):
