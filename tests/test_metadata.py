@@ -530,3 +530,14 @@ def test_the_area_a_plan_says_it_was_made_for_named_short(read, preamble, region
     record = read("健康行动实施方案\n" + preamble + "\n" + ITEMS.replace("县发改局", "发改部门"))
     assert record.region == region
     assert record.level == "county"
+
+
+def test_a_page_opening_with_an_item_takes_no_title_from_the_report_after_it(read):
+    """An excerpt that opens at item 20, whose report line names a plan before its verb
+    (`…试点方案已草拟,…`): the line is no title glued to a one-line page's text."""
+    report = ("福清市乡镇机构改革试点方案已草拟,待省审批后开展试点工作。"
+              + "全市落实免除学杂费政策。" * 16)
+    record = read("20、深化乡镇机构改革。(牵头单位:市农办;主办单位:市编办)\n" + report + "\n"
+                  "21、完善乡村文化设施。(牵头单位:市文化局;主办单位:市广电局)\n")
+    assert record.title is None
+    assert [task.path for task in record.tasks] == [["20"], ["21"]]

@@ -253,7 +253,9 @@ def _title_from_line(content: str) -> str | None:
         if found and found.end() < len(line) and line[found.end() - 1].isspace() \
                 and match_marker(line.strip()) is None:
             return found["title"]
-    first = next((line.strip() for line in lines if line.strip()), "")
+    # (a page that opens with a numbered item is an excerpt's, not a one-line page's: the
+    # long line after it is the item's report, `…试点方案已草拟,…`)
+    first = next((line.strip() for line in content.split("\n") if line.strip()), "")
     return _glued_title(first) if len(first) >= _COLLAPSED_PAGE else None
 
 
