@@ -116,6 +116,18 @@ def test_unnumbered_banners_add_no_label_and_name_the_section(read):
     assert [task.kind for task in record.tasks] == ["task", "task", "task", "safeguard"]
 
 
+def test_a_line_announcing_goals_heads_the_items_after_it_wherever_it_stands(read):
+    """`2011年主要目标:` after a byline, not after a sentence: its items are goals."""
+    record = read("""
+        开发委主任张三
+        2011年主要目标:
+        1.经济指标。规模以上工业总产值同比增长30%以上。
+        2.浦口二期建设。年底完成主干道建设。
+    """)
+    assert record.tasks == []
+    assert [(target.path, target.value) for target in record.targets] == [(["1"], 30)]
+
+
 def test_goal_and_guiding_sections_hold_no_tasks(read):
     record = read("""
         某市实施方案

@@ -21,6 +21,7 @@ from functools import cache
 from .brackets import top_level_groups
 from .clauses import is_clause_line, read_responsibility
 from .grid import split_grids
+from .headings import SectionKind, section_kind
 from .layout import split_long_line
 from .numerals import chinese_numeral, chinese_to_int, parse_number, written_form
 from .rules import table
@@ -524,6 +525,9 @@ class _OutlineParser:
         # wherever they stand: `凤台县政府` over `1.地区生产总值…`, after the title or the
         # last item of the body before it)
         before = blocks[start - 1] if start > 0 else ""
+        if _announces_goals(blocks[start]):
+            following = blocks[start + 1] if start + 1 < len(blocks) else None
+            return start + 1 if isinstance(following, str) and match_marker(following) else start
         if isinstance(before, str) and before and not before.endswith(_SENTENCE_END) \
                 and not _closed_clause(before) and blocks[start] not in self.body_banners:
             return start
@@ -548,6 +552,13 @@ def _body_banners(blocks: list[str | Grid]) -> frozenset[str]:
              and match_marker(following) is not None
              and not (isinstance(before, str) and is_body_name(before))]
     return frozenset(names) if len(set(names)) >= _LEAST_BODY_BANNERS else frozenset()
+
+
+def _announces_goals(block: str | Grid) -> bool:
+    """`2011年主要目标:`: a line announcing the goals numbered after it, which heads them
+    wherever it stands."""
+    return isinstance(block, str) and block.endswith((":", "：")) \
+        and len(block) <= _BANNER_MAX and section_kind(block) is SectionKind.GOALS
 
 
 def _closed_clause(block: str) -> bool:
