@@ -33,14 +33,16 @@ _VERBS_LIKE_BODIES = ("开办", "举办", "创办", "代办", "帮办", "兴办"
                       "布局", "格局", "开局", "大局", "全局", "新局", "变局", "破局",
                       "重组", "改组", "分组", "编组")
 # `各市(县)、区政府`, `各州、市人民政府`, `各市州、县市区政府`, `各市、县〔区〕`, and levels a
-# body of each closes, `市、县两级人民政府`: a collective whose 、 joins levels of one name, not
-# two units. A level may carry its aside in any bracket (`县〔区〕`, `县<区>`).
+# body of each closes, `市、县两级人民政府`, `各市、县级政府`, `各县(市)、地区有关部门`: a
+# collective whose 、 joins levels of one name, not two units. A level may carry its aside in
+# any bracket (`县〔区〕`, `县<区>`).
 _ASIDE = r"(?:[(（〔〈<][^)）〕〉>]{1,6}[)）〕〉>])?"
 _COLLECTIVE_HEAD = re.compile(r"(?:各|相关|有关)"
                               r"(?:[^、]{1,6}[)）〕〉>]|[省市州县区旗镇乡]{1,2}|园区)|[省市州县]")
 _COLLECTIVE_LEVEL = re.compile(r"(?:特|新|林)?[省市州县区旗镇乡]")
-_COLLECTIVE_TAIL = re.compile(rf"(?:[市州县区旗镇乡]{{1,3}}{_ASIDE}(?:[两三四五]级)?(人民)?政府"
-                              rf"{_ASIDE}|(?:特|新|林)?[市州县区旗镇乡]{_ASIDE})"
+_COLLECTIVE_TAIL = re.compile(rf"(?:[市州县区旗镇乡]{{1,3}}{_ASIDE}(?:[两三四五]?级)?(人民)?政府"
+                              rf"{_ASIDE}|(?:地区|[市州县区旗镇乡]{{1,3}})级?(?:有关|相关)(?:部门|单位)"
+                              rf"|(?:特|新|林)?[市州县区旗镇乡]{_ASIDE})"
                               r"(?=$|牵头|负责|配合|协助|参与|落实|按|分别|共同|等|及|和|与)")
 # What a clause calls its units, not a unit's name (`责任单位、协作单位要…`).
 _ROLE_NOUNS = frozenset({"责任单位", "牵头单位", "配合单位", "协作单位", "协办单位", "主办单位",
