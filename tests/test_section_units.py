@@ -28,3 +28,21 @@ def test_a_section_headed_by_a_body_with_its_outlets_in_brackets_leads_its_items
                              (["一", "(一)", "2"], ["市日报社"], ["市日报社"]),
                              (["一", "(二)", "1"], ["市广播电视台"], ["市广播电视台"]),
                              (["一", "(三)", "1"], [], [])]
+
+
+def test_a_pdf_text_layer_spacing_markers_names_and_cited_numbers(read):
+    """A PDF's text layer leaves a space where its lines broke: inside a marker's bracket
+    (`( 一)`), between a collective and its governments (`各市(地) 政府(行署)`), and inside a
+    cited notice's brackets, whose number is no number of the plan's own."""
+    record = read("""
+        某省释放旅游消费潜力若干措施
+        为落实《国务院办公厅印发〈若干措施〉的通知》( 国办发〔2023〕36 号),提出以下措施。
+        一、加大优质旅游产品供给
+        ( 一)推进文化和旅游深度融合发展。支持演艺产品创作推广。〔省文化 和旅游厅、
+        省外办按职责分工负责,各市(地) 政府(行署)按属地分别负责〕
+        ( 二)实施度假休闲工程。建设一批度假区。
+    """)
+    assert record.doc_number is None
+    assert units(record) == [
+        (["一", "(一)"], ["省文化和旅游厅", "省外办", "各市(地)政府(行署)"], ["省文化和旅游厅"]),
+        (["一", "(二)"], [], [])]

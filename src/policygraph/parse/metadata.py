@@ -32,10 +32,11 @@ _DOC_NUMBER_LINE = re.compile(rf"\s*[(（]?\s*({_DOC_NUMBER})\s*[)）]?\s*")
 # 意见(试行)(杭政函〔2005〕39号)`, `…的通知麟政办发〔2016〕21号各镇…`), unlike a cited one's
 # (`…的通知》(中办发〔2016〕8号)`); or opening a line before white space, a bracket, a dash or
 # the title (`阳政办〔2019〕1号—区人民政府办公室…`, `金政发〔2021〕1号关于印发…`), perhaps in
-# square brackets (`[巴委督〔2014〕1号]关于印发…`).
+# square brackets (`[巴委督〔2014〕1号]关于印发…`); not a cited one a PDF's text layer spaced
+# inside its brackets (`…的通知》( 国办发〔2023〕36 号)`).
 _NOTICE_NUMBER = re.compile(rf"(?:的通知|意见|决定|方案|计划|要点)(?:[(（](?:试行|暂行)[)）])?"
                             rf"\s*[(（]?\s*({_DOC_NUMBER})"
-                            rf"|(?:^|\s)[\[［【]?({_DOC_NUMBER})[\]］】]?"
+                            rf"|(?:^|(?<![(（])\s)[\[［【]?({_DOC_NUMBER})[\]］】]?"
                             rf"(?=\s|$|[)）—–\-]|[\u4e00-\u9fff]{{0,20}}关于)", re.M)
 # A portal's field naming the document (`名 称: | 2021年昌吉州…工作要点 |`), for a page whose
 # text shows no title line.

@@ -214,7 +214,11 @@ def split_list(segment: str) -> list[str]:
             after_unit = is_unit_name(clean_unit(joined[-1]))
             if after_unit and _is_bare_name(word):
                 continue
-            if len(word) > 1 and (after_unit or unit_rules().note.search(joined[-1])):
+            # (`各市(地) 政府(行署)`: the governments of a collective, where a PDF's line broke)
+            governments = joined[-1].startswith(unit_rules().collective) \
+                and word.startswith(("政府", "人民政府"))
+            if len(word) > 1 and not governments \
+                    and (after_unit or unit_rules().note.search(joined[-1])):
                 joined.append(word)
             else:
                 joined[-1] += word
