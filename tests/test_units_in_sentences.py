@@ -147,3 +147,15 @@ def test_units_after_by_named_by_what_they_do(read):
     assert units(record) == [(["一", "(一)"], ["县农机部门"], ["县农机部门"]),
                              (["一", "(二)"], ["市、区政府"], ["市、区政府"]),
                              (["一", "(三)"], ["发展改革委", "农业部"], ["发展改革委"])]
+
+
+def test_a_body_working_with_others_named_before_their_shared_verb(read):
+    """`A协同B做好…`, `A会同B、C开展…`: A leads, the bodies it works with take part."""
+    record = read("""
+        某校迎检工作方案
+        一、分工
+        1、团支部协同政教处做好宣传工作。
+        2、县卫健局会同县教育局、县公安局开展联合检查。
+    """)
+    assert units(record) == [(["一", "1"], ["团支部", "政教处"], ["团支部"]),
+                             (["一", "2"], ["县卫健局", "县教育局", "县公安局"], ["县卫健局"])]

@@ -75,6 +75,10 @@ _AGENT_VERBS = (r"(?:成立|开展|组织|落实|结合|抽调|制定|建立|做
                 r"加大|印发|颁发|召开|举办|发布|出台|下发|组建|派出|督查|巡查|深入|"
                 r"指导|协调|及时|定期|切实|认真|每年|每月|以(?!上|下|内|外|及|来|后|前)|抓好|"
                 r"(?<!所)在(?!《|[^,，。]{0,20}(?:中|下|内|上)[,，]))")
+_AGENT_VERB = re.compile(_AGENT_VERBS)
+# `A会同B…`, `A协同B…`: a body working with others, named before the verb they share.
+_WITH_PARTNERS = re.compile(r"^(?P<lead>[^,，。;；:：]{2,30}?)(?:会同|协同|联合)"
+                            r"(?P<rest>[^,，。;；:：]{2,80})")
 # An office of a body or one set up for the work (`局综合科`, `文化宣传股`, `基层处`,
 # `农技站`, `森林警察大队`, `森林防火指挥部`).
 _OFFICES = ("科", "股", "处", "室", "站", "队", "指挥部")
@@ -167,7 +171,8 @@ def responsibility_in_prose(text: str) -> Responsibility | None:
                 assigned.extend((unit, "main" if index >= leading > 0 else role)
                                 for index, unit in enumerate(units))
                 continue
-            if together := _together_with(clause) or _named_in_role(clause):
+            if together := _together_with(clause) or _named_in_role(clause) \
+                    or _with_partners(clause):
                 assigned.extend(together)
                 continue
             found = rules.subject_pattern.match(clause)
@@ -259,6 +264,19 @@ def _named_in_role(clause: str) -> list[tuple[str, Role]]:
             or not (units := prose_units(found["units"])):
         return []
     return [(unit, _rules().labels[found["label"]]) for unit in units]
+
+
+def _with_partners(clause: str) -> list[tuple[str, Role]]:
+    """`团支部协同政教处做好…`, `县教育局会同县财政局、县公安局开展…`: the body that opens the
+    clause leads, the bodies it works with, up to the verb after their names, take part."""
+    found = _WITH_PARTNERS.match(clause)
+    if found is None or not (leads := prose_units(found["lead"])):
+        return []
+    rest = found["rest"]
+    for verb in _AGENT_VERB.finditer(rest, _LEAST_NAME):
+        if partners := prose_units(rest[:verb.start()]):
+            return [*((unit, "lead") for unit in leads), *((unit, "main") for unit in partners)]
+    return []
 
 
 def _together_with(clause: str) -> list[tuple[str, Role]]:
