@@ -65,6 +65,16 @@ HEADERLESS = """
 """
 
 
+# A table of goals and their standards, its sub-rows under each row's category.
+STANDARDS_HEADER = """
+        序号
+        目标名称
+        工作标准
+        分管领导
+        牵头单位
+        配合单位"""
+
+
 def rows(record: Record) -> list[tuple[list[str], str, list[str], list[str]]]:
     return [(task.path, task.text, task.agencies, task.lead) for task in record.tasks]
 
@@ -179,13 +189,7 @@ def test_a_departments_extract_of_a_table_keeps_its_row_numbers_under_empty_sect
 
 
 def test_sub_rows_with_cells_of_their_own_under_a_rows_category(read):
-    record = read(TITLE + """
-        序号
-        目标名称
-        工作标准
-        分管领导
-        牵头单位
-        配合单位
+    record = read(TITLE + STANDARDS_HEADER + """
         1
         四大功能区建设
         (1)老城复兴样板区要见成效,完成37个老旧小区改造任务。
@@ -209,13 +213,7 @@ def test_a_rows_category_naming_goals_holds_goals_and_the_next_row_follows_its_s
     """`全区…主要预期目标` over its sub-rows: goals, not tasks, though they name units; the
     next row's number after a sub-row whose units' cells were merged away, and its
     categories (a long one, then a short one) before its own sub-rows."""
-    record = read(TITLE + """
-        序号
-        目标名称
-        工作标准
-        分管领导
-        牵头单位
-        配合单位
+    record = read(TITLE + STANDARDS_HEADER + """
         1
         全区经济社会发展的主要预期目标
         (1)地区生产总值增长6%左右。
