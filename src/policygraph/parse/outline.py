@@ -16,15 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 from .brackets import top_level_groups
 from .clauses import is_clause_line, read_responsibility
 from .grid import split_grids
 from .headings import SectionKind, section_kind
 from .layout import split_long_line
-from .numerals import chinese_numeral, chinese_to_int, parse_number, written_form
-from .rules import table
+from .markers import REPEATS, Marker, family_rank, marker_start, match_marker
+from .numerals import chinese_numeral, chinese_to_int
 from .table_rows import Grid, Row
 from .units import is_body_name
 
@@ -55,43 +54,12 @@ _BARE_HEADING = re.compile(r"[^。;；!！?？,，:：]{2,40}")
 _RUNS_ON_AT_LENGTH = 40
 _LOOKAHEAD_LINES = 30
 _CIRCLED = "circled"
-# Labels of the second, third … item numbered like the one before it.
-_REPEATS = ("bis", "ter", "quater", "quinquies")
 _LEAST_BODY_BANNERS = 2
 # An item may skip this many numbers after its sibling: a department's or a county's extract
 # of a longer list keeps the list's numbers (`28.` then `34.`).
 _MAX_SKIP = 10
 # How many blocks on the numbering is looked for that tells a skipped number from text.
 _LOOKAHEAD = 200
-
-
-@dataclass(frozen=True, slots=True)
-class Style:
-    """A numbering style from `tables/numbering.toml`."""
-
-    name: str
-    family: str
-    pattern: re.Pattern[str]
-    numerals: str
-    label: str
-    weak: bool = False  # a marker of it may be a figure (`8件实事`): it never skips numbers
-    follows: bool = False  # its marker numbers only the item after an open sibling
-
-
-@dataclass(frozen=True, slots=True)
-class Marker:
-    """A numbering marker at the start of a block."""
-
-    style: Style
-    number: int
-    label: str
-    end: int
-    repeat: int = 0  # items before it with the same number: 1 for the second
-
-    @property
-    def path_label(self) -> str:
-        """Its label in paths, unique among its siblings."""
-        return self.label + (_REPEATS[self.repeat - 1] if self.repeat else "")
 
 
 @dataclass(eq=False)
@@ -127,45 +95,6 @@ class Item:
         for child in self.children:
             yield child
             yield from child.walk()
-
-
-@cache
-def styles() -> tuple[Style, ...]:
-    return tuple(
-        Style(entry["name"], entry["family"], re.compile(entry["pattern"]), entry["numerals"],
-              entry["label"], entry.get("weak", False), entry.get("follows", False))
-        for entry in table("numbering")["style"]
-    )
-
-
-def family_rank(family: str) -> int:
-    """How high a numbering family usually stands in an outline (`一、` 0, `(一)` 1, `1.` 2 …)."""
-    return int(table("numbering")["ranks"][family])
-
-
-@cache
-def marker_start() -> re.Pattern[str]:
-    """Any style's marker, for cutting collapsed lines (not one that only follows a sibling
-    at a line's start, `2.50个…`: inside a line it is a figure, `增长 2.5%`)."""
-    return re.compile("|".join(
-        "(?:" + style.pattern.pattern.replace("?P<n>", "") + ")" for style in styles()
-        if not style.follows
-    ))
-
-
-def match_marker(block: str) -> Marker | None:
-    """The numbering marker a block starts with, if any."""
-    for style in styles():
-        found = style.pattern.match(block)
-        if found is None:
-            continue
-        try:
-            number = parse_number(found["n"], style.numerals)
-        except ValueError:
-            continue
-        label = style.label.format(n=written_form(found["n"], style.numerals))
-        return Marker(style, number, label, found.end())
-    return None
 
 
 def repeated_numbers(root: Item) -> list[str]:
@@ -444,7 +373,7 @@ class _OutlineParser:
             assert open_marker is not None
             if open_marker.style.family == family:
                 if marker.number == open_marker.number and not marker.style.follows \
-                        and open_marker.repeat < len(_REPEATS):
+                        and open_marker.repeat < len(REPEATS):
                     marker = replace(marker, repeat=open_marker.repeat + 1)
                 elif marker.number != open_marker.number + 1 \
                         and not (row is not None and marker.number > open_marker.number) \
@@ -460,7 +389,7 @@ class _OutlineParser:
         # `大通区政府` `1.…`: the later items are items of their own)
         taken = {child.marker.path_label for child in parent.children
                  if child.marker and child.banner != self.banner}
-        while marker.path_label in taken and marker.repeat < len(_REPEATS):
+        while marker.path_label in taken and marker.repeat < len(REPEATS):
             marker = replace(marker, repeat=marker.repeat + 1)
         text = row.text if row is not None and row.text else block[marker.end:].strip()
         item = Item(marker=marker, parent=parent, blocks=[text], banner=self.banner,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .brackets import Group, top_level_groups
-from .outline import match_marker
+from .markers import match_marker
 from .rules import table
 
 # `X关于印发《Y》的通知`, `X印发《Y》的通知`: the plan Y wrapped by a notice of X.
