@@ -61,7 +61,7 @@ def judged_pairs(store: ox.Store, gold: Path) -> tuple[list[Judged], list[str]]:
     scores = {(pair.lower, pair.higher): (pair.score, (pair.lower, pair.higher) in links)
               for pair in align(graph)}
     judged, missing = [], []
-    for line, row in _rows(gold):
+    for line, row in gold_rows(gold):
         lower = tasks.get((row["lower_source"], row["lower_path"]))
         higher = tasks.get((row["higher_source"], row["higher_path"]))
         if lower is None or higher is None:
@@ -86,7 +86,9 @@ def scores(pairs: list[Judged], cut: float | None = None) -> Scores:
     return Scores(precision, recall, f1, len(predicted), gold)
 
 
-def _rows(gold: Path) -> Iterator[tuple[int, dict[str, str]]]:
+def gold_rows(gold: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """The judged pairs of a gold file with their line numbers; a GoldError names the line
+    that cannot be read."""
     try:
         with gold.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)

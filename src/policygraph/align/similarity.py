@@ -3,9 +3,10 @@
 Chinese has no spaces between words, and a segmenter's errors on policy terms (`数字生活新服务`,
 `亩均论英雄`) would lose the very words two plans share; character unigrams and bigrams need no
 segmentation, and inverse document frequency over every task of the graph weighs down what
-every plan writes (`加快`, `推进`, `服务业`). Measured on the hand-judged pairs of
-`data/alignment/`, bigrams with unigrams rank aligned pairs above longer n-grams and word
-segmentation (`python bench/alignment_methods.py`).
+every plan writes (`加快`, `推进`, `服务业`). Measured on the hand-judged built-in pairs of
+`data/alignment/` (`python bench/alignment_methods.py`), unigrams with bigrams and sublinear
+term frequency rank the aligned pairs best once weighed as `align` weighs them (average
+precision 0.63, against 0.55–0.59 for unigrams alone or longer n-grams).
 """
 
 from __future__ import annotations
