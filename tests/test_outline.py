@@ -335,3 +335,11 @@ def test_numbers_whose_dot_the_page_lost_before_a_date_a_count_or_a_verb_like_a_
         4召开统战工作会。
     """)
     assert paths(record) == [["一", "1"], ["一", "2"], ["一", "3"], ["一", "4"]]
+
+
+def test_a_first_bracketed_sub_item_glued_to_an_arabic_items_heading(read):
+    """A one-line page: `1.实行…管理(1)主次干道…。(2)社区…`."""
+    record = read("某区城市管理年指导方案为提升环境卫生水平,制定本方案。一、指导思想以标准化"
+                  "管理为主线。二、整治任务坚持净化先行原则。1.实行卫生保洁全覆盖管理(1)主次干道"
+                  "卫生保洁要求责任到人。(牵头单位:区建设局)。(2)社区和街巷保洁实行属地管理。")
+    assert paths(record) == [["二", "1", "(1)"], ["二", "1", "(2)"]]

@@ -159,3 +159,13 @@ def test_a_body_working_with_others_named_before_their_shared_verb(read):
     """)
     assert units(record) == [(["一", "1"], ["团支部", "政教处"], ["团支部"]),
                              (["一", "2"], ["县卫健局", "县教育局", "县公安局"], ["县卫健局"])]
+
+
+def test_a_list_closed_by_a_word_for_units_opening_with_what_is_done_names_none(read):
+    """`及时协调涉市、区相关部门和物业等单位加强…`: what the task does, not who does it."""
+    record = read("""
+        某区城市管理方案
+        一、整治任务
+        1.社区保洁。及时协调涉市、区相关部门和物业等单位加强环境卫生管理。
+    """)
+    assert units(record) == [(["一", "1"], [], [])]

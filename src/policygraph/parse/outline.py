@@ -41,6 +41,8 @@ _GLUED_FIRST = re.compile(r"(?<=[\u4e00-\u9fff)）])(\d{1,2})([、.．])(?=[\u4e
 # … or its first `(一)` sub-item (`一、实施内容(一)建设规模。`).
 _GLUED_FIRST_PAREN = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([一二三四五六七八九])[)）]"
                                 r"(?=[\u4e00-\u9fff])")
+# … or, under an arabic item, its first `(1)` sub-item (`1.实行保洁全覆盖管理(1)主次干道…`).
+_GLUED_FIRST_ARABIC_PAREN = re.compile(r"(?<=[\u4e00-\u9fff])[(（]1[)）](?=[\u4e00-\u9fff])")
 _GLUED_REACH = 60
 # A section's `X、` glued to the words before it, opening a heading (`…下旬三、工作重点`, not
 # `抓好三、四月份…`).
@@ -268,8 +270,8 @@ def _opens_its_own_list(block: str, glued: re.Match[str], later: list[str | Grid
 
 
 def _glued_first(block: str) -> tuple[re.Match[str], tuple[str, ...]] | None:
-    """The first sub-item glued into a section's line (`…发展1、学前…`, `…内容(一)建设…`),
-    with the ways its next sibling's line may open."""
+    """The first sub-item glued into a section's line (`…发展1、学前…`, `…内容(一)建设…`,
+    `…管理(1)主次…`), with the ways its next sibling's line may open."""
     marker = match_marker(block)
     if marker is None:
         return None
@@ -280,6 +282,8 @@ def _glued_first(block: str) -> tuple[re.Match[str], tuple[str, ...]] | None:
     if marker.style.family == "chinese" and (glued := _GLUED_FIRST_PAREN.search(head)):
         following = chinese_numeral(chinese_to_int(glued[1]) + 1)
         found.append((glued, (f"({following})", f"（{following}）")))
+    if marker.style.family == "arabic" and (glued := _GLUED_FIRST_ARABIC_PAREN.search(head)):
+        found.append((glued, ("(2)", "（2）")))
     # (the first of them: `二、实施步骤(一)部署阶段1、召开…` opens with its `(一)`)
     return min(found, key=lambda pair: pair[0].start(), default=None)
 

@@ -57,7 +57,7 @@ _SENTENCE_WORDS = re.compile(rf"是|的|{_WANTS}|将|把|对|贯彻|落实|制�
 _SHORT_NAME = 8
 # Words of what is to be done, and counts, which no body's name holds (`认真贯彻落实省农业农村厅`,
 # `规划在11个乡镇`; but `省直19个责任单位`).
-_ACTION = re.compile(r"贯彻|落实|认真|切实|加强|加快|建立|设立|成立|组建|发挥"
+_ACTION = re.compile(r"贯彻|落实|认真|切实|及时|加强|加快|建立|设立|成立|组建|发挥"
                      r"|\d+\s*[个家项所](?!责任|成员|部门|单位)")
 # `各级、各部门要…`: a word saying of the list's next name that it holds at every level.
 _EVERY_LEVEL = frozenset({"各级", "全市各级", "全省各级", "全县各级", "全区各级"})
@@ -134,8 +134,9 @@ def without_aside(name: str) -> str:
 def is_short_list(units: list[str], verbs: bool = True) -> bool:
     """Two or more bodies named short, as a list of units may name all but its first
     (`县经贸、统计、工商`, `水利、电力部门`): each a few characters and (`verbs`: unless what
-    closes the list says they are departments) no verb."""
-    return len(units) >= 2 and all(len(unit) <= _SHORT_NAME
+    closes the list says they are departments) no verb; none holds words of what is done
+    (`及时协调涉市、区相关部门和物业等单位`)."""
+    return len(units) >= 2 and all(len(unit) <= _SHORT_NAME and not _ACTION.search(unit)
                                    and not (verbs and _VERB.search(unit)) for unit in units)
 
 
