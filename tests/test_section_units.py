@@ -46,3 +46,16 @@ def test_a_pdf_text_layer_spacing_markers_names_and_cited_numbers(read):
     assert units(record) == [
         (["一", "(一)"], ["省文化和旅游厅", "省外办", "各市(地)政府(行署)"], ["省文化和旅游厅"]),
         (["一", "(二)"], [], [])]
+
+
+def test_items_opening_with_a_town_office_or_a_list_of_bodies_before_a_colon(read):
+    """A division of duties: `(一)县广电站:负责…`, `(二)各乡(镇)政府、经济开发区管委会:负责…`."""
+    record = read("""
+        某县有线电视工程建设方案
+        三、工作职责
+        (一)县广电站:负责筹集缺口资金,做好工程总体规划。
+        (二)各乡(镇)政府、经济开发区管委会:负责做好拟入户村的前期准备。
+    """)
+    assert units(record) == [
+        (["三", "(一)"], ["县广电站"], ["县广电站"]),
+        (["三", "(二)"], ["各乡(镇)政府", "经济开发区管委会"], ["各乡(镇)政府"])]

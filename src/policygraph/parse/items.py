@@ -35,7 +35,7 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # The end of a sentence announcing the list of what its subject takes on (`主要承担以下工作:`).
 _ANNOUNCES_LIST = re.compile(r"(?:承担|负责|做好|抓好)(?:以下|下列|如下)(?:工作|任务|职责)[:：]$")
 # A body's name opening an item before a colon (`县住建局:…`).
-_BODY_OPENING = re.compile(r"^([^:：,，。;；、\s]{2,20})[:：]")
+_BODY_OPENING = re.compile(r"^([^:：,，。;；\s]{2,60})[:：]")
 # No body's name is this short (`市科` is what the page's end left of `市科技局`).
 _SHORTEST_NAME = 2
 
@@ -182,8 +182,9 @@ def _owner_of_the_list(item: Item) -> Responsibility | None:
 
 
 def _body_opening(text: str) -> tuple[Responsibility | None, Titled] | None:
-    """`1、县住建局:向县委报告…` in a division of duties: the body named before the colon is
-    the item's unit, and the text after it the task."""
+    """`1、县住建局:向县委报告…` in a division of duties: the body named before the colon (or
+    the bodies, `各乡(镇)政府、经济开发区管委会:负责…`) are the item's units, and the text
+    after it the task."""
     named = _BODY_OPENING.match(text)
     if named is None or (clause := body_responsibility(named[1])) is None:
         return None

@@ -299,18 +299,18 @@ def opening_responsibility(text: str) -> Responsibility | None:
     first = _SENTENCES.split(text.strip(), maxsplit=1)[0]
     if (named := body_responsibility(first)) is not None:
         return named
-    if (bodies := _bodies_heading(first)) is not None:
-        return responsibility([(body, "main") for body in bodies])
     if not _rules().role_pattern.search(first):
         return None
     return responsibility_in_prose(first)
 
 
 def body_responsibility(heading: str) -> Responsibility | None:
-    """The unit a whole heading, banner or label is, when it is a body's name (`三、省委政法委`
-    over the body's work, `凤台县政府` over its targets)."""
+    """The units a whole heading, banner or label is, when it is a body's name (`三、省委政法委`
+    over the body's work, `凤台县政府` over its targets) or a list of them (`(五)南庄镇、各街道
+    办事处` over their duties, the first leading)."""
     body = body_heading(heading)
-    return responsibility([(body, "main")]) if body is not None else None
+    bodies = [body] if body is not None else _bodies_heading(heading)
+    return responsibility([(name, "main") for name in bodies]) if bodies else None
 
 
 def body_heading(heading: str) -> str | None:

@@ -26,7 +26,10 @@ _CONJUNCTION = re.compile(r"及|和|与|以及")
 _ALWAYS_JOINS = re.compile(r"会同|联合|协同|(?<=[处局厅科股室])会(?=[\u4e00-\u9fff]{2})(?!议)")
 # Suffixes that only a body's name ends with: a heading ending so is a unit, not a topic.
 _BODY_SUFFIXES = ("厅", "局", "委", "办", "委员会", "管委会", "委会", "政府", "办公室", "中心",
-                  "公司", "组", "专班", "办事处", "管理处", "督查室", "报社", "电视台", "电台")
+                  "公司", "组", "专班", "办事处", "管理处", "督查室", "报社", "电视台", "电台",
+                  # offices of a county or a town (`县广电站`, `镇司法所`)
+                  "广电站", "文化站", "农技站", "农机站", "水利站", "林业站", "畜牧站", "兽医站",
+                  "卫生院", "派出所", "司法所", "财政所", "国土所", "供电所")
 # Verbs and nouns that end as bodies' names do (`企业开办`, `一网通办`, `统筹规划布局`).
 _VERBS_LIKE_BODIES = ("开办", "举办", "创办", "代办", "帮办", "兴办", "申办", "通办", "快办",
                       "好办", "网办", "督办", "交办", "承办", "联办", "合办", "包办", "速办",
