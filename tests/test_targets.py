@@ -173,3 +173,10 @@ def test_a_count_and_the_length_of_what_it_counts_are_two_targets():
     assert [(t.indicator, t.value, t.unit) for t in found] == [
         ("今春共计划清淤支沟", 2, "条"), ("今春共计划清淤支沟长度", 3.2, "公里"),
         ("斗沟", 12, "条"), ("斗沟长度", 13.2, "公里")]
+
+
+def test_a_quota_shared_out_to_places_separated_by_spaces():
+    """`分配如下: 南夏墅村1人 凤墅村2人 …`: each place's share, not a count qualifying the
+    next place's."""
+    found = find_targets("将完成任务数分配如下: 南夏墅村1人 凤墅村2人 杨司村1人", ["二"], 2004)
+    assert [(t.value, t.unit) for t in found] == [(1, "人"), (2, "人"), (1, "人")]

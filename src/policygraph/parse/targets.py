@@ -27,7 +27,8 @@ _CHINESE = r"[一二两三四五六七八九十百千]+"
 _RANGE = r"\s*[—–\-~～至到]\s*"
 # What separates list items and phrases: a quantity followed by more text and a second quantity
 # with none of these between them is a modifier of the second one's noun.
-_PHRASE_BREAK = re.compile(r"[、,，;；。:：!?！？\n和及与]")
+# (a space before words too: a list of places' shares written `南夏墅村1人 凤墅村2人`)
+_PHRASE_BREAK = re.compile(r"[、,，;；。:：!?！？\n和及与]| (?=[\u4e00-\u9fff]{2})")
 # A count and the extent of what it counts (`清淤支沟2条长3.2公里`): two figures of one work,
 # not a count qualifying the noun of the second.
 _EXTENT = re.compile(r"(?:全|总)?(?P<measure>长|长度|面积|里程)(?:约|达)?")
