@@ -18,8 +18,8 @@ DATA = Path(__file__).parent.parent / "data"
 # The share of targets read as their gold concept (README, "Indicators"): a floor under each
 # split's figure.
 FLOORS = {DATA / "gold" / "indicators.tsv": 0.88,
-          DATA / "dev" / "develop" / "gold" / "indicators.tsv": 0.78,
-          DATA / "dev" / "fresh" / "gold" / "indicators.tsv": 0.32}
+          DATA / "dev" / "develop" / "gold" / "indicators.tsv": 0.76,
+          DATA / "dev" / "fresh" / "gold" / "indicators.tsv": 0.37}
 
 
 @pytest.mark.parametrize(("wording", "unit", "concept"), [
