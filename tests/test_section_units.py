@@ -59,3 +59,24 @@ def test_items_opening_with_a_town_office_or_a_list_of_bodies_before_a_colon(rea
     assert units(record) == [
         (["三", "(一)"], ["县广电站"], ["县广电站"]),
         (["三", "(二)"], ["各乡(镇)政府", "经济开发区管委会"], ["各乡(镇)政府"])]
+
+
+def test_bodies_heading_their_items_after_a_sentence_of_their_duty(read):
+    """`市劳动和社会保障局` / `负责…。` / `(一)…`: the body's name holds 和, and a sentence of its
+    duty stands between it and its items; each body numbers its items afresh."""
+    record = read("""
+        某市农民工工资支付分工方案
+        市劳动和社会保障局
+        负责农民工工资的清欠和防欠工作。
+        (一)制定实施企业欠薪报告预警机制。
+        (二)建立企业劳动保障诚信制度。
+        市建设局
+        (一)在工地设立农民工维权公告牌制度。
+        人民法院
+        (一)审理拖欠农民工工资纠纷案件。
+    """)
+    assert units(record) == [
+        (["(一)"], ["市劳动和社会保障局"], ["市劳动和社会保障局"]),
+        (["(二)"], ["市劳动和社会保障局"], ["市劳动和社会保障局"]),
+        (["(一)bis"], ["市建设局"], ["市建设局"]),
+        (["(一)ter"], ["人民法院"], ["人民法院"])]

@@ -28,6 +28,7 @@ from .table_rows import Grid, Row
 from .units import is_body_name
 
 _BANNER_MAX = 30
+_DUTY = re.compile(r"(?:主要)?(?:负责|承担)[^。]{2,60}。$")
 # A line labelled as naming units or people (`XX单位:`, `XX领导:`), known label or not.
 _LABELLED_LINE = re.compile(r"\s*[【\[〔(（]?[\u4e00-\u9fff]{0,8}"
                             r"(?:单位|部门|处室|科室|领导|责任人)\s*[】\]〕)）]?\s*[:：]")
@@ -339,7 +340,8 @@ class _OutlineParser:
                 continue
             banner_end = self._banner_run(text_blocks, index)
             if banner_end > index:
-                self.banner = " ".join(str(line) for line in text_blocks[index:banner_end])
+                self.banner = " ".join(str(line) for line in text_blocks[index:banner_end]
+                                       if not _is_duty(line))
                 self.stack = [self.root]
                 index = banner_end
                 continue
@@ -469,22 +471,36 @@ class _OutlineParser:
                 and (_could_be_banner(block) or (end > start and _is_aside(block))) \
                 and (end == start or block not in self.body_banners):
             end += 1
-        following = blocks[end] if end < len(blocks) else None
-        if end == start or not isinstance(following, str) or match_marker(following) is None:
+        if end == start or not _opens_items(blocks, end):
             return start
-        return end
+        # (a body's duty in a sentence of its own before its items: `负责农民工工资的清欠…`)
+        return end + 1 if blocks[start] in self.body_banners and _is_duty(blocks[end]) else end
 
 
 def _body_banners(blocks: list[str | Grid]) -> frozenset[str]:
-    """Bodies' names standing as lines of their own over numbered items, where a page lists
-    the items of two bodies or more so (one such line may be a notice's addressee)."""
+    """Bodies' names standing as lines of their own over numbered items (perhaps after a
+    sentence of the body's duty), where a page lists the items of two bodies or more so (one
+    such line may be a notice's addressee)."""
     # (not a table's units' cell, one name a line: a name after another body's name)
-    names = [block for before, block, following in zip(["", *blocks], blocks, blocks[1:],
-                                                       strict=False)
-             if isinstance(block, str) and is_body_name(block) and isinstance(following, str)
-             and match_marker(following) is not None
-             and not (isinstance(before, str) and is_body_name(before))]
+    names = [block for index, block in enumerate(blocks)
+             if isinstance(block, str) and is_body_name(block) and _opens_items(blocks, index + 1)
+             and not (index and isinstance(before := blocks[index - 1], str)
+                      and is_body_name(before))]
     return frozenset(names) if len(set(names)) >= _LEAST_BODY_BANNERS else frozenset()
+
+
+def _opens_items(blocks: list[str | Grid], index: int) -> bool:
+    """Whether a numbered item starts at `index`, or after a sentence of a body's duty."""
+    if index < len(blocks) and _is_duty(blocks[index]):
+        index += 1
+    following = blocks[index] if index < len(blocks) else None
+    return isinstance(following, str) and match_marker(following) is not None
+
+
+def _is_duty(block: str | Grid) -> bool:
+    """`负责农民工工资的清欠和防欠工作。`: a sentence of what a body named above is charged
+    with."""
+    return isinstance(block, str) and _DUTY.match(block) is not None
 
 
 def _announces_goals(block: str | Grid) -> bool:

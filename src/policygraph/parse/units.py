@@ -29,7 +29,7 @@ _BODY_SUFFIXES = ("厅", "局", "委", "办", "委员会", "管委会", "委会"
                   "公司", "组", "专班", "办事处", "管理处", "督查室", "报社", "电视台", "电台",
                   # offices of a county or a town (`县广电站`, `镇司法所`)
                   "广电站", "文化站", "农技站", "农机站", "水利站", "林业站", "畜牧站", "兽医站",
-                  "卫生院", "派出所", "司法所", "财政所", "国土所", "供电所")
+                  "卫生院", "派出所", "司法所", "财政所", "国土所", "供电所", "法院", "检察院")
 # Verbs and nouns that end as bodies' names do (`企业开办`, `一网通办`, `统筹规划布局`).
 _VERBS_LIKE_BODIES = ("开办", "举办", "创办", "代办", "帮办", "兴办", "申办", "通办", "快办",
                       "好办", "网办", "督办", "交办", "承办", "联办", "合办", "包办", "速办",
@@ -148,7 +148,15 @@ def is_body_name(text: str) -> bool:
     task that ends in a verb like one (`进一步便利企业开办`)."""
     text = text.strip(TRIM)
     return is_unit_name(text) and text.endswith(_BODY_SUFFIXES) \
-        and not text.endswith(_VERBS_LIKE_BODIES) and not re.search(r"[的和及与、,，]", text)
+        and not text.endswith(_VERBS_LIKE_BODIES) and not re.search(r"[的、,，]", text) \
+        and not _names_two(text)
+
+
+def _names_two(text: str) -> bool:
+    """`县发改局和县财政局`: two bodies a conjunction joins, not one body's name that holds it
+    (`市劳动和社会保障局`, `县文化和旅游局`)."""
+    first = _CONJUNCTION.split(text, maxsplit=1)[0]
+    return first != text and is_unit_name(first)
 
 
 # `全区各级各部门`, `省政府各牵头部门`, `省直各牵头部门`: the whole of a level, or every body
