@@ -343,3 +343,17 @@ def test_a_first_bracketed_sub_item_glued_to_an_arabic_items_heading(read):
                   "管理为主线。二、整治任务坚持净化先行原则。1.实行卫生保洁全覆盖管理(1)主次干道"
                   "卫生保洁要求责任到人。(牵头单位:区建设局)。(2)社区和街巷保洁实行属地管理。")
     assert paths(record) == [["二", "1", "(1)"], ["二", "1", "(2)"]]
+
+
+def test_a_label_of_the_work_on_the_line_of_its_first_item(read):
+    """`主要内容:(1)…。(2)…`: the label is cut from the first item; `资金来源:1.…` is what a task
+    holds, not its list."""
+    record = read("""
+        某区2010年重点工作
+        十一、确保城市运行安全
+        总体要求:完善长效常态管理机制。
+        主要内容:(1)加强城市安全体制机制建设。(2)加强源头预防。
+        十二、建设实训大楼
+        资金来源:1.自治区财政投资125万元;2.中央补助80万元。
+    """)
+    assert paths(record) == [["十一", "(1)"], ["十一", "(2)"], ["十二"]]

@@ -28,6 +28,9 @@ from .table_rows import Grid, Row
 from .units import is_body_name
 
 _BANNER_MAX = 30
+# A label of the work listed after it on the same line (`主要内容:(1)…`), not of what a task
+# holds (`资金来源:1.…`).
+_LIST_LABEL = re.compile(r"\s*((?:主要|具体|工作|重点)(?:内容|任务|措施|举措)[:：])\s*")
 _DUTY = re.compile(r"(?:主要)?(?:负责|承担)[^。]{2,60}。$")
 # A line labelled as naming units or people (`XX单位:`, `XX领导:`), known label or not.
 _LABELLED_LINE = re.compile(r"\s*[【\[〔(（]?[\u4e00-\u9fff]{0,8}"
@@ -180,9 +183,20 @@ def _blocks(lines: list[str]) -> list[str | Grid]:
         else:
             for piece in (piece for part in _cut_before_first_section(line)
                           for clause in _cut_after_opening_clause(part)
-                          for piece in split_long_line(clause, marker_start())):
+                          for labelled in _cut_after_label(clause)
+                          for piece in split_long_line(labelled, marker_start())):
                 blocks.extend(_split_siblings(piece))
     return _split_glued_first_items(blocks)
+
+
+def _cut_after_label(line: str) -> list[str]:
+    """`主要内容:(1)加强…。(2)…`: a short label announcing the list its line goes on with, cut
+    from the list's first item."""
+    found = _LIST_LABEL.match(line)
+    marker = match_marker(line[found.end():]) if found else None
+    if found is None or marker is None or marker.number != 1:
+        return [line]
+    return [found[1], line[found.end():]]
 
 
 def _cut_after_opening_clause(line: str) -> list[str]:
