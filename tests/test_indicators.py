@@ -19,7 +19,7 @@ DATA = Path(__file__).parent.parent / "data"
 # split's figure.
 FLOORS = {DATA / "gold" / "indicators.tsv": 0.88,
           DATA / "dev" / "develop" / "gold" / "indicators.tsv": 0.76,
-          DATA / "dev" / "fresh" / "gold" / "indicators.tsv": 0.37}
+          DATA / "dev" / "fresh" / "gold" / "indicators.tsv": 0.41}
 
 
 @pytest.mark.parametrize(("wording", "unit", "concept"), [
