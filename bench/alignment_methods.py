@@ -60,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                       "http://127.0.0.1:8000/id/", progress=False)
         graph = read_plans(store.open())
     words, positions, plan_tasks = _tasks(graph)
-    pairs = _pairs(graph, args.gold, positions)
+    pairs = _pairs(args.gold, positions)
     print(f"{len(pairs)} judged pairs in the graph, {sum(p.aligned for p in pairs)} aligned; "
           f"{len(words)} tasks fitted (the build's method: char {NGRAMS[0]}–{NGRAMS[1]}-grams)")
     print(f"| method | pairs | average precision | best F1 | precision at recall ≥ {RECALL:.2f} "
@@ -69,9 +69,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     for name, (low, high, sublinear) in METHODS.items():
         matrix = TfidfVectorizer(analyzer="char", ngram_range=(low, high), sublinear_tf=sublinear,
                                  preprocessor=convert_script).fit_transform(words)
-        raw = [float((matrix[pair.lower] @ matrix[pair.higher].T).toarray()[0, 0])
-               for pair in pairs]
-        weighed = _weighed(pairs, raw, matrix, plan_tasks)
+        raw, weighed = _scored(pairs, matrix, plan_tasks)
         for subset, keep in (("built-in", True), ("real", False)):
             chosen = [index for index, pair in enumerate(pairs) if pair.built_in == keep]
             aligned = [pairs[index].aligned for index in chosen]
@@ -92,7 +90,7 @@ def _tasks(graph: Graph) -> tuple[list[str], dict[tuple[str, str], int], dict[st
     return words, positions, plan_tasks
 
 
-def _pairs(graph: Graph, gold: Path, positions: dict[tuple[str, str], int]) -> list[Pair]:
+def _pairs(gold: Path, positions: dict[tuple[str, str], int]) -> list[Pair]:
     """The judged pairs whose two tasks the graph holds."""
     pairs: list[Pair] = []
     for _, row in gold_rows(gold):
@@ -105,16 +103,19 @@ def _pairs(graph: Graph, gold: Path, positions: dict[tuple[str, str], int]) -> l
     return pairs
 
 
-def _weighed(pairs: list[Pair], raw: list[float], matrix: object,
-             plan_tasks: dict[str, list[int]]) -> list[float]:
-    """Each pair's similarity × its share of the best its lower task reaches in the higher
-    plan, as the build weighs it."""
+def _scored(pairs: list[Pair], matrix: object,
+            plan_tasks: dict[str, list[int]]) -> tuple[list[float], list[float]]:
+    """Each pair's similarity, and the same weighed by its share of the best its lower task
+    reaches in the higher plan, as the build weighs it: both from one row of similarities."""
+    raw: list[float] = []
     weighed: list[float] = []
-    for pair, score in zip(pairs, raw, strict=True):
-        row = (matrix[pair.lower] @ matrix[plan_tasks[pair.higher_plan]].T)  # type: ignore[index]
-        best = float(row.max())
+    for pair in pairs:
+        tasks = plan_tasks[pair.higher_plan]
+        row = (matrix[pair.lower] @ matrix[tasks].T).toarray()[0]  # type: ignore[index]
+        score, best = float(row[tasks.index(pair.higher)]), float(row.max())
+        raw.append(score)
         weighed.append(score * score / best if best else 0.0)
-    return weighed
+    return raw, weighed
 
 
 def _figures(aligned: list[bool], scores: list[float]) -> str:

@@ -185,10 +185,10 @@ def _opens_row(label: str, rows: list[list[str]], width: int) -> bool:
         return True
     # After a sub-row (`(7)`, whose units' cells were merged away), the number after its
     # row's (`2` after `1`).
-    row_numbers = [found for row in reversed(rows)
-                   if (found := BARE_NUMBER.fullmatch(row[0].strip("、.．")))]
-    return bool(_SUB_ROW.match(rows[-1][0])) and bool(row_numbers) \
-        and number == int(row_numbers[0][0]) + 1
+    last_row = next((found for row in reversed(rows)
+                     if (found := BARE_NUMBER.fullmatch(row[0].strip("、.．")))), None)
+    return bool(_SUB_ROW.match(rows[-1][0])) and last_row is not None \
+        and number == int(last_row[0]) + 1
 
 
 def _header_run(lines: list[str], index: int) -> int:

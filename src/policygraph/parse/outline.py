@@ -475,8 +475,7 @@ class _OutlineParser:
         # last item of the body before it)
         before = blocks[start - 1] if start > 0 else ""
         if _announces_goals(blocks[start]):
-            following = blocks[start + 1] if start + 1 < len(blocks) else None
-            return start + 1 if isinstance(following, str) and match_marker(following) else start
+            return start + 1 if _item_at(blocks, start + 1) else start
         if isinstance(before, str) and before and not before.endswith(_SENTENCE_END) \
                 and not _closed_clause(before) and blocks[start] not in self.body_banners:
             return start
@@ -507,6 +506,11 @@ def _opens_items(blocks: list[str | Grid], index: int) -> bool:
     """Whether a numbered item starts at `index`, or after a sentence of a body's duty."""
     if index < len(blocks) and _is_duty(blocks[index]):
         index += 1
+    return _item_at(blocks, index)
+
+
+def _item_at(blocks: list[str | Grid], index: int) -> bool:
+    """Whether the block at `index` opens a numbered item."""
     following = blocks[index] if index < len(blocks) else None
     return isinstance(following, str) and match_marker(following) is not None
 

@@ -17,8 +17,7 @@ import re
 from .goal_table import FIGURE, is_place
 
 # The headings of the columns before the places: the category and the indicator.
-_LABEL = re.compile(r"(?:目标|指标|考核)?类别|(?:考核)?(?:项目|指标|内容)(?:名称|及内容|内容)?"
-                    r"|指标名称|考核项目及内容")
+_LABEL = re.compile(r"(?:目标|指标|考核)?类别|(?:考核)?(?:项目|指标|内容)(?:名称|及内容|内容)?")
 _MAX_LABELS = 2
 _MIN_PLACES = 2
 _TOTAL = re.compile(r"全[省市县区州盟旗]|合计|总计")

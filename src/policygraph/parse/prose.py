@@ -64,6 +64,7 @@ _LONGEST_BY = 60
 # before it, as the words before a later one are a sentence (`…等部门研究提出`).
 _DOING = (r"提出|制定|编制|审核|审批|实施|安排|开展|监督|检查|发放|拨付|汇总|上报|出资"
           r"|投资")
+_DOING_VERB = re.compile(_DOING)
 # A body's name opening a sentence: three characters at least (`农业局`), twenty at most.
 _LEAST_BODY = 3
 _LONGEST_BODY = 20
@@ -341,7 +342,7 @@ def _units_after_by(clause: str) -> tuple[str, list[str], str] | None:
             phrase = clause[by.end():verb.start()]
             if len(phrase) > _LONGEST_BY or _NOT_IN_NAMES.search(phrase):
                 break
-            doing = re.fullmatch(_DOING, verb[0]) is not None
+            doing = _DOING_VERB.fullmatch(verb[0]) is not None
             if doing and tried_doing:
                 continue
             tried_doing = tried_doing or doing

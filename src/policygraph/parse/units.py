@@ -228,7 +228,7 @@ def split_list(segment: str) -> list[str]:
                 continue
             # (`各市(地) 政府(行署)`: the governments of a collective, where a PDF's line broke)
             governments = joined[-1].startswith(unit_rules().collective) \
-                and word.startswith(("政府", "人民政府"))
+                and word.startswith(tuple(_GOVERNMENTS))
             if len(word) > 1 and not governments \
                     and (after_unit or unit_rules().note.search(joined[-1])):
                 joined.append(word)
