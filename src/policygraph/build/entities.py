@@ -105,10 +105,10 @@ class Entities:
 
 def describe(table: EntityTable, iris: Iris, graph: NamedNode) -> Iterator[Quad]:
     """The statements that describe every entity of `table`, in the named graph `graph`."""
-    regions = {region.code: region for code in table.regions
-               for region in _with_parents(lookup(code))}
-    for region in regions.values():
-        yield from _region(region, iris, graph)
+    for code in sorted(_codes(table.regions)):
+        region = lookup(code)
+        if region is not None:
+            yield from _region(region, iris, graph)
     for node, unit in table.units.items():
         yield from _unit(NamedNode(node), unit, table.names[node], iris, graph)
     for node, kind in table.mentions.items():
@@ -124,6 +124,28 @@ def describe(table: EntityTable, iris: Iris, graph: NamedNode) -> Iterator[Quad]
         yield Quad(subject, T_RDF.type, T_PG.CitedDocument, graph)
         yield Quad(subject, T_DCTERMS.title, string(title), graph)
         yield Quad(subject, T_RDFS.label, chinese(title), graph)
+
+
+def described_part(table: EntityTable, part: EntityTable) -> EntityTable:
+    """The entries of `table` for the entities `part` names, regions with their parents: what
+    `describe` writes of those entities when it describes the whole of `table`. Each entity's
+    statements depend on its own entry alone, so an update that changes what some documents
+    name rewrites just the statements of the entities they name."""
+    described = _codes(table.regions)
+    return EntityTable(
+        regions=_codes(part.regions) & described,
+        units={node: table.units[node] for node in part.units if node in table.units},
+        names={node: table.names[node] for node in part.names if node in table.names},
+        mentions={node: table.mentions[node] for node in part.mentions
+                  if node in table.mentions},
+        indicators={node: table.indicators[node] for node in part.indicators
+                    if node in table.indicators},
+        cited={node: table.cited[node] for node in part.cited if node in table.cited})
+
+
+def _codes(regions: set[str]) -> set[str]:
+    """The division codes of `regions` and of every division that holds one of them."""
+    return {region.code for code in regions for region in _with_parents(lookup(code))}
 
 
 def _with_parents(region: Region | None) -> Iterator[Region]:

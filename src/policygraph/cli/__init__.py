@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import ask, extraction, graph, measure, service
+from . import ask, extraction, graph, measure, service, update
 from .common import EXIT_OK, EXIT_USAGE
 
 __all__ = ["EXAMPLES", "build_parser", "main"]
@@ -22,6 +22,8 @@ EXAMPLES = {
     "extract": "policygraph extract data/raw/000_1d1cab59e1534a27.txt --json",
     "evaluate": "policygraph evaluate data/dev/fresh/gold data/dev/fresh/raw",
     "build": "policygraph build data/raw my-plans/ --store data/store",
+    "add": "policygraph add my-plans/2024年嘉兴市服务业发展工作要点.txt",
+    "remove": "policygraph remove 2024年嘉兴市服务业发展工作要点.txt",
     "validate": "policygraph validate",
     "export": "policygraph export --format trig -o graph.trig",
     "query": "policygraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?t a pg:Task }' --format csv",
@@ -43,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"policygraph {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for group in (extraction, graph, ask, measure, service):
+    for group in (extraction, graph, update, ask, measure, service):
         group.register(commands)
     for name, command in commands.choices.items():
         command.epilog = f"example: {EXAMPLES[name]}"

@@ -18,10 +18,12 @@ DEFAULT_GRAPH = (DEFAULT_CORPUS, Path("data/dev/develop/raw"), Path("data/dev/fr
                  Path("data/alignment/raw"))
 
 
-def default_graph_inputs() -> list[Path]:
+def default_graph_inputs(store: GraphStore) -> list[Path]:
     """The folders of `DEFAULT_GRAPH` that the working directory holds (the built-in corpus
-    whatever else is there, for a build to name it if it is missing)."""
-    return [DEFAULT_CORPUS, *(folder for folder in DEFAULT_GRAPH[1:] if folder.is_dir())]
+    whatever else is there, for a build to name it if it is missing), and the documents sent
+    to `store` over HTTP, which a rebuild keeps."""
+    return [DEFAULT_CORPUS, *(folder for folder in DEFAULT_GRAPH[1:] if folder.is_dir()),
+            *store.uploaded()]
 
 
 def add_store_option(parser: argparse.ArgumentParser, remote: bool = False) -> None:

@@ -70,7 +70,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def _run_build(args: argparse.Namespace) -> int:
     store = graph_store(args)
     try:
-        result = run_build(args.files or default_graph_inputs(), store, args.base,
+        result = run_build(args.files or default_graph_inputs(store), store, args.base,
                            force=args.force, progress=not args.quiet, jobs=args.jobs)
     except (BuildError, StoreError) as error:
         print(f"policygraph: build failed: {error}", file=sys.stderr)

@@ -25,6 +25,8 @@ from .common import (
     rate,
 )
 
+# The environment variable that holds the write routes' API key.
+API_KEY_VARIABLE = "POLICYGRAPH_API_KEY"
 _SUFFIX_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
                    ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG,
                    ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
@@ -98,6 +100,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     serve.add_argument("--base-iri", metavar="IRI",
                        help="base IRI of the entities served as linked data (default: the "
                             "one the store was built with)")
+    serve.add_argument("--api-key-file", type=Path, metavar="FILE",
+                       help="a file holding the API key that turns on the write routes "
+                            "(POST, PUT and DELETE /api/documents); default: "
+                            "$POLICYGRAPH_API_KEY, and without either they are off")
     add_store_option(serve, remote=True)
     serve.set_defaults(run=_run_serve)
 
@@ -145,7 +151,7 @@ def _run_serve(args: argparse.Namespace) -> int:
     store = graph_store(args)
     try:
         if endpoint is None and store.current is None:
-            inputs = default_graph_inputs()
+            inputs = default_graph_inputs(store)
             print(f"policygraph: no graph in {args.store} yet: building it first from "
                   f"{', '.join(map(str, inputs))}", flush=True)
             # (IRIs the server it builds for dereferences, on whatever port it listens)
@@ -159,7 +165,7 @@ def _run_serve(args: argparse.Namespace) -> int:
                        answer_disk_bytes=args.answer_cache_mb * 2**20,
                        worker_memory_bytes=args.worker_memory_mb * 2**20,
                        queue=args.queue, client_rate=args.client_rate,
-                       header_timeout=args.header_timeout),
+                       header_timeout=args.header_timeout, api_key=_api_key(args)),
               host=args.host, port=args.port)
     except BuildError as error:
         print(f"policygraph: build failed: {error}", file=sys.stderr)
@@ -168,6 +174,23 @@ def _run_serve(args: argparse.Namespace) -> int:
         print(f"policygraph: {error}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _api_key(args: argparse.Namespace) -> str | None:
+    """The key of the write routes: the file's first line, else the environment's; a file
+    that cannot be read, or holds no key, stops the server with a message naming it."""
+    from ..serve import ServeError
+
+    if args.api_key_file is None:
+        return os.environ.get(API_KEY_VARIABLE) or None
+    try:
+        key: list[str] = args.api_key_file.read_text("utf-8").strip().splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ServeError(f"--api-key-file {args.api_key_file}: cannot read it: {error}"
+                         ) from None
+    if not key or not key[0].strip():
+        raise ServeError(f"--api-key-file {args.api_key_file}: the file holds no key")
+    return key[0].strip()
 
 
 def _run_push(args: argparse.Namespace) -> int:

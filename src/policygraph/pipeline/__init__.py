@@ -10,27 +10,33 @@ live. A build from the same inputs, code and base IRI as the live one is skipped
 
 from __future__ import annotations
 
-import hashlib
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
-from ..build import VOCABULARY_FILES, EntityTable, Iris, titles
+from ..build import EntityTable, Iris, titles
 from ..corpus import DOCUMENT_SUFFIXES, documents
-from ..resources import resource
-from ..store import STORE_FORMAT, GraphStore
-from ..validate import SHAPES_FILE
+from ..store import GraphStore
 from .alignment import load_alignments
+from .inputs import (
+    BuildError,
+    NotInGraph,
+    RepeatedContent,
+    check_distinct,
+    distinct_contents,
+    file_digest,
+    input_manifest,
+    same_inputs,
+)
 from .pool import WorkerDied, chunked, run_chunks
+from .state import BuildState, DocumentState, write_state
 from .work import ChunkRead, extract_chunk, rdf_chunk, write_shared, write_titles
 
-
-class BuildError(Exception):
-    """A build that was not published; the message names the files that failed and why."""
+__all__ = ["BuildError", "BuildResult", "NotInGraph", "RepeatedContent", "UpdateResult",
+           "run_build", "run_update"]
 
 
 @dataclass(frozen=True)
@@ -58,16 +64,16 @@ def run_build(paths: Sequence[Path], store: GraphStore, base: str, force: bool =
     if not files:
         raise BuildError(f"no documents ({', '.join(DOCUMENT_SUFFIXES)}) in "
                          f"{', '.join(map(str, paths))}" + "".join(f"\n{p}" for p in unlisted))
-    _check_distinct(files, Iris(base))
-    digests = {path: _file_digest(path) for path in files}
-    manifest = _manifest(digests, base)
+    check_distinct(files, Iris(base))
+    digests = {path: file_digest(path) for path in files}
+    manifest = input_manifest(digests, base)
     live = store.manifest()
-    if not force and live is not None and _same_inputs(live, manifest):
+    if not force and live is not None and same_inputs(live, manifest):
         failed = tuple(live.get("failed", ()))
         return BuildResult(len(files) - len(failed), 0, time.perf_counter() - started,
                            skipped=True, failed=unlisted + failed,
                            warnings=tuple(live.get("warnings", ())))
-    unique, repeated = _distinct_contents(digests)
+    unique, repeated = distinct_contents(digests)
     notes = ChunkRead(failed=repeated)
     try:
         quads = _build(unique, notes, store, base, manifest, progress, jobs)
@@ -95,12 +101,14 @@ def _build(files: list[Path], notes: ChunkRead, store: GraphStore, base: str,
             raise BuildError("no document could be read; the previous graph stays live\n"
                              + "\n".join(notes.failed))
         write_titles(spool, titles(read, Iris(base)))
-        entities, quads, left_out = EntityTable(), 0, []
-        for part in run_chunks(rdf_chunk, chunked([one.index for one in read]), (spool, base),
-                               jobs, progress, "rdf+shacl"):
+        named: dict[str, EntityTable] = {}
+        quads, left_out = 0, []
+        keys = [f"{one.index:06d}" for one in read]
+        for part in run_chunks(rdf_chunk, chunked(keys), (spool, base), jobs, progress,
+                               "rdf+shacl"):
             build.load(part.part)
             part.part.unlink()
-            entities.merge(part.entities)
+            named.update(part.entities)
             left_out += part.failed
             quads += part.quads
         if len(left_out) == len(read):
@@ -108,71 +116,14 @@ def _build(files: list[Path], notes: ChunkRead, store: GraphStore, base: str,
                              "live\n" + "\n".join(left_out))
         notes.failed += left_out
         manifest.update(failed=notes.failed, warnings=notes.warnings)
+        state = BuildState({one.source: DocumentState(one.path, one.title, one.cites,
+                                                      named.get(one.source)) for one in read})
+        write_state(build.directory, state)
         shared = spool / "shared.nq"
-        quads += write_shared(entities, base, shared)
+        quads += write_shared(state.merged_entities(), base, shared)
         build.load(shared)
         quads += load_alignments(build, base)
     return quads
 
 
-def _check_distinct(files: list[Path], iris: Iris) -> None:
-    """Two documents whose names give one IRI (a/plan.txt and b/plan.txt) would merge."""
-    seen: dict[str, Path] = {}
-    for path in files:
-        other = seen.setdefault(iris.document(str(path)), path)
-        if other != path:
-            raise BuildError(f"{other} and {path} would be one document "
-                             f"({iris.document(str(path))}): rename one; the previous graph "
-                             "stays live")
-
-
-def _distinct_contents(digests: dict[Path, str | None]) -> tuple[list[Path], list[str]]:
-    """The files to build, each content once (the first file that has it), and a message for
-    each file left out as the copy of another: two copies would count every task twice."""
-    first: dict[str | Path, Path] = {}
-    repeated = []
-    for path, digest in digests.items():
-        original = first.setdefault(digest or path, path)
-        if original != path:
-            repeated.append(f"{path}: the same content as {original}")
-    return list(first.values()), repeated
-
-
-def _same_inputs(live: dict[str, Any], manifest: dict[str, Any]) -> bool:
-    """Whether the live build was made from what `manifest` describes, in this version's
-    store format (its record of the documents left out is an outcome, not an input)."""
-    return live.get("store_format") == STORE_FORMAT \
-        and all(live.get(key) == value for key, value in manifest.items())
-
-
-def _manifest(digests: dict[Path, str | None], base: str) -> dict[str, Any]:
-    """What a build is made from: the inputs' digests, the code and rules, and the base IRI."""
-    return {
-        "version": __version__,
-        "base": base,
-        "inputs": {str(path): digest for path, digest in digests.items()},
-        "code": _digest(_code_files()),
-    }
-
-
-def _file_digest(path: Path) -> str | None:
-    """A document's digest; None for a file that cannot be read, which extraction reports with
-    its name."""
-    try:
-        return _digest([path])
-    except OSError:
-        return None
-
-
-def _code_files() -> list[Path]:
-    package = Path(__file__).parent.parent
-    data = [resource(name) for name in (*VOCABULARY_FILES, SHAPES_FILE)]
-    return sorted(path for path in package.rglob("*")
-                  if path.suffix in {".py", ".toml", ".csv", ".rq", ".ttl"}) + data
-
-
-def _digest(paths: Iterable[Path]) -> str:
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+from .update import UpdateResult, run_update  # noqa: E402  (it builds in full with run_build)

@@ -22,8 +22,11 @@ from ..store import NewBuild
 _CHUNK = 100_000
 
 
-def load_alignments(build: NewBuild, base: str) -> int:
-    """Align the tasks in `build`'s store and load the alignments graph; the number of quads."""
+def load_alignments(build: NewBuild, base: str, replace: bool = False) -> int:
+    """Align the tasks in `build`'s store and load the alignments graph, in place of the one
+    it holds if `replace`; the number of quads."""
+    if replace:
+        build.store.remove_graph(pyoxigraph.NamedNode(Iris(base).alignments_graph()))
     quads = alignment_quads(align(read_plans(build.store)), Iris(base))
     loaded = 0
     while chunk := list(islice(quads, _CHUNK)):

@@ -36,21 +36,25 @@ _LEGAL_RESOURCE = NamedNode(str(ELI.LegalResource))
 
 @dataclass(frozen=True)
 class Extracted:
-    """A document read: where its record waits, and its title."""
+    """A document read: where its record waits, its file, its title and the plans it cites by
+    title."""
 
     index: int
     source: str
+    path: str
     title: str | None
+    cites: tuple[str, ...]
 
 
 @dataclass
 class ChunkRdf:
     """What a chunk of documents became: the N-Quads file of their graphs, the shared entities
-    they name, and a message naming each document left out for breaking a shape."""
+    each names (by source), and a message naming each document left out for breaking a
+    shape."""
 
     part: Path
     quads: int = 0
-    entities: EntityTable = field(default_factory=EntityTable)
+    entities: dict[str, EntityTable] = field(default_factory=dict)
     failed: list[str] = field(default_factory=list)
 
 
@@ -73,8 +77,10 @@ def extract_chunk(files: list[tuple[int, Path]], spool: Path) -> ChunkRead:
         except DocumentError as error:
             chunk.failed.append(str(error))
             continue
-        _record_file(spool, index).write_bytes(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
-        chunk.read.append(Extracted(index, record.source, record.title))
+        record_file(spool, f"{index:06d}").write_bytes(
+            pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
+        chunk.read.append(Extracted(index, record.source, str(path), record.title,
+                                    tuple(record.implements)))
         chunk.warnings += [f"{path}: {warning}" for warning in record.warnings]
     return chunk
 
@@ -100,17 +106,18 @@ class _Graph:
     entities: EntityTable
 
 
-def rdf_chunk(indices: list[int], spool: Path, base: str) -> ChunkRdf:
-    """The graphs of a chunk of documents under the base IRI `base`, in one N-Quads file,
+def rdf_chunk(keys: list[str], spool: Path, base: str) -> ChunkRdf:
+    """The graphs of a chunk of documents (their records' `keys` in `spool`) under the base
+    IRI `base`, in one N-Quads file,
     validated together with the shared entities they name (one validation per chunk: the
     ontology is read once for all of them). Where the chunk breaks a shape, each document is
     validated alone, and one that breaks a shape is left out with the report's text: one odd
     document never keeps the others out."""
     iris = Iris(base)
-    chunk = ChunkRdf(spool / f"part-{indices[0]:06d}.nq")
+    chunk = ChunkRdf(spool / f"part-{keys[0]}.nq")
     graphs = []
-    for index in indices:
-        record = pickle.loads(_record_file(spool, index).read_bytes())
+    for key in keys:
+        record = pickle.loads(record_file(spool, key).read_bytes())
         quads, entities = document_rdf(record, iris, _titles(spool))
         graphs.append(_Graph(record.source, quads, entities))
     documents = frozenset(_titles(spool).values())
@@ -127,7 +134,7 @@ def rdf_chunk(indices: list[int], spool: Path, base: str) -> ChunkRdf:
         for graph in graphs:
             pyoxigraph.serialize(graph.quads, out, format=_NQUADS)
             chunk.quads += len(graph.quads)
-            chunk.entities.merge(graph.entities)
+            chunk.entities[graph.source] = graph.entities
     return chunk
 
 
@@ -153,8 +160,9 @@ def write_shared(entities: EntityTable, base: str, path: Path) -> int:
     return len(quads)
 
 
-def _record_file(spool: Path, index: int) -> Path:
-    return spool / f"{index:06d}.record"
+def record_file(spool: Path, key: str) -> Path:
+    """Where a document's record waits in the spool between the build's two passes."""
+    return spool / f"{key}.record"
 
 
 def _ntriples(quads: list[Quad]) -> bytes:

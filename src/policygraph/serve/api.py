@@ -48,7 +48,7 @@ _PAGE_SCHEMA = {
         "next": {"type": ["string", "null"], "description": "URL of the next page."},
     },
 }
-_LIST_RESPONSES: dict[int | str, dict[str, Any]] = {
+LIST_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "One page of rows.",
           "content": {"application/json": {"schema": _PAGE_SCHEMA},
                       "text/csv": {"schema": {"type": "string"}}}},
@@ -62,7 +62,7 @@ _LIST_RESPONSES: dict[int | str, dict[str, Any]] = {
                         "size and parameters (name, type, whether required, meaning, example "
                         "and allowed values).",
             openapi_extra={"parameters": openapi_parameters([], DEFAULT_LIMIT)},
-            responses=_LIST_RESPONSES)
+            responses=LIST_RESPONSES)
 async def list_queries(request: Request) -> Response:
     _, paging = read(request.query_params, [], DEFAULT_LIMIT)
     items = [_about(query) for query in canned_queries().values()]
@@ -97,7 +97,7 @@ def _add_canned_route(query: CannedQuery) -> None:
         summary=query.summary, tags=list(query.tags) or ["canned queries"],
         description=f"{query.description}\n\nCanned query `{query.name}.rq`.",
         openapi_extra={"parameters": openapi_parameters(query.parameters, limit)},
-        responses=_LIST_RESPONSES)
+        responses=LIST_RESPONSES)
 
 
 for _query in canned_queries().values():
@@ -135,7 +135,7 @@ def _task_parameters() -> list[Parameter]:
                         "the second was matched as). Filters as in `/api/queries/tasks`.",
             openapi_extra={"parameters": openapi_parameters(
                 _task_parameters(), page_size(canned_query("tasks")))},
-            responses=_LIST_RESPONSES)
+            responses=LIST_RESPONSES)
 async def tasks(request: Request, pool: PoolDep, settings: SettingsDep) -> Response:
     query = canned_query("tasks")
     values, paging = read(request.query_params, _task_parameters(), page_size(query))

@@ -22,7 +22,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from .. import __version__
 from ..query import grammar
-from . import api, dumps, linked_data, methods, sparql, void, warmup, web
+from . import api, documents, dumps, linked_data, methods, sparql, void, warmup, web
 from .executor import QueryPool
 from .headers import SecurityHeaders
 from .i18n import Language
@@ -98,11 +98,12 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(Language)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
-                           allow_methods=["GET", "POST"], allow_headers=["*"],
+                           allow_methods=["GET", "POST", "PUT", "DELETE"], allow_headers=["*"],
                            expose_headers=["X-Policygraph-Truncated", "X-Policygraph-Rows"])
 
     app.include_router(sparql.router)
     app.include_router(api.router)
+    app.include_router(documents.router)
     app.include_router(warmup.router)
     app.include_router(dumps.router)
     app.include_router(void.router)

@@ -49,6 +49,7 @@ class Settings:
     queue: int = DEFAULT_QUEUE  # queries waiting for a worker, at most
     client_rate: float = 0.0  # query requests a second per client; 0: no limit
     header_timeout: float = DEFAULT_HEADER_TIMEOUT  # seconds a request's head may take
+    api_key: str | None = field(default=None, repr=False)  # None: the write routes are off
 
     @property
     def max_request_bytes(self) -> int:

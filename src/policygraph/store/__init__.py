@@ -38,6 +38,8 @@ _BUILDS = "builds"
 _DATABASE = "oxigraph"
 _MANIFEST = "manifest.json"
 _LOCK = ".lock"
+# Documents sent to the store over HTTP, a folder per content.
+_UPLOADS = "documents"
 # The layout of a build (database, manifest, answers); a build of another layout is refused
 # with a message to rebuild instead of being misread.
 STORE_FORMAT = 1
@@ -89,6 +91,15 @@ class GraphStore:
             raise StoreError(f"{self.directory}: cannot read the store: "
                              f"{error.strerror or error}") from None
 
+    @property
+    def uploads(self) -> Path:
+        """Where the documents sent over HTTP are kept, a folder per content (`uploaded`)."""
+        return self.directory / _UPLOADS
+
+    def uploaded(self) -> list[Path]:
+        """The documents sent over HTTP that the store keeps, in order."""
+        return sorted(self.uploads.glob("*/*"))
+
     def manifest(self) -> dict[str, Any] | None:
         """What the live build was made from."""
         current = self.current
@@ -120,9 +131,14 @@ class GraphStore:
         return build.directory
 
     @contextmanager
-    def building(self, manifest: dict[str, Any]) -> Iterator[NewBuild]:
+    def building(self, manifest: dict[str, Any],
+                 start_from: Path | None = None) -> Iterator[NewBuild]:
         """A new build to load, made the live graph when the block ends and discarded if it
-        raises, so that loading can go on while the rest of a build is still being made."""
+        raises, so that loading can go on while the rest of a build is still being made.
+
+        A build that `start_from`s another (the live one, for an update) begins as a copy of
+        its graph: a checkpoint of the database, whose files are hard links to the other's
+        until either changes them, so the copy takes no time at any size."""
         builds = self.directory / _BUILDS
         try:
             builds.mkdir(parents=True, exist_ok=True)
@@ -130,10 +146,15 @@ class GraphStore:
             raise StoreError(f"{self.directory}: cannot write the store: "
                              f"{error.strerror or error}") from None
         with self._writing():
+            if start_from is not None and self.current != start_from:
+                raise StoreError(f"{self.directory}: another build was published while this "
+                                 "one was being made from the graph before it; try again")
             self._clear_unfinished()
             directory = builds / f"{time.strftime('%Y%m%dT%H%M%S')}-{time.monotonic_ns()}"
             try:
                 directory.mkdir()
+                if start_from is not None:
+                    self.open(start_from).backup(str(directory / _DATABASE))
                 build = NewBuild(directory, pyoxigraph.Store(str(directory / _DATABASE)))
                 yield build
                 write_text_index(build.store, directory)
