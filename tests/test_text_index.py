@@ -16,8 +16,10 @@ from policygraph.query import canned_queries, page_queries
 from policygraph.query.text import bind_values
 from policygraph.store import GraphStore
 from policygraph.store.result_terms import json_term
+from policygraph.store.task_rows import indexed_task_rows
 from policygraph.store.text_index import TEXT_INDEX, grams
 from policygraph.store.text_search import IndexTimeout, TextIndex
+from policygraph.vocab import PREFIXES
 
 from .live import LiveServer, path_of, start
 
@@ -174,6 +176,27 @@ def test_the_index_finds_what_the_engine_finds_in_tricky_texts(tmp_path):
         got = [(json.loads(match.terms), match.in_heading, match.occurrences)
                for match in found.rows]
         assert (found.total, got) == (len(expected), expected), phrase
+
+
+# The pattern of search-tasks.rq whose solutions the index holds.
+INDEXED = f"""
+PREFIX pg: <{PREFIXES["pg"]}>
+PREFIX dcterms: <{PREFIXES["dcterms"]}>
+SELECT ?task ?document ?title ?path ?heading ?text ?order WHERE {{
+  ?task pg:text ?text ; pg:inDocument ?document ; pg:path ?path ; pg:order ?order .
+  ?document dcterms:title ?title .
+  OPTIONAL {{ ?task pg:heading ?heading }}
+}}
+"""
+
+
+def test_the_indexed_rows_are_the_engines_solutions_of_the_pattern(corpus_store):
+    store = GraphStore(corpus_store).open()
+    names = ("task", "document", "title", "path", "heading", "text", "order")
+    engine = sorted(tuple(str(solution[name]) for name in names) for solution in
+                    store.query(INDEXED, use_default_graph_as_union=True))
+    read = sorted(tuple(str(row[name]) for name in names) for row in indexed_task_rows(store))
+    assert len(engine) > 100 and read == engine
 
 
 def test_grams_are_characters_and_pairs_with_gaps_written_out():

@@ -11,6 +11,7 @@ import pyoxigraph as ox
 import pytest
 
 from policygraph.build import DEFAULT_BASE, Iris
+from policygraph.cli import main
 from policygraph.pipeline import BuildError, run_build
 from policygraph.pipeline.update import run_update
 from policygraph.store import GraphStore
@@ -157,3 +158,17 @@ def test_a_store_built_without_state_is_updated_by_a_full_build(corpus, tmp_path
 
     assert result.full
     assert _dump(store) == _full_build(store, tmp_path / "full")
+
+
+def test_the_commands_add_and_remove_say_what_they_did(corpus, tmp_path, capsys):
+    store = tmp_path / "store"
+    assert main(["build", "--quiet", "--store", str(store), str(corpus)]) == 0
+    capsys.readouterr()
+
+    assert main(["add", "--store", str(store), str(PROVINCE)]) == 0
+    assert f"{PROVINCE.name}: {Iris(DEFAULT_BASE).document(PROVINCE.name)}" \
+        in capsys.readouterr().out
+    assert main(["remove", "--store", str(store), "absent.txt"]) == 1
+    assert "update failed: not in the graph: absent.txt" in capsys.readouterr().err
+    assert main(["remove", "--store", str(store), PROVINCE.name]) == 0
+    assert PROVINCE.name not in "".join(GraphStore(store).manifest()["inputs"])

@@ -20,7 +20,7 @@ import pickle
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pyoxigraph import NamedNode
@@ -48,12 +48,15 @@ __all__ = ["UpdateResult", "run_update"]
 @dataclass(frozen=True)
 class UpdateResult:
     """What an update did: the IRI of each document added or replaced (by file), the warnings
-    of reading them, and whether it was done as a full build."""
+    of reading them, whether it was done as a full build, and the seconds it took, in all and
+    by stage (`documents`: reading them and writing their graphs and entities; `alignments`;
+    `index`: writing the index and publishing)."""
 
     documents: dict[str, str]
     warnings: tuple[str, ...]
     seconds: float
     full: bool
+    stages: dict[str, float] = field(default_factory=dict)
 
 
 def run_update(store: GraphStore, put: Sequence[Path] = (), remove: Sequence[str] = ()
@@ -88,9 +91,13 @@ def run_update(store: GraphStore, put: Sequence[Path] = (), remove: Sequence[str
                             warnings=_kept(old.get("warnings", []),
                                            {*gone, *(path.name for path in put)}) + warnings)
             write_state(build.directory, new_state)
+            stages = {"documents": time.perf_counter() - started}
             load_alignments(build, old["base"], replace=True)
+            stages["alignments"] = time.perf_counter() - started - stages["documents"]
+    seconds = time.perf_counter() - started
+    stages["index"] = seconds - stages["documents"] - stages["alignments"]
     return UpdateResult({path.name: iris.document(path.name) for path in put}, tuple(warnings),
-                        time.perf_counter() - started, full=False)
+                        seconds, full=False, stages=stages)
 
 
 def _updated_inputs(inputs: dict[str, str | None], put: Sequence[Path],

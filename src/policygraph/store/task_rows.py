@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from ..vocab import PREFIXES
 from .result_terms import Row, json_term, reading_position
 
-__all__ = ["task_rows"]
+__all__ = ["indexed_task_rows", "task_rows"]
 
 _PG, _SKOS, _DCTERMS = PREFIXES["pg"], PREFIXES["skos"], PREFIXES["dcterms"]
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -76,3 +76,22 @@ def task_rows(store: ox.Store, leads: dict[str, list[str]]) -> Iterator[Row]:
     keyed.sort(key=lambda pair: pair[0])
     for _, row in keyed:
         yield row
+
+
+def indexed_task_rows(store: ox.Store) -> Iterator[dict[str, Any]]:
+    """The solutions of the full-text index's pattern (`text_index._TASKS`: each task's text,
+    document, document title, path, reading order and optional heading), as terms by
+    variable, in no order: the index numbers them itself."""
+    titles = _objects(store, _DCTERMS + "title")
+    paths, orders = _objects(store, _PG + "path"), _objects(store, _PG + "order")
+    texts, headings = _objects(store, _PG + "text"), _objects(store, _PG + "heading")
+    for task, in_documents in _objects(store, _PG + "inDocument").items():
+        node = ox.NamedNode(task)
+        combinations = itertools.product(
+            texts.get(task, ()), in_documents, paths.get(task, ()), orders.get(task, ()),
+            headings.get(task, [None]))
+        for text, document, path, order, heading in combinations:
+            for title in titles.get(document.value, ()):
+                yield {"task": node, "document": document, "title": title, "path": path,
+                       "heading": heading, "text": text, "order": order}
+

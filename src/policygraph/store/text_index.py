@@ -13,10 +13,11 @@ exactly where it is written, and `grams` holds every character and every pair of
 characters as a token, so that a phrase of one or two characters is one token. Text and
 heading are columns of their own, so no phrase is found across the two.
 
-The index holds, for each solution of the canned query's pattern, the terms the query returns
-as SPARQL JSON (`terms`), so an answer needs nothing from the graph; the rows are numbered in
-the query's last sort keys (title, document, reading order), so that SQLite finds, counts and
-ranks the matches itself and only the page asked for is read out.
+The index holds, for each solution of the canned query's pattern (each task's text, document,
+document title, path, reading order and optional heading, read by `task_rows.py`), the terms
+the query returns as SPARQL JSON (`terms`), so an answer needs nothing from the graph; the
+rows are numbered in the query's last sort keys (title, document, reading order), so that
+SQLite finds, counts and ranks the matches itself and only the page asked for is read out.
 
 The names the search page and its suggestions look agencies and regions up by (`names.rq`:
 labels, aliases, division codes and their functions' names) are indexed the same way
@@ -41,6 +42,7 @@ import pyoxigraph as ox
 from ..vocab import PREFIXES
 from .list_models import write_list_models
 from .result_terms import json_term, reading_position, solutions
+from .task_rows import indexed_task_rows
 
 __all__ = ["GAP", "TEXT_INDEX", "grams", "write_text_index"]
 
@@ -48,15 +50,6 @@ __all__ = ["GAP", "TEXT_INDEX", "grams", "write_text_index"]
 TEXT_INDEX = "search.sqlite"
 # Rows read from the graph and written to the index at a time.
 _BATCH = 5000
-_TASKS = f"""
-PREFIX pg: <{PREFIXES["pg"]}>
-PREFIX dcterms: <{PREFIXES["dcterms"]}>
-SELECT ?task ?document ?title ?path ?heading ?text ?order WHERE {{
-  ?task pg:text ?text ; pg:inDocument ?document ; pg:path ?path ; pg:order ?order .
-  ?document dcterms:title ?title .
-  OPTIONAL {{ ?task pg:heading ?heading }}
-}}
-"""
 # The terms of each row the answer returns, in the canned query's names.
 _RETURNED = ("task", "document", "title", "path", "heading", "text")
 # names.rq's rows for every agency and region, whatever their names: it counts each one's tasks
@@ -189,8 +182,10 @@ def _items(store: ox.Store) -> Iterator[tuple[Any, ...]]:
 
 
 def _batches(store: ox.Store) -> Iterator[list[tuple[Any, ...]]]:
+    """The index's rows, read from the maps of the pattern's predicates (`task_rows.py`):
+    the engine's join of every task with its document takes minutes at ten thousand plans."""
     batch: list[tuple[Any, ...]] = []
-    for solution in solutions(store, _TASKS):
+    for solution in indexed_task_rows(store):
         heading = solution["heading"]
         terms = {name: json_term(solution[name]) for name in _RETURNED
                  if solution[name] is not None}
