@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from ..vocab import PREFIXES
 from .result_terms import Row, json_term, reading_position
 
-__all__ = ["indexed_task_rows", "task_rows"]
+__all__ = ["indexed_task_rows", "task_rows", "task_texts"]
 
 _PG, _SKOS, _DCTERMS = PREFIXES["pg"], PREFIXES["skos"], PREFIXES["dcterms"]
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -94,4 +94,26 @@ def indexed_task_rows(store: ox.Store) -> Iterator[dict[str, Any]]:
             for title in titles.get(document.value, ()):
                 yield {"task": node, "document": document, "title": title, "path": path,
                        "heading": heading, "text": text, "order": order}
+
+
+def task_texts(store: ox.Store) -> Iterator[dict[str, Any]]:
+    """The solutions of alignment's pattern (each `pg:Task`'s document, path, text and
+    optional heading) as terms by variable, ordered by document and task as `ORDER BY
+    ?document ?task` orders IRIs: by their text."""
+    tasks = {quad.subject.value for quad in store.quads_for_pattern(
+        None, _TYPE, ox.NamedNode(_PG + "Task")) if not isinstance(quad.subject, ox.Triple)}
+    paths, texts = _objects(store, _PG + "path"), _objects(store, _PG + "text")
+    headings = _objects(store, _PG + "heading")
+    rows = []
+    for task, in_documents in _objects(store, _PG + "inDocument").items():
+        if task not in tasks:
+            continue
+        node = ox.NamedNode(task)
+        for document, path, text, heading in itertools.product(
+                in_documents, paths.get(task, ()), texts.get(task, ()),
+                headings.get(task, [None])):
+            rows.append({"task": node, "document": document, "path": path, "text": text,
+                         "heading": heading})
+    rows.sort(key=lambda row: (row["document"].value, row["task"].value))
+    yield from rows
 
