@@ -49,7 +49,7 @@ def main() -> None:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"full build of {args.size} plans: {time.perf_counter() - started:.1f} s, "
-              f"peak RSS {peak:.0f} MB (largest worker {children:.0f} MB)")
+              f"peak RSS {peak:.0f} MB (largest worker {children:.0f} MB)", flush=True)
     incoming = work / "incoming"
     incoming.mkdir(exist_ok=True)
     added, replacement = incoming / "added.txt", work / "replacement" / "added.txt"

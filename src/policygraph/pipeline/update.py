@@ -16,7 +16,6 @@ rebuilt in full from the updated inputs.
 
 from __future__ import annotations
 
-import pickle
 import tempfile
 import time
 from collections.abc import Sequence
@@ -40,7 +39,7 @@ from .inputs import (
     same_inputs,
 )
 from .state import BuildState, DocumentState, read_state, write_state
-from .work import ChunkRdf, rdf_chunk, record_file, write_titles
+from .work import ChunkRdf, keep_record, rdf_chunk, record_file, write_titles
 
 __all__ = ["UpdateResult", "run_update"]
 
@@ -167,8 +166,7 @@ def _read_put(spool: Path, put: Sequence[Path], state: BuildState,
             record = extract(path)
         except DocumentError as error:
             raise BuildError(str(error)) from None
-        record_file(spool, record.source).write_bytes(
-            pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
+        keep_record(spool, record.source, record)
         put_by_name[record.source] = DocumentState(str(path), record.title,
                                                    tuple(record.implements))
         warnings += [f"{path}: {warning}" for warning in record.warnings]
@@ -234,7 +232,7 @@ def _reread(spool: Path, document: DocumentState) -> None:
     except DocumentError as error:
         raise BuildError(f"{error} (read again: it cites a document the update changes)"
                          ) from None
-    record_file(spool, record.source).write_bytes(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
+    keep_record(spool, record.source, record)
 
 
 def _replace_entities(build: NewBuild, iris: Iris, before: EntityTable, after: EntityTable,

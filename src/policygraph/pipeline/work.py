@@ -22,7 +22,7 @@ from pyoxigraph import NamedNode, Quad
 from ..build import EntityTable, Iris, document_rdf, shared_rdf, vocabulary_quads
 from ..build.entities import describe
 from ..build.terms import T_PG, T_RDF
-from ..parse import DocumentError, extract
+from ..parse import DocumentError, Record, extract
 from ..validate import Report, Violation, validate
 from ..vocab import ELI
 
@@ -77,8 +77,7 @@ def extract_chunk(files: list[tuple[int, Path]], spool: Path) -> ChunkRead:
         except DocumentError as error:
             chunk.failed.append(str(error))
             continue
-        record_file(spool, f"{index:06d}").write_bytes(
-            pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
+        keep_record(spool, f"{index:06d}", record)
         chunk.read.append(Extracted(index, record.source, str(path), record.title,
                                     tuple(record.implements)))
         chunk.warnings += [f"{path}: {warning}" for warning in record.warnings]
@@ -163,6 +162,11 @@ def write_shared(entities: EntityTable, base: str, path: Path) -> int:
 def record_file(spool: Path, key: str) -> Path:
     """Where a document's record waits in the spool between the build's two passes."""
     return spool / f"{key}.record"
+
+
+def keep_record(spool: Path, key: str, record: Record) -> None:
+    """Leave a document's record in the spool for `rdf_chunk`, under `key`."""
+    record_file(spool, key).write_bytes(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
 
 
 def _ntriples(quads: list[Quad]) -> bytes:
