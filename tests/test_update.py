@@ -172,3 +172,17 @@ def test_the_commands_add_and_remove_say_what_they_did(corpus, tmp_path, capsys)
     assert "update failed: not in the graph: absent.txt" in capsys.readouterr().err
     assert main(["remove", "--store", str(store), PROVINCE.name]) == 0
     assert PROVINCE.name not in "".join(GraphStore(store).manifest()["inputs"])
+
+
+def test_a_store_built_without_state_refuses_an_unreadable_plan_unchanged(corpus, tmp_path):
+    store = GraphStore(tmp_path / "store")
+    run_build([corpus], store, DEFAULT_BASE, progress=False, jobs=1)
+    (store.current / "documents.pickle").unlink()
+    live = store.current
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+
+    with pytest.raises(BuildError, match=r"empty\.txt"):
+        run_update(store, put=[empty])
+
+    assert store.current == live

@@ -137,9 +137,16 @@ def _check_new_contents(inputs: dict[str, str | None], put: Sequence[Path]) -> N
 
 def _full_build(store: GraphStore, inputs: dict[str, str | None], base: str,
                 put: Sequence[Path], started: float) -> UpdateResult:
-    """The update as a full build of the updated inputs (a live build without state)."""
+    """The update as a full build of the updated inputs (a live build without state). The
+    documents put are read first, so that one that cannot be read changes nothing; one that
+    breaks the shapes is left out of the graph published and named in the BuildError."""
     from . import run_build  # (the package imports this module)
 
+    for path in put:
+        try:
+            extract(path)
+        except DocumentError as error:
+            raise BuildError(str(error)) from None
     result = run_build([Path(path) for path in inputs], store, base, force=True,
                        progress=False)
     put_names = {str(path) for path in put}
