@@ -155,6 +155,22 @@ def test_two_writers_at_once_take_turns_and_readers_are_answered_throughout(writ
     assert answers and set(answers) == {200}
 
 
+def test_two_writers_of_one_name_at_once_add_it_once(writable):
+    statuses: list[int] = []
+
+    def write(count: int) -> None:
+        statuses.append(httpx.post(f"{writable.url}/api/documents", params={"name": "one.txt"},
+                                   content=_plan("温州市", count), headers=AUTH,
+                                   timeout=300).status_code)
+
+    writers = [threading.Thread(target=write, args=(count,)) for count in (3, 4)]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join()
+    assert sorted(statuses) == [201, 409]
+
+
 def test_a_server_without_a_key_does_not_write(server):
     response = httpx.post(f"{server.url}/api/documents", params={"name": "a.txt"},
                           content=_plan("湖州市"), headers=AUTH, timeout=30)

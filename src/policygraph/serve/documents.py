@@ -73,7 +73,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
             responses=LIST_RESPONSES)
 async def list_documents(request: Request, settings: SettingsDep) -> Response:
     _, paging = read(request.query_params, [], DEFAULT_LIMIT)
-    items = [{"name": name, "document": iri} for name, iri in _held(settings).items()]
+    items = [{"name": name, "document": iri} for name, iri in _held(_store(settings)).items()]
     return page_response(request, in_memory_page(["name", "document"], items, paging), paging)
 
 
@@ -81,16 +81,20 @@ async def list_documents(request: Request, settings: SettingsDep) -> Response:
             description="The document of this file name: its IRI.",
             responses={404: {"description": "No document of this name in the graph."}})
 async def get_document(name: str, settings: SettingsDep) -> JSONResponse:
-    held = _held(settings)
+    held = _held(_store(settings))
     if name not in held:
         raise refuse(404, f"not in the graph: {name}")
     return JSONResponse({"name": name, "document": held[name]})
 
 
-def _held(settings: Settings) -> dict[str, str]:
-    """The IRI of each document the live graph holds, by file name (none for a server of a
-    remote store, whose documents it does not build)."""
-    manifest = GraphStore(settings.store_dir).manifest() if settings.endpoint is None else None
+def _store(settings: Settings) -> GraphStore | None:
+    """The server's own store, None for a server of a remote store."""
+    return GraphStore(settings.store_dir) if settings.endpoint is None else None
+
+
+def _held(store: GraphStore | None) -> dict[str, str]:
+    """The IRI of each document the live graph of `store` holds, by file name."""
+    manifest = store.manifest() if store is not None else None
     if not manifest:
         return {}
     left_out = {PurePath(message.split(": ")[0]).name for message in manifest.get("failed", [])}
@@ -110,11 +114,7 @@ def _held(settings: Settings) -> dict[str, str]:
 async def add_document(request: Request, settings: SettingsDep) -> JSONResponse:
     _authorise(request, settings)
     name, body = await _upload(request, request.query_params.get("name"))
-    store = GraphStore(settings.store_dir)
-    if name in _held(settings):
-        raise refuse(409, f"{name} is already in the graph: replace it with PUT "
-                          f"/api/documents/{name}")
-    return await _publish(store, name, body, 201)
+    return await _publish(GraphStore(settings.store_dir), name, body, replacing=False)
 
 
 @router.put("/{name}", operation_id="replace-document", summary="Add or replace a plan",
@@ -126,8 +126,7 @@ async def add_document(request: Request, settings: SettingsDep) -> JSONResponse:
 async def replace_document(name: str, request: Request, settings: SettingsDep) -> JSONResponse:
     _authorise(request, settings)
     name, body = await _upload(request, name)
-    store = GraphStore(settings.store_dir)
-    return await _publish(store, name, body, 200 if name in _held(settings) else 201)
+    return await _publish(GraphStore(settings.store_dir), name, body, replacing=True)
 
 
 @router.delete("/{name}", operation_id="remove-document", summary="Remove a plan",
@@ -137,8 +136,7 @@ async def replace_document(name: str, request: Request, settings: SettingsDep) -
                           **_ERRORS})
 async def remove_document(name: str, request: Request, settings: SettingsDep) -> JSONResponse:
     _authorise(request, settings)
-    store = GraphStore(settings.store_dir)
-    result = await _update(store, remove=[name])
+    result, _ = await _update(GraphStore(settings.store_dir), remove=[name])
     return JSONResponse({"removed": name, "seconds": round(result.seconds, 3)})
 
 
@@ -178,20 +176,29 @@ async def _upload(request: Request, name: str | None) -> tuple[str, bytes]:
     return name, body
 
 
-async def _publish(store: GraphStore, name: str, body: bytes, status: int) -> JSONResponse:
-    """Publish the graph with the document, kept in the store's uploads."""
-    result = await _update(store, upload=(name, body))
+async def _publish(store: GraphStore, name: str, body: bytes, replacing: bool) -> JSONResponse:
+    """Publish the graph with the document, kept in the store's uploads: 201 where it is new,
+    200 where it replaced one (which only `replacing` may do)."""
+    result, replaced = await _update(store, upload=(name, body), replacing=replacing)
     return JSONResponse({"document": result.documents[name], "name": name,
                          "warnings": [warning.split(": ", 1)[-1] for warning in result.warnings],
-                         "seconds": round(result.seconds, 3)}, status)
+                         "seconds": round(result.seconds, 3)}, 200 if replaced else 201)
+
+
+class _Held(Exception):
+    """A document added under a name the graph already holds."""
 
 
 async def _update(store: GraphStore, upload: tuple[str, bytes] | None = None,
-                  remove: list[str] | None = None) -> UpdateResult:
+                  remove: list[str] | None = None, replacing: bool = False
+                  ) -> tuple[UpdateResult, bool]:
     """The update, in a thread of its own so that the server answers meanwhile, after any
-    other writer's; the errors of a refused one as HTTP errors."""
+    other writer's, and whether it replaced a document; a refused one as an HTTP error."""
     try:
-        return await asyncio.to_thread(_locked_update, store, upload, remove or [])
+        return await asyncio.to_thread(_locked_update, store, upload, remove or [], replacing)
+    except _Held as error:
+        raise refuse(409, f"{error} is already in the graph: replace it with PUT "
+                          f"/api/documents/{error}") from None
     except NotInGraph as error:
         raise refuse(404, str(error)) from None
     except RepeatedContent as error:
@@ -202,20 +209,24 @@ async def _update(store: GraphStore, upload: tuple[str, bytes] | None = None,
         raise refuse(409, str(error), headers={"Retry-After": _RETRY_SECONDS}) from None
 
 
-def _locked_update(store: GraphStore, upload: tuple[str, bytes] | None,
-                   remove: list[str]) -> UpdateResult:
+def _locked_update(store: GraphStore, upload: tuple[str, bytes] | None, remove: list[str],
+                   replacing: bool) -> tuple[UpdateResult, bool]:
     """Write the document sent into the uploads (a folder per content), update the store,
-    and keep in the uploads what the live graph reads, and nothing else."""
+    and keep in the uploads what the live graph reads, and nothing else; whether the document
+    sent replaced one (looked up under the lock: two writers of one name cannot both add it)."""
     with _WRITER:
-        put = []
+        put, replaced = [], False
         if upload is not None:
             name, body = upload
+            replaced = name in _held(store)
+            if replaced and not replacing:
+                raise _Held(name)
             folder = store.uploads / hashlib.sha256(body).hexdigest()[:16]
             folder.mkdir(parents=True, exist_ok=True)
             (folder / name).write_bytes(body)
             put.append(folder / name)
         try:
-            return run_update(store, put=put, remove=remove)
+            return run_update(store, put=put, remove=remove), replaced
         finally:
             _prune_uploads(store)
 
