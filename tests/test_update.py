@@ -131,8 +131,9 @@ def test_a_plan_replaced_takes_its_place_with_what_it_names_now(corpus, tmp_path
 @pytest.mark.parametrize(("put", "remove", "message"), [
     ("empty.txt", (), "empty.txt"),
     ("copy.txt", (), "the same content as"),
+    ("huzhou.txt", (), "the same content as .*quzhou.txt"),
     (None, ("absent.txt",), "not in the graph: absent.txt"),
-], ids=["unreadable", "a-copy", "not-in-the-graph"])
+], ids=["unreadable", "a-copy", "a-copy-of-a-later-plan", "not-in-the-graph"])
 def test_a_bad_update_names_the_problem_and_changes_nothing(corpus, tmp_path, put, remove,
                                                             message):
     store = GraphStore(tmp_path / "store")
@@ -142,6 +143,7 @@ def test_a_bad_update_names_the_problem_and_changes_nothing(corpus, tmp_path, pu
     incoming.mkdir()
     (incoming / "empty.txt").write_bytes(b"")
     shutil.copy(corpus / "huzhou.txt", incoming / "copy.txt")
+    shutil.copy(corpus / "quzhou.txt", incoming / "huzhou.txt")  # replacing huzhou, before it
 
     with pytest.raises(BuildError, match=message):
         run_update(store, put=[incoming / put] if put else [], remove=list(remove))

@@ -116,7 +116,7 @@ def _build(files: list[Path], notes: ChunkRead, store: GraphStore, base: str,
                              "live\n" + "\n".join(left_out))
         notes.failed += left_out
         manifest.update(failed=notes.failed, warnings=notes.warnings)
-        state = BuildState({one.source: DocumentState(one.path, one.title, one.cites,
+        state = BuildState({one.source: DocumentState(one.source, one.path, one.title, one.cites,
                                                       named.get(one.source)) for one in read})
         write_state(build.directory, state)
         shared = spool / "shared.nq"

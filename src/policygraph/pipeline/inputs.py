@@ -15,7 +15,7 @@ from ..store import STORE_FORMAT
 from ..validate import SHAPES_FILE
 
 __all__ = ["BuildError", "NotInGraph", "RepeatedContent", "check_distinct",
-           "distinct_contents", "file_digest", "input_manifest", "same_inputs"]
+           "distinct_contents", "file_digest", "input_manifest", "named_in", "same_inputs"]
 
 
 class BuildError(Exception):
@@ -28,6 +28,12 @@ class NotInGraph(BuildError):
 
 class RepeatedContent(BuildError):
     """An update adds a document whose content the graph already holds."""
+
+
+def named_in(message: str) -> str:
+    """The file name of the document a build's message is about: its warnings and the reasons
+    it left a document out open with the document's path or file name."""
+    return Path(message.split(": ")[0]).name
 
 
 def check_distinct(files: list[Path], iris: Iris) -> None:

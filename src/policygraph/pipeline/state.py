@@ -25,9 +25,10 @@ _STATE = "documents.pickle"
 
 @dataclass
 class DocumentState:
-    """One document read by a build: its file, its title, the plans it cites by title, and the
-    shared entities it names (None when the shapes left it out)."""
+    """One document read by a build: its source (file name), its file, its title, the plans it
+    cites by title, and the shared entities it names (None when the shapes left it out)."""
 
+    source: str
     path: str
     title: str | None
     cites: tuple[str, ...]
@@ -39,12 +40,6 @@ class BuildState:
     """Every document a build read, by source (file name), in the order the build read them."""
 
     documents: dict[str, DocumentState] = field(default_factory=dict)
-
-    def titles(self) -> list[tuple[str, str]]:
-        """(source, title) of each titled document, in reading order, as `build.titles`
-        reads them: where two documents share a title, the later one is linked to."""
-        return [(source, document.title) for source, document in self.documents.items()
-                if document.title]
 
     def merged_entities(self) -> EntityTable:
         """The shared entities of every document the build kept."""

@@ -18,15 +18,16 @@ from __future__ import annotations
 
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pyoxigraph import NamedNode
 
-from ..build import EntityTable, Iris
+from ..build import EntityTable, Iris, titles
 from ..build.entities import describe, described_part
-from ..parse import DocumentError, extract
+from ..parse import DocumentError, Record, extract
 from ..store import GraphStore, NewBuild
 from .alignment import load_alignments
 from .inputs import (
@@ -36,10 +37,11 @@ from .inputs import (
     check_distinct,
     file_digest,
     input_manifest,
+    named_in,
     same_inputs,
 )
 from .state import BuildState, DocumentState, read_state, write_state
-from .work import ChunkRdf, keep_record, rdf_chunk, record_file, write_titles
+from .work import ChunkRdf, keep_record, rdf_chunk, write_titles
 
 __all__ = ["UpdateResult", "run_update"]
 
@@ -82,13 +84,14 @@ def run_update(store: GraphStore, put: Sequence[Path] = (), remove: Sequence[str
     with tempfile.TemporaryDirectory(prefix=".update-", dir=store.directory) as directory:
         spool = Path(directory)
         new_state, warnings = _read_put(spool, put, state, inputs)
-        changed = _rerendered(state, new_state, iris, {path.name for path in put})
+        put_names = {path.name for path in put}
+        changed = _rerendered(state, new_state, iris, put_names)
         gone = {Path(path).name for path in old["inputs"]} - {Path(path).name for path in inputs}
         with store.building(manifest, start_from=live) as build:
-            failed = _apply(build, spool, iris, state, new_state, changed, gone)
+            failed = _apply(build, spool, iris, state, new_state, changed, put_names, gone)
             manifest.update(failed=_kept(old.get("failed", []), {*changed, *gone}) + failed,
-                            warnings=_kept(old.get("warnings", []),
-                                           {*gone, *(path.name for path in put)}) + warnings)
+                            warnings=_kept(old.get("warnings", []), {*gone, *put_names})
+                            + warnings)
             write_state(build.directory, new_state)
             stages = {"documents": time.perf_counter() - started}
             load_alignments(build, old["base"], replace=True)
@@ -122,17 +125,18 @@ def _updated_inputs(inputs: dict[str, str | None], put: Sequence[Path],
 
 
 def _check_new_contents(inputs: dict[str, str | None], put: Sequence[Path]) -> None:
-    """A document whose content another of the graph has would count every task twice."""
-    first: dict[str | None, str] = {}
-    for live, digest in inputs.items():
-        first.setdefault(digest, live)
+    """A document whose content another of the graph has would count every task twice,
+    whichever of the two comes first."""
+    held = Counter(inputs.values())
     for path in put:
         digest = inputs[str(path)]
         if digest is None:
             raise BuildError(f"{path}: cannot read the file")
-        if first[digest] != str(path):
-            raise RepeatedContent(f"{path}: the same content as {first[digest]}, already in "
-                                  "the graph")
+        if held[digest] > 1:
+            original = next(listed for listed, other in inputs.items()
+                            if other == digest and listed != str(path))
+            raise RepeatedContent(f"{path}: the same content as {original}, already in the "
+                                  "graph")
 
 
 def _full_build(store: GraphStore, inputs: dict[str, str | None], base: str,
@@ -143,22 +147,27 @@ def _full_build(store: GraphStore, inputs: dict[str, str | None], base: str,
     from . import run_build  # (the package imports this module)
 
     for path in put:
-        try:
-            extract(path)
-        except DocumentError as error:
-            raise BuildError(str(error)) from None
+        _read(path)
     result = run_build([Path(path) for path in inputs], store, base, force=True,
                        progress=False)
-    put_names = {str(path) for path in put}
-    refused = [message for message in result.failed if message.split(": ")[0] in put_names
-               or any(message.startswith(f"{path.name}: ") for path in put)]
+    put_names = {path.name for path in put}
+    refused = [message for message in result.failed if named_in(message) in put_names]
     if refused:
         raise BuildError("\n".join(refused))
     iris = Iris(base)
     return UpdateResult({path.name: iris.document(path.name) for path in put},
                         tuple(warning for warning in result.warnings
-                              if warning.split(": ")[0] in put_names),
+                              if named_in(warning) in put_names),
                         time.perf_counter() - started, full=True)
+
+
+def _read(path: Path, why: str = "") -> Record:
+    """The record of the document at `path`; BuildError, naming it, where it cannot be read
+    (`why` says why it was read, where that is not plain)."""
+    try:
+        return extract(path)
+    except DocumentError as error:
+        raise BuildError(f"{error}{why}") from None
 
 
 def _read_put(spool: Path, put: Sequence[Path], state: BuildState,
@@ -169,12 +178,9 @@ def _read_put(spool: Path, put: Sequence[Path], state: BuildState,
     put_by_name: dict[str, DocumentState] = {}
     warnings = []
     for path in put:
-        try:
-            record = extract(path)
-        except DocumentError as error:
-            raise BuildError(str(error)) from None
+        record = _read(path)
         keep_record(spool, record.source, record)
-        put_by_name[record.source] = DocumentState(str(path), record.title,
+        put_by_name[record.source] = DocumentState(record.source, str(path), record.title,
                                                    tuple(record.implements))
         warnings += [f"{path}: {warning}" for warning in record.warnings]
     documents = {}
@@ -190,31 +196,28 @@ def _read_put(spool: Path, put: Sequence[Path], state: BuildState,
 def _rerendered(old: BuildState, new: BuildState, iris: Iris, put: set[str]) -> list[str]:
     """The documents whose graphs the update writes anew: those put, and those that cite a
     title that now leads to another document, or to none."""
-    before = _titles(old, iris)
-    after = _titles(new, iris)
+    before = titles(old.documents.values(), iris)
+    after = titles(new.documents.values(), iris)
     moved = {title for title in before.keys() | after.keys()
              if before.get(title) != after.get(title)}
     return [source for source, document in new.documents.items()
             if source in put or moved.intersection(document.cites)]
 
 
-def _titles(state: BuildState, iris: Iris) -> dict[str, str]:
-    return {title: iris.document(source) for source, title in state.titles()}
-
-
 def _apply(build: NewBuild, spool: Path, iris: Iris, old: BuildState, new: BuildState,
-           changed: list[str], gone: set[str]) -> list[str]:
-    """Write the graphs of the documents `changed` (their records in `spool`, or read again)
-    and the statements of the entities they and the documents `gone` name into `build`; the
-    messages of the changed documents the shapes leave out. BuildError where a document put
-    (one whose record waits) breaks the shapes."""
-    put = {source for source in changed if record_file(spool, source).exists()}
+           changed: list[str], put: set[str], gone: set[str]) -> list[str]:
+    """Write the graphs of the documents `changed` (those `put`, their records in `spool`;
+    the others read again) and the statements of the entities they and the documents `gone`
+    name into `build`; the messages of the changed documents the shapes leave out. BuildError
+    where a document put breaks the shapes."""
     for source in changed:
         if source not in put:  # a document whose links change: read again from its file
-            _reread(spool, new.documents[source])
-    write_titles(spool, _titles(new, iris))
+            record = _read(Path(new.documents[source].path),
+                           " (read again: it cites a document the update changes)")
+            keep_record(spool, source, record)
+    write_titles(spool, titles(new.documents.values(), iris))
     chunk = rdf_chunk(changed, spool, iris.base) if changed else ChunkRdf(spool / "part.nq")
-    refused = [message for message in chunk.failed if message.split(": ")[0] in put]
+    refused = [message for message in chunk.failed if named_in(message) in put]
     if refused:
         raise BuildError("\n".join(refused))
     touched = EntityTable()
@@ -233,15 +236,6 @@ def _apply(build: NewBuild, spool: Path, iris: Iris, old: BuildState, new: Build
     return chunk.failed
 
 
-def _reread(spool: Path, document: DocumentState) -> None:
-    try:
-        record = extract(Path(document.path))
-    except DocumentError as error:
-        raise BuildError(f"{error} (read again: it cites a document the update changes)"
-                         ) from None
-    keep_record(spool, record.source, record)
-
-
 def _replace_entities(build: NewBuild, iris: Iris, before: EntityTable, after: EntityTable,
                       touched: EntityTable) -> None:
     """Rewrite the statements of the entities `touched` names, as they were described from
@@ -257,5 +251,5 @@ def _replace_entities(build: NewBuild, iris: Iris, before: EntityTable, after: E
 def _kept(messages: list[str], changed: set[str]) -> list[str]:
     """The live build's messages (each opening with a document's path or file name) but those
     of the documents `changed` names."""
-    return [message for message in messages if Path(message.split(": ")[0]).name not in changed]
+    return [message for message in messages if named_in(message) not in changed]
 

@@ -116,7 +116,7 @@ def rdf_chunk(keys: list[str], spool: Path, base: str) -> ChunkRdf:
     chunk = ChunkRdf(spool / f"part-{keys[0]}.nq")
     graphs = []
     for key in keys:
-        record = pickle.loads(record_file(spool, key).read_bytes())
+        record = pickle.loads(_record_file(spool, key).read_bytes())
         quads, entities = document_rdf(record, iris, _titles(spool))
         graphs.append(_Graph(record.source, quads, entities))
     documents = frozenset(_titles(spool).values())
@@ -159,14 +159,14 @@ def write_shared(entities: EntityTable, base: str, path: Path) -> int:
     return len(quads)
 
 
-def record_file(spool: Path, key: str) -> Path:
+def _record_file(spool: Path, key: str) -> Path:
     """Where a document's record waits in the spool between the build's two passes."""
     return spool / f"{key}.record"
 
 
 def keep_record(spool: Path, key: str, record: Record) -> None:
     """Leave a document's record in the spool for `rdf_chunk`, under `key`."""
-    record_file(spool, key).write_bytes(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
+    _record_file(spool, key).write_bytes(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
 
 
 def _ntriples(quads: list[Quad]) -> bytes:

@@ -29,6 +29,7 @@ from fastapi.responses import JSONResponse, Response
 from ..build import Iris
 from ..corpus import DOCUMENT_SUFFIXES
 from ..pipeline import BuildError, NotInGraph, RepeatedContent, UpdateResult, run_update
+from ..pipeline.inputs import named_in
 from ..store import GraphStore, StoreError
 from .api import LIST_RESPONSES
 from .api_params import DEFAULT_LIMIT, openapi_parameters, read, refuse
@@ -97,7 +98,7 @@ def _held(store: GraphStore | None) -> dict[str, str]:
     manifest = store.manifest() if store is not None else None
     if not manifest:
         return {}
-    left_out = {PurePath(message.split(": ")[0]).name for message in manifest.get("failed", [])}
+    left_out = {named_in(message) for message in manifest.get("failed", [])}
     iris = Iris(manifest["base"])
     names = (PurePath(path).name for path in manifest.get("inputs", {}))
     return {name: iris.document(name) for name in names if name not in left_out}
