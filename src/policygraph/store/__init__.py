@@ -194,17 +194,18 @@ class GraphStore:
     def add(self, rdf: Path, graph: str, rdf_format: pyoxigraph.RdfFormat) -> Path:
         """A new build holding the live graph plus the triples of `rdf` in the named graph
         `graph`; the manifest records the addition."""
-        current = self.open()
+        live = self.current
+        self.open(live)  # (a StoreError where there is no graph, or one of another format)
         manifest = self.manifest() or {}
-        data = current.dump(format=pyoxigraph.RdfFormat.N_QUADS) or b""
         extra = pyoxigraph.Store()
         try:
             extra.load(path=str(rdf), format=rdf_format, to_graph=pyoxigraph.NamedNode(graph))
         except (SyntaxError, ValueError, OSError) as error:
             raise StoreError(f"{rdf}: {error}") from None
-        data += extra.dump(format=pyoxigraph.RdfFormat.N_QUADS) or b""
         manifest["added"] = [*manifest.get("added", []), {"file": str(rdf), "graph": graph}]
-        return self.publish(data, manifest)
+        with self.building(manifest, start_from=live) as build:
+            build.load(extra.dump(format=pyoxigraph.RdfFormat.N_QUADS) or b"")
+        return build.directory
 
     def _switch(self, build: Path) -> None:
         """Point `current` at `build` in one atomic rename."""
