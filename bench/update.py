@@ -8,8 +8,8 @@ plan N, replaces it with plan N+1's text under the same name and removes it, eac
 (`policygraph add` / `remove`, `/api/documents`). Prints the full build's time and peak RSS
 (when built in this run) and each update's median time in all and by stage: `documents`
 (reading the plan, writing its graph and those of the plans that cite it, and the entities'
-statements), `alignments` (made again from the whole graph) and `index` (the full-text index
-and read models, made again from the whole graph, and publishing).
+statements), `alignments` (the plans the update touches aligned again) and `index` (the
+full-text index and read models, made again from the whole graph, and publishing).
 """
 
 from __future__ import annotations

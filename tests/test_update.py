@@ -65,6 +65,14 @@ def _full_build(store: GraphStore, directory: Path) -> list[bytes]:
     return _dump(full)
 
 
+def _links(store: GraphStore) -> set[tuple[str, str]]:
+    """Each lower task and the higher task it carries out."""
+    query = (f"PREFIX pg: <{PREFIXES['pg']}> "
+             "SELECT ?lower ?higher { ?lower pg:carriesOut ?higher }")
+    return {(row["lower"].value, row["higher"].value)
+            for row in store.open().query(query, use_default_graph_as_union=True)}
+
+
 def _implemented(store: GraphStore) -> set[str]:
     return {row["implemented"].value
             for row in store.open().query(IMPLEMENTS, use_default_graph_as_union=True)}
@@ -83,6 +91,29 @@ def test_a_plan_added_is_linked_to_by_the_plans_that_implement_it(corpus, tmp_pa
 
     assert result.documents == {PROVINCE.name: province_iri} and not result.full
     assert province_iri in _implemented(store)
+    assert any(higher.startswith(province_iri) for _, higher in _links(store))
+    assert _dump(store) == _full_build(store, tmp_path / "full")
+
+
+def test_a_plan_replaced_below_its_province_leaves_the_other_plans_links(corpus, tmp_path):
+    """The city plan replaced is aligned again, as is the county plan below it (德清, which
+    may carry out its tasks); the other city's plan keeps its links."""
+    shutil.copy(PROVINCE, corpus)
+    store = GraphStore(tmp_path / "store")
+    run_build([corpus], store, DEFAULT_BASE, progress=False, jobs=1)
+    huzhou, quzhou = (Iris(DEFAULT_BASE).document(name) for name in ("huzhou.txt", "quzhou.txt"))
+    others = {link for link in _links(store) if link[0].startswith(quzhou)}
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    replacement = _city(incoming, "huzhou.txt", "湖州市", office="科技局")
+    replacement.write_text(replacement.read_text("utf-8").replace(
+        "加快服务业平台建设", "推进省级现代服务业创新发展区建设"), "utf-8")
+
+    run_update(store, put=[replacement])
+
+    links = _links(store)
+    assert others and {link for link in links if link[0].startswith(quzhou)} == others
+    assert any(link[0].startswith(huzhou) for link in links)
     assert _dump(store) == _full_build(store, tmp_path / "full")
 
 

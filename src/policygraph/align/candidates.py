@@ -12,7 +12,7 @@ each, and the pairs would grow with the square of the corpus.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -70,3 +70,21 @@ def _distance(lower: Plan, higher: Plan) -> tuple[int, int, str]:
     first."""
     assert lower.period is not None and higher.period is not None
     return (max(0, lower.period[0] - higher.period[1]), -higher.period[0], higher.iri)
+
+
+def touched(before: Graph, after: Graph, changed: Collection[str]) -> set[str]:
+    """The plans of `after` whose alignments differ from those of the same plan in `before`
+    where the plans `changed` names were written anew (or removed): those plans, the plans
+    whose plans to carry out differ, and those that carry out one of them."""
+    old, new = _by_lower(before), _by_lower(after)
+    return {iri for iri in after.plans
+            if iri in changed or old.get(iri) != new.get(iri)
+            or any(higher in changed for higher, _ in new.get(iri, ()))}
+
+
+def _by_lower(graph: Graph) -> dict[str, list[tuple[str, Route]]]:
+    """Each plan's plans to carry out, and why, in the order `plan_pairs` gives them."""
+    pairs: dict[str, list[tuple[str, Route]]] = defaultdict(list)
+    for pair in plan_pairs(graph):
+        pairs[pair.lower.iri].append((pair.higher.iri, pair.route))
+    return pairs

@@ -7,7 +7,7 @@ linked when that plan is in the graph) and the divisions' hierarchy from the ent
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -66,9 +66,10 @@ class Graph:
             yield region
 
 
-def read_plans(store: ox.Store) -> Graph:
+def read_plans(store: ox.Store, tasks_of: Collection[str] | None = None) -> Graph:
     """The plans, tasks and division hierarchy of the graph in `store` (its default graph is
-    the union of its named graphs, as the service's store is queried)."""
+    the union of its named graphs, as the service's store is queried); the tasks of the plans
+    `tasks_of` names only, if given."""
     plans: dict[str, Plan] = {}
     for row in _select(store, _PLANS):
         plans[row["document"]] = Plan(row["document"], row["source"], row.get("region"),
@@ -76,14 +77,21 @@ def read_plans(store: ox.Store) -> Graph:
     for row in _select(store, _IMPLEMENTS):
         if row["document"] in plans:
             plans[row["document"]].implements.add(row["higher"])
-    for task in task_texts(store):  # (the engine's join of every task: minutes at 10,000)
-        plan = plans.get(task["document"].value)
+    parents = {row["region"]: row["parent"] for row in _select(store, _PARENTS)}
+    graph = Graph(plans, parents)
+    read_tasks(store, graph, tasks_of)
+    return graph
+
+
+def read_tasks(store: ox.Store, graph: Graph, documents: Collection[str] | None = None) -> None:
+    """Give the plans of `graph` (those `documents` names, if given) their tasks in
+    `store`."""
+    for task in task_texts(store, documents):  # (not the engine's join: minutes at 10,000)
+        plan = graph.plans.get(task["document"].value)
         if plan is not None:
             heading = task["heading"].value if task["heading"] is not None else None
             words = " ".join(part for part in (heading, task["text"].value) if part)
             plan.tasks.append(PlanTask(task["task"].value, task["path"].value, words))
-    parents = {row["region"]: row["parent"] for row in _select(store, _PARENTS)}
-    return Graph(plans, parents)
 
 
 def _time(row: dict[str, str]) -> tuple[int, int] | None:

@@ -4,11 +4,12 @@ A full build reads every document; an update starts the new build from a checkpo
 live one (`GraphStore.building(start_from=…)`) and changes only what the documents it adds,
 replaces or removes change: their own graphs, the graphs of the documents that cite one of
 them by title (a plan whose implemented plan arrives, leaves or is renamed links elsewhere),
-and the statements of the shared entities any of those name (`described_part`). What reads the
-whole graph, the task alignments and the index beside the store, is then made again from the
-new graph, as a full build makes it. The result is the graph a full build of the same inputs,
-in the same order, publishes; as with a full build, nothing is published unless it all
-succeeds, and the previous graph answers until then.
+the statements of the shared entities any of those name (`described_part`), and the task
+alignments of the plans they touch (`realign`). The index beside the store, which reads the
+whole graph, is then made again from the new graph, as a full build makes it. The result is
+the graph a full build of the same inputs, in the same order, publishes; as with a full
+build, nothing is published unless it all succeeds, and the previous graph answers until
+then.
 
 A live build that kept no state (made by an earlier version) or was made by other code is
 rebuilt in full from the updated inputs.
@@ -25,11 +26,12 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode
 
+from ..align import read_plans
 from ..build import EntityTable, Iris, titles
 from ..build.entities import describe, described_part
 from ..parse import DocumentError, Record, extract
 from ..store import GraphStore, NewBuild
-from .alignment import load_alignments
+from .alignment import realign
 from .inputs import (
     BuildError,
     NotInGraph,
@@ -87,14 +89,16 @@ def run_update(store: GraphStore, put: Sequence[Path] = (), remove: Sequence[str
         put_names = {path.name for path in put}
         changed = _rerendered(state, new_state, iris, put_names)
         gone = {Path(path).name for path in old["inputs"]} - {Path(path).name for path in inputs}
+        rewritten = {iris.document(source) for source in (*changed, *gone)}
         with store.building(manifest, start_from=live) as build:
+            before = read_plans(build.store, tasks_of=rewritten)
             failed = _apply(build, spool, iris, state, new_state, changed, put_names, gone)
             manifest.update(failed=_kept(old.get("failed", []), {*changed, *gone}) + failed,
                             warnings=_kept(old.get("warnings", []), {*gone, *put_names})
                             + warnings)
             write_state(build.directory, new_state)
             stages = {"documents": time.perf_counter() - started}
-            load_alignments(build, old["base"], replace=True)
+            realign(build, old["base"], before, rewritten)
             stages["alignments"] = time.perf_counter() - started - stages["documents"]
     seconds = time.perf_counter() - started
     stages["index"] = seconds - stages["documents"] - stages["alignments"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 import pyoxigraph as ox
@@ -96,24 +96,47 @@ def indexed_task_rows(store: ox.Store) -> Iterator[dict[str, Any]]:
                        "heading": heading, "text": text, "order": order}
 
 
-def task_texts(store: ox.Store) -> Iterator[dict[str, Any]]:
+def task_texts(store: ox.Store, documents: Collection[str] | None = None
+               ) -> Iterator[dict[str, Any]]:
     """The solutions of alignment's pattern (each `pg:Task`'s document, path, text and
     optional heading) as terms by variable, ordered by document and task as `ORDER BY
-    ?document ?task` orders IRIs: by their text."""
-    tasks = {quad.subject.value for quad in store.quads_for_pattern(
-        None, _TYPE, ox.NamedNode(_PG + "Task")) if not isinstance(quad.subject, ox.Triple)}
-    paths, texts = _objects(store, _PG + "path"), _objects(store, _PG + "text")
-    headings = _objects(store, _PG + "heading")
+    ?document ?task` orders IRIs: by their text; those of the `documents` named only, if
+    given (each read from the tasks in it: an update aligns a few plans of many)."""
+    if documents is None:
+        paths, texts = _objects(store, _PG + "path"), _objects(store, _PG + "text")
+        headings = _objects(store, _PG + "heading")
+        tasks = {quad.subject.value for quad in store.quads_for_pattern(
+            None, _TYPE, ox.NamedNode(_PG + "Task")) if not isinstance(quad.subject, ox.Triple)}
+        in_documents = {task: found for task, found in _objects(store, _PG + "inDocument").items()
+                        if task in tasks}
+    else:
+        in_documents, paths, texts, headings = _tasks_in(store, documents)
     rows = []
-    for task, in_documents in _objects(store, _PG + "inDocument").items():
-        if task not in tasks:
-            continue
+    for task, found in in_documents.items():
         node = ox.NamedNode(task)
         for document, path, text, heading in itertools.product(
-                in_documents, paths.get(task, ()), texts.get(task, ()),
-                headings.get(task, [None])):
+                found, paths.get(task, ()), texts.get(task, ()), headings.get(task, [None])):
             rows.append({"task": node, "document": document, "path": path, "text": text,
                          "heading": heading})
     rows.sort(key=lambda row: (row["document"].value, row["task"].value))
     yield from rows
 
+
+def _tasks_in(store: ox.Store, documents: Collection[str]) -> tuple[dict[str, list[Any]], ...]:
+    """The `pg:Task`s of `documents` with their documents, and their paths, texts and
+    headings, by task, as `_objects` maps them."""
+    task_type = ox.NamedNode(_PG + "Task")
+    maps: tuple[dict[str, list[Any]], ...] = ({}, {}, {}, {})
+    predicates = [ox.NamedNode(_PG + name) for name in ("inDocument", "path", "text", "heading")]
+    for document in documents:
+        for quad in store.quads_for_pattern(None, predicates[0], ox.NamedNode(document)):
+            task = quad.subject
+            if (isinstance(task, ox.Triple) or task.value in maps[0]
+                    or next(store.quads_for_pattern(task, _TYPE, task_type), None) is None):
+                continue
+            for found, predicate in zip(maps, predicates, strict=True):
+                objects = dict.fromkeys(quad.object for quad
+                                        in store.quads_for_pattern(task, predicate, None))
+                if objects:
+                    found[task.value] = list(objects)
+    return maps
