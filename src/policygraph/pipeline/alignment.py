@@ -24,8 +24,8 @@ from ..align.candidates import plan_pairs, touched
 from ..align.plans import Graph, read_tasks
 from ..align.rdf import alignment_quads
 from ..build import Iris
+from ..build.terms import T_PG
 from ..store import NewBuild
-from ..vocab import PREFIXES
 
 # Quads of the alignments graph serialised and loaded at a time, so that its size in memory
 # does not grow with the corpus.
@@ -55,13 +55,11 @@ def realign(build: NewBuild, base: str, before: Graph, changed: Collection[str])
 
 def _remove_links(store: pyoxigraph.Store, tasks: Iterable[str], graph: NamedNode) -> None:
     """Remove the links of the lower `tasks` from the alignments `graph`, nodes and all."""
-    lower_task = NamedNode(PREFIXES["pg"] + "lowerTask")
-    carries_out = NamedNode(PREFIXES["pg"] + "carriesOut")
     for task in map(NamedNode, tasks):
-        for link in list(store.quads_for_pattern(None, lower_task, task, graph)):
+        for link in list(store.quads_for_pattern(None, T_PG.lowerTask, task, graph)):
             for quad in list(store.quads_for_pattern(link.subject, None, None, graph)):
                 store.remove(quad)
-        for quad in list(store.quads_for_pattern(task, carries_out, None, graph)):
+        for quad in list(store.quads_for_pattern(task, T_PG.carriesOut, None, graph)):
             store.remove(quad)
 
 
