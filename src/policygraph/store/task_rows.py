@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from ..vocab import PREFIXES
 from .result_terms import Row, json_term, reading_position
 
-__all__ = ["indexed_task_rows", "task_rows", "task_texts"]
+__all__ = ["indexed_task_rows", "task_rows", "task_texts", "task_unit_rows"]
 
 _PG, _SKOS, _DCTERMS = PREFIXES["pg"], PREFIXES["skos"], PREFIXES["dcterms"]
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -79,7 +79,7 @@ def task_rows(store: ox.Store, leads: dict[str, list[str]]) -> Iterator[Row]:
 
 
 def indexed_task_rows(store: ox.Store) -> Iterator[dict[str, Any]]:
-    """The solutions of the full-text index's pattern (`text_index._TASKS`: each task's text,
+    """The solutions of the full-text index's pattern (`text_index.py`: each task's text,
     document, document title, path, reading order and optional heading), as terms by
     variable, in no order: the index numbers them itself."""
     titles = _objects(store, _DCTERMS + "title")
@@ -140,3 +140,17 @@ def _tasks_in(store: ox.Store, documents: Collection[str]) -> tuple[dict[str, li
                 if objects:
                     found[task.value] = list(objects)
     return maps
+
+
+def task_unit_rows(store: ox.Store) -> Iterator[tuple[str, Any, Any, str]]:
+    """The solutions of the tasks' units' pattern (`list_task_units.py`: each task's
+    responsible unit, each of its labels, and its role, `lead` where it leads the task, else
+    `support`) as (task, unit, label, role), in no order: the read model numbers them itself."""
+    labels = _objects(store, _SKOS + "prefLabel")
+    leads = _objects(store, _PG + "leadAgency")
+    for task, units in _objects(store, _PG + "responsibleUnit").items():
+        led = {unit.value for unit in leads.get(task, ())}
+        for unit in units:
+            role = "lead" if unit.value in led else "support"
+            for label in labels.get(unit.value, ()):
+                yield task, unit, label, role
