@@ -22,13 +22,13 @@ import pyoxigraph as ox
 from ..vocab import PREFIXES
 from .result_terms import Row, json_term, reading_position
 
-__all__ = ["indexed_task_rows", "task_rows", "task_texts", "task_unit_rows"]
+__all__ = ["indexed_task_rows", "objects_of", "task_rows", "task_texts", "task_unit_rows"]
 
 _PG, _SKOS, _DCTERMS = PREFIXES["pg"], PREFIXES["skos"], PREFIXES["dcterms"]
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
-def _objects(store: ox.Store, predicate: str) -> dict[str, list[Any]]:
+def objects_of(store: ox.Store, predicate: str) -> dict[str, list[Any]]:
     """Each subject's distinct objects of `predicate` in any graph."""
     found: dict[str, dict[Any, None]] = defaultdict(dict)
     for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None):
@@ -50,13 +50,14 @@ def task_rows(store: ox.Store, leads: dict[str, list[str]]) -> Iterator[Row]:
     documents = {quad.subject.value for quad in store.quads_for_pattern(
         None, _TYPE, ox.NamedNode(_PG + "PolicyDocument"))
         if not isinstance(quad.subject, ox.Triple)}
-    titles = _objects(store, _DCTERMS + "title")
-    regions = _through(_objects(store, _PG + "jurisdiction"), _objects(store, _SKOS + "prefLabel"))
-    levels = _through(_objects(store, _PG + "level"), _objects(store, _SKOS + "notation"))
-    paths, orders = _objects(store, _PG + "path"), _objects(store, _PG + "order")
-    texts, headings = _objects(store, _PG + "text"), _objects(store, _PG + "heading")
+    titles = objects_of(store, _DCTERMS + "title")
+    regions = _through(objects_of(store, _PG + "jurisdiction"),
+                       objects_of(store, _SKOS + "prefLabel"))
+    levels = _through(objects_of(store, _PG + "level"), objects_of(store, _SKOS + "notation"))
+    paths, orders = objects_of(store, _PG + "path"), objects_of(store, _PG + "order")
+    texts, headings = objects_of(store, _PG + "text"), objects_of(store, _PG + "heading")
     keyed: list[tuple[tuple[str, str, float], Row]] = []
-    for task, in_documents in _objects(store, _PG + "inDocument").items():
+    for task, in_documents in objects_of(store, _PG + "inDocument").items():
         for document in in_documents:
             if document.value not in documents:
                 continue
@@ -82,10 +83,10 @@ def indexed_task_rows(store: ox.Store) -> Iterator[dict[str, Any]]:
     """The solutions of the full-text index's pattern (`text_index.py`: each task's text,
     document, document title, path, reading order and optional heading), as terms by
     variable, in no order: the index numbers them itself."""
-    titles = _objects(store, _DCTERMS + "title")
-    paths, orders = _objects(store, _PG + "path"), _objects(store, _PG + "order")
-    texts, headings = _objects(store, _PG + "text"), _objects(store, _PG + "heading")
-    for task, in_documents in _objects(store, _PG + "inDocument").items():
+    titles = objects_of(store, _DCTERMS + "title")
+    paths, orders = objects_of(store, _PG + "path"), objects_of(store, _PG + "order")
+    texts, headings = objects_of(store, _PG + "text"), objects_of(store, _PG + "heading")
+    for task, in_documents in objects_of(store, _PG + "inDocument").items():
         node = ox.NamedNode(task)
         combinations = itertools.product(
             texts.get(task, ()), in_documents, paths.get(task, ()), orders.get(task, ()),
@@ -103,11 +104,11 @@ def task_texts(store: ox.Store, documents: Collection[str] | None = None
     ?document ?task` orders IRIs: by their text; those of the `documents` named only, if
     given (each read from the tasks in it: an update aligns a few plans of many)."""
     if documents is None:
-        paths, texts = _objects(store, _PG + "path"), _objects(store, _PG + "text")
-        headings = _objects(store, _PG + "heading")
+        paths, texts = objects_of(store, _PG + "path"), objects_of(store, _PG + "text")
+        headings = objects_of(store, _PG + "heading")
         tasks = {quad.subject.value for quad in store.quads_for_pattern(
             None, _TYPE, ox.NamedNode(_PG + "Task")) if not isinstance(quad.subject, ox.Triple)}
-        in_documents = {task: found for task, found in _objects(store, _PG + "inDocument").items()
+        in_documents = {task: found for task, found in objects_of(store, _PG + "inDocument").items()
                         if task in tasks}
     else:
         in_documents, paths, texts, headings = _tasks_in(store, documents)
@@ -124,7 +125,7 @@ def task_texts(store: ox.Store, documents: Collection[str] | None = None
 
 def _tasks_in(store: ox.Store, documents: Collection[str]) -> tuple[dict[str, list[Any]], ...]:
     """The `pg:Task`s of `documents` with their documents, and their paths, texts and
-    headings, by task, as `_objects` maps them."""
+    headings, by task, as `objects_of` maps them."""
     task_type = ox.NamedNode(_PG + "Task")
     maps: tuple[dict[str, list[Any]], ...] = ({}, {}, {}, {})
     predicates = [ox.NamedNode(_PG + name) for name in ("inDocument", "path", "text", "heading")]
@@ -146,9 +147,9 @@ def task_unit_rows(store: ox.Store) -> Iterator[tuple[str, Any, Any, str]]:
     """The solutions of the tasks' units' pattern (`list_task_units.py`: each task's
     responsible unit, each of its labels, and its role, `lead` where it leads the task, else
     `support`) as (task, unit, label, role), in no order: the read model numbers them itself."""
-    labels = _objects(store, _SKOS + "prefLabel")
-    leads = _objects(store, _PG + "leadAgency")
-    for task, units in _objects(store, _PG + "responsibleUnit").items():
+    labels = objects_of(store, _SKOS + "prefLabel")
+    leads = objects_of(store, _PG + "leadAgency")
+    for task, units in objects_of(store, _PG + "responsibleUnit").items():
         led = {unit.value for unit in leads.get(task, ())}
         for unit in units:
             role = "lead" if unit.value in led else "support"
