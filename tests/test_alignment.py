@@ -100,10 +100,13 @@ def test_an_update_aligns_again_the_plans_it_touches_and_no_other():
     province = plan("province-2021", PROVINCE, (2021, 2021))
     after = Graph({**before.plans, province.iri: province}, parents)
 
-    assert touched(before, after, {province.iri}) == {"county-2021", "city-2021",
-                                                      "province-2021"}
-    assert touched(after, before, {province.iri}) == {"county-2021", "city-2021"}
-    assert touched(after, after, {"county-2030"}) == {"county-2030"}
+    def plans_touched(old: Graph, new: Graph, changed: set[str]) -> set[str]:
+        return touched(plan_pairs(old), plan_pairs(new), new.plans, changed)
+
+    assert plans_touched(before, after, {province.iri}) == {"county-2021", "city-2021",
+                                                            "province-2021"}
+    assert plans_touched(after, before, {province.iri}) == {"county-2021", "city-2021"}
+    assert plans_touched(after, after, {"county-2030"}) == {"county-2030"}
 
 
 @settings(max_examples=25, deadline=None)

@@ -13,7 +13,7 @@ statements go to a named graph of their own.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -23,7 +23,8 @@ from .candidates import PlanPair, Route, plan_pairs
 from .plans import Graph, read_plans
 from .similarity import NGRAMS, TaskVectors
 
-__all__ = ["KEPT", "MOST_TAKEN_UP", "THRESHOLD", "Alignment", "align", "read_plans"]
+__all__ = ["KEPT", "MOST_TAKEN_UP", "THRESHOLD", "Alignment", "align", "align_pairs",
+           "read_plans"]
 
 # A pair is scored from this similarity on (the cuts `evaluate-alignment` weighs), and a task
 # carries out a higher task where similarity × (similarity / the best similarity of a task of
@@ -49,10 +50,14 @@ class Alignment:
     carries_out: bool
 
 
-def align(graph: Graph, lowers: Collection[str] | None = None) -> Iterator[Alignment]:
-    """The scored pairs of every plan's tasks (of the plans `lowers` names, if given) with the
-    tasks of the plans it may carry out."""
-    pairs = [pair for pair in plan_pairs(graph) if lowers is None or pair.lower.iri in lowers]
+def align(graph: Graph) -> Iterator[Alignment]:
+    """The scored pairs of every plan's tasks with the tasks of the plans it may carry out."""
+    return align_pairs(list(plan_pairs(graph)))
+
+
+def align_pairs(pairs: list[PlanPair]) -> Iterator[Alignment]:
+    """The scored pairs of the tasks of each pair of plans (a lower plan's pairs one after
+    another, as `plan_pairs` gives them)."""
     index: dict[str, int] = {}
     words: list[str] = []
     for pair in pairs:

@@ -12,7 +12,7 @@ each, and the pairs would grow with the square of the corpus.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -72,19 +72,20 @@ def _distance(lower: Plan, higher: Plan) -> tuple[int, int, str]:
     return (max(0, lower.period[0] - higher.period[1]), -higher.period[0], higher.iri)
 
 
-def touched(before: Graph, after: Graph, changed: Collection[str]) -> set[str]:
-    """The plans of `after` whose alignments differ from those of the same plan in `before`
-    where the plans `changed` names were written anew (or removed): those plans, the plans
-    whose plans to carry out differ, and those that carry out one of them."""
+def touched(before: Iterable[PlanPair], after: Iterable[PlanPair], plans: Iterable[str],
+            changed: Collection[str]) -> set[str]:
+    """The plans (of those `plans` names) whose alignments differ between the pairs `before`
+    and `after` where the plans `changed` names were written anew (or removed): those plans,
+    the plans whose plans to carry out differ, and those that carry out one of them."""
     old, new = _by_lower(before), _by_lower(after)
-    return {iri for iri in after.plans
+    return {iri for iri in plans
             if iri in changed or old.get(iri) != new.get(iri)
             or any(higher in changed for higher, _ in new.get(iri, ()))}
 
 
-def _by_lower(graph: Graph) -> dict[str, list[tuple[str, Route]]]:
-    """Each plan's plans to carry out, and why, in the order `plan_pairs` gives them."""
-    pairs: dict[str, list[tuple[str, Route]]] = defaultdict(list)
-    for pair in plan_pairs(graph):
-        pairs[pair.lower.iri].append((pair.higher.iri, pair.route))
-    return pairs
+def _by_lower(pairs: Iterable[PlanPair]) -> dict[str, list[tuple[str, Route]]]:
+    """Each plan's plans to carry out, and why, in the order of `pairs`."""
+    by_lower: dict[str, list[tuple[str, Route]]] = defaultdict(list)
+    for pair in pairs:
+        by_lower[pair.lower.iri].append((pair.higher.iri, pair.route))
+    return by_lower

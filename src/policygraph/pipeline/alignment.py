@@ -19,7 +19,7 @@ from itertools import islice
 import pyoxigraph
 from pyoxigraph import NamedNode
 
-from ..align import align, read_plans
+from ..align import align, align_pairs, read_plans
 from ..align.candidates import plan_pairs, touched
 from ..align.plans import Graph, read_tasks
 from ..align.rdf import alignment_quads
@@ -44,13 +44,14 @@ def realign(build: NewBuild, base: str, before: Graph, changed: Collection[str])
     (with the tasks of those `changed`), and replace their links; the number of quads
     loaded."""
     after = read_plans(build.store, tasks_of=())
-    lowers = touched(before, after, changed)
-    highers = {pair.higher.iri for pair in plan_pairs(after) if pair.lower.iri in lowers}
-    read_tasks(build.store, after, lowers | highers)
+    pairs = list(plan_pairs(after))
+    lowers = touched(plan_pairs(before), pairs, after.plans, changed)
+    pairs = [pair for pair in pairs if pair.lower.iri in lowers]
+    read_tasks(build.store, after, lowers | {pair.higher.iri for pair in pairs})
     stale = {task.iri for plan in before.plans.values() for task in plan.tasks}
     stale.update(task.iri for iri in lowers for task in after.plans[iri].tasks)
     _remove_links(build.store, stale, NamedNode(Iris(base).alignments_graph()))
-    return _load(build, alignment_quads(align(after, lowers), Iris(base)))
+    return _load(build, alignment_quads(align_pairs(pairs), Iris(base)))
 
 
 def _remove_links(store: pyoxigraph.Store, tasks: Iterable[str], graph: NamedNode) -> None:
