@@ -42,6 +42,9 @@ class TaskVectors:
             return
         counts = CountVectorizer(analyzer=analyzer(), dtype=np.float64)
         matrix = counts.fit_transform(words)
+        # (each row's entries in column order, which is code point order whatever the other
+        # rows: its length and its products are summed in that order, to the same last bit)
+        matrix.sort_indices()
         known = background()
         weights = np.array([_idf(known.frequencies.get(gram, 0), known.tasks)
                             for gram in counts.get_feature_names_out()])
