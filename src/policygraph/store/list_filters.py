@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from ..vocab import PREFIXES
 from .result_terms import solutions
-from .task_rows import objects_of
+from .task_rows import instances_of, objects_of
 
 __all__ = ["DOCUMENT_FILTERS", "UNIT_FILTERS", "number_task_roles", "write_filter_tables",
            "xsd_integer"]
@@ -81,7 +81,6 @@ UNIT_FILTERS = {
     "__unit_string": "{unit} IN (SELECT unit FROM unit_written WHERE instr(written, :unit) > 0)",
     "__region_string": "{unit} IN (SELECT unit FROM unit_places WHERE name = :region)",
 }
-_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _XSD_INTEGER = re.compile(r"[+-]?[0-9]+")
 
 
@@ -118,9 +117,7 @@ def _unit_places(store: ox.Store) -> Iterator[tuple[str, str]]:
     included: `SELECT DISTINCT ?unit ?name { ?unit pg:area ?area . ?area a pg:Region ;
     pg:withinRegion* ?within . ?within skos:prefLabel|pg:divisionCode ?named .
     BIND(STR(?named) AS ?name) }`, read from the maps of its predicates."""
-    regions = {quad.subject.value for quad in store.quads_for_pattern(
-        None, _TYPE, ox.NamedNode(PREFIXES["pg"] + "Region"))
-        if not isinstance(quad.subject, ox.Triple)}
+    regions = instances_of(store, PREFIXES["pg"] + "Region")
     parents = objects_of(store, PREFIXES["pg"] + "withinRegion")
     labels = objects_of(store, PREFIXES["skos"] + "prefLabel")
     codes = objects_of(store, PREFIXES["pg"] + "divisionCode")

@@ -22,7 +22,8 @@ import pyoxigraph as ox
 from ..vocab import PREFIXES
 from .result_terms import Row, json_term, reading_position
 
-__all__ = ["indexed_task_rows", "objects_of", "task_rows", "task_texts", "task_unit_rows"]
+__all__ = ["indexed_task_rows", "instances_of", "objects_of", "task_rows", "task_texts",
+           "task_unit_rows"]
 
 _PG, _SKOS, _DCTERMS = PREFIXES["pg"], PREFIXES["skos"], PREFIXES["dcterms"]
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -37,6 +38,12 @@ def objects_of(store: ox.Store, predicate: str) -> dict[str, list[Any]]:
     return {subject: list(objects) for subject, objects in found.items()}
 
 
+def instances_of(store: ox.Store, type_iri: str) -> set[str]:
+    """The subjects typed `type_iri` in any graph."""
+    return {quad.subject.value for quad in store.quads_for_pattern(
+        None, _TYPE, ox.NamedNode(type_iri)) if not isinstance(quad.subject, ox.Triple)}
+
+
 def _through(first: dict[str, list[Any]], second: dict[str, list[Any]]) -> dict[str, list[Any]]:
     """The objects of the path first/second, by subject, distinct."""
     return {subject: list(dict.fromkeys(value for middle in middles
@@ -47,9 +54,7 @@ def _through(first: dict[str, list[Any]], second: dict[str, list[Any]]) -> dict[
 def task_rows(store: ox.Store, leads: dict[str, list[str]]) -> Iterator[Row]:
     """tasks.rq's rows in its order, each task's lead labels (`leads`) joined in code point
     order."""
-    documents = {quad.subject.value for quad in store.quads_for_pattern(
-        None, _TYPE, ox.NamedNode(_PG + "PolicyDocument"))
-        if not isinstance(quad.subject, ox.Triple)}
+    documents = instances_of(store, _PG + "PolicyDocument")
     titles = objects_of(store, _DCTERMS + "title")
     regions = _through(objects_of(store, _PG + "jurisdiction"),
                        objects_of(store, _SKOS + "prefLabel"))
@@ -106,8 +111,7 @@ def task_texts(store: ox.Store, documents: Collection[str] | None = None
     if documents is None:
         paths, texts = objects_of(store, _PG + "path"), objects_of(store, _PG + "text")
         headings = objects_of(store, _PG + "heading")
-        tasks = {quad.subject.value for quad in store.quads_for_pattern(
-            None, _TYPE, ox.NamedNode(_PG + "Task")) if not isinstance(quad.subject, ox.Triple)}
+        tasks = instances_of(store, _PG + "Task")
         in_documents = {task: found for task, found in objects_of(store, _PG + "inDocument").items()
                         if task in tasks}
     else:
